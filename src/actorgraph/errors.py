@@ -1,0 +1,79 @@
+"""The one exception hierarchy of actorgraph, and the `Problem` it reports."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+__all__ = [
+    "ActorGraphError",
+    "GraphDataError",
+    "Problem",
+    "UnknownNameError",
+    "UsageError",
+    "display_path",
+]
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """Show `path` relative to the working folder when it lies below it, else absolute."""
+    p = Path(path)
+    try:
+        rel = os.path.relpath(p)
+    except ValueError:  # another drive on Windows
+        return str(p)
+    return str(p.resolve()) if rel.startswith("..") else rel
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or doubtful) in the graph, at ``file:line:column`` (both 1-based).
+
+    >>> print(Problem("graph/a.yaml", 3, 5, "unknown key 'nmae'"))
+    graph/a.yaml:3:5: error: unknown key 'nmae'
+    """
+
+    file: str
+    line: int
+    column: int
+    message: str = field(compare=True)
+    level: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = self.file if self.line <= 0 else f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.level}: {self.message}"
+
+
+class ActorGraphError(Exception):
+    """Base of every error actorgraph raises on purpose. ``exit_code`` is what the CLI returns."""
+
+    exit_code = 1
+
+
+class GraphDataError(ActorGraphError):
+    """The graph's YAML is wrong. ``problems`` holds every problem found, sorted."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        errors = [p for p in self.problems if p.level == "error"]
+        head = f"{len(errors)} error(s) in the graph"
+        super().__init__(head + ":\n" + "\n".join(str(p) for p in self.problems))
+
+
+class UsageError(ActorGraphError):
+    """The caller asked for something that cannot be done (bad option, bad argument)."""
+
+    exit_code = 2
+
+
+class UnknownNameError(UsageError, LookupError):
+    """A name or id given by the caller matches no record; ``suggestions`` holds the nearest."""
+
+    def __init__(self, what: str, name: str, suggestions: list[str]):
+        self.what, self.name, self.suggestions = what, name, suggestions
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no {what} called {name!r}{hint}")

@@ -1,0 +1,123 @@
+"""Build the networkx graph from checked records, and find things in it.
+
+The graph is a `networkx.MultiDiGraph`:
+
+- nodes are actors (``type="actor"``) and outcomes (``type="outcome"``), each with its
+  ``record`` (the pydantic model), ``label``, ``kind`` and ``origin`` (file:line:column);
+- edges are typed and signed, keyed by their stable id, each with its ``record``,
+  ``claims`` (tuple of `Claim`), ``sign`` (+1/-1) and ``origin``:
+
+  ========== ================= ==========================================
+  type       direction         sign
+  ========== ================= ==========================================
+  interest   actor -> outcome  +1 wants, -1 opposes
+  effect     outcome -> outcome +1 advances, -1 hinders
+  relation   actor -> actor    +1 friendly kinds, -1 hostile (``directed``
+                               is False for ``between:`` relations)
+  member_of  actor -> actor    0 (structure, not a claim)
+  ========== ================= ==========================================
+
+``G.graph`` holds ``records`` (`GraphRecords`), ``sources``, ``events``, ``warnings`` and
+``root``.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+
+import networkx as nx
+
+from . import ids
+from ._messages import nearest
+from .errors import UnknownNameError
+from .loader import GraphRecords, load_records
+
+__all__ = ["actors", "build_graph", "load", "outcomes", "resolve"]
+
+
+def load(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
+    """Load the graph folder at `path` (default: ``$ACTORGRAPH_GRAPH`` or the bundled graph).
+
+    Raises `actorgraph.GraphDataError` listing every problem, each at ``file:line:column``.
+
+    >>> G = load()
+    >>> G.nodes["turkiye"]["label"]
+    'Turkiye'
+    """
+    return build_graph(load_records(path))
+
+
+def build_graph(records: GraphRecords) -> nx.MultiDiGraph:
+    """The `networkx.MultiDiGraph` of checked `records` (see the module's docstring)."""
+    G = nx.MultiDiGraph(root=str(records.root), records=records, sources=records.sources,
+                        events=records.events, warnings=records.warnings)
+    origins = records.origins
+    for aid, actor in records.actors.items():
+        G.add_node(aid, type="actor", record=actor, label=actor.name, kind=actor.kind,
+                   origin=origins[aid])
+    for oid, outcome in records.outcomes.items():
+        G.add_node(oid, type="outcome", record=outcome, label=outcome.label, kind=outcome.kind,
+                   origin=origins[oid])
+    for aid, actor in records.actors.items():
+        for container in actor.part_of:
+            G.add_edge(aid, container, key=ids.membership_id(aid, container), type="member_of",
+                       sign=0, claims=(), record=None, origin=origins[aid])
+    for iid, (aid, interest) in records.interests.items():
+        G.add_edge(aid, interest.outcome, key=iid, type="interest", record=interest,
+                   sign=1 if interest.stance == "wants" else -1, claims=tuple(interest.claims),
+                   origin=origins[iid])
+    for eid, (src, effect) in records.effects.items():
+        G.add_edge(src, effect.to, key=eid, type="effect", record=effect,
+                   sign=1 if effect.sign == "advances" else -1, claims=tuple(effect.claims),
+                   origin=origins[eid])
+    for rid, relation in records.relations.items():
+        a, b = relation.ends
+        G.add_edge(a, b, key=rid, type="relation", record=relation, sign=relation.sign,
+                   kind=relation.kind, directed=relation.directed,
+                   claims=tuple(relation.claims), origin=origins[rid])
+    return G
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name: 'Türkiye' -> 'turkiye'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = "actor") -> str:
+    """The id of the node called `name`: its id, name or an alias, case- and accent-blind.
+
+    Raises `UnknownNameError` with the nearest names when nothing matches.
+
+    >>> G = load()
+    >>> resolve(G, "Türkiye"), resolve(G, "USA")
+    ('turkiye', 'united-states')
+    """
+    wanted = _fold(name)
+    names: dict[str, set[str]] = {}
+    for node, data in G.nodes(data=True):
+        if type is not None and data["type"] != type:
+            continue
+        record = data["record"]
+        for n in (node, data["label"], *getattr(record, "aliases", ()),
+                  getattr(record, "iso3", None) or ""):
+            if n:
+                names.setdefault(_fold(n), set()).add(node)
+    hits = names.get(wanted, set())
+    if len(hits) == 1:
+        return next(iter(hits))
+    what = type or "record"
+    if len(hits) > 1:
+        raise UnknownNameError(what, name, sorted(hits))
+    raise UnknownNameError(what, name, nearest(wanted, names))
+
+
+def actors(G: nx.MultiDiGraph) -> list[str]:
+    """Ids of the actor nodes, sorted."""
+    return sorted(n for n, t in G.nodes(data="type") if t == "actor")
+
+
+def outcomes(G: nx.MultiDiGraph) -> list[str]:
+    """Ids of the outcome nodes, sorted."""
+    return sorted(n for n, t in G.nodes(data="type") if t == "outcome")

@@ -1,0 +1,49 @@
+"""Derived ids for records the curator does not name: interests, effects, relations, claims.
+
+They depend only on what the record *is*, never on its place in a file, so reordering a
+list or moving a record to another file changes nothing, and two versions line up in a diff.
+
+>>> from actorgraph.models import Claim
+>>> interest_id("ukraine", "rift-russia-azerbaijan")
+'interest:ukraine->rift-russia-azerbaijan'
+>>> claim_id("interest:a->b", Claim(by="c", source="s", quote="q"))
+'interest:a->b|s|c|22ea1c64'
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .models import Claim, Relation
+
+__all__ = ["claim_id", "effect_id", "interest_id", "membership_id", "relation_id"]
+
+
+def _at(since: str | None) -> str:
+    return f"@{since}" if since else ""
+
+
+def interest_id(actor: str, outcome: str, since: str | None = None) -> str:
+    return f"interest:{actor}->{outcome}{_at(since)}"
+
+
+def effect_id(source_outcome: str, target_outcome: str) -> str:
+    return f"effect:{source_outcome}->{target_outcome}"
+
+
+def relation_id(relation: Relation) -> str:
+    a, b = relation.ends
+    if relation.directed:
+        return f"relation:{a}->{b}:{relation.kind}{_at(relation.since)}"
+    a, b = sorted((a, b))
+    return f"relation:{a}~{b}:{relation.kind}{_at(relation.since)}"
+
+
+def membership_id(member: str, container: str) -> str:
+    return f"member:{member}->{container}"
+
+
+def claim_id(about: str, claim: Claim) -> str:
+    """``<assertion>|<source>|<claimant>|<hash of the quote>``."""
+    digest = hashlib.sha1(" ".join(claim.quote.split()).encode()).hexdigest()[:8]
+    return f"{about}|{claim.source}|{claim.by}|{digest}"

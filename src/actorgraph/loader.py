@@ -1,0 +1,370 @@
+"""Load a graph folder: read every YAML file, validate records, check references across them.
+
+Stages (each collects *every* problem before the next runs):
+
+1. read each ``*.yaml``/``*.yml`` file safely, keeping positions (`actorgraph.yamlread`);
+2. validate each file against `actorgraph.models.GraphFile`;
+3. check what spans records: duplicate ids, dangling references, duplicate or
+   contradictory assertions, membership cycles;
+4. hand the checked records (`GraphRecords`) to `actorgraph.graph.build_graph`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import ids
+from ._messages import nearest, problems_from_validation
+from .errors import GraphDataError, Problem, UsageError, display_path
+from .models import (
+    Actor,
+    Claim,
+    Effect,
+    Event,
+    GraphFile,
+    Interest,
+    Outcome,
+    Relation,
+    Source,
+    date_bounds,
+)
+from .yamlread import MarkedMap, YamlProblem, mark_at, read_yaml_file
+
+__all__ = [
+    "ENV_VAR",
+    "GraphRecords",
+    "Origin",
+    "default_graph_dir",
+    "graph_files",
+    "load_records",
+]
+
+ENV_VAR = "ACTORGRAPH_GRAPH"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: ``file:line:column`` (1-based)."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass
+class GraphRecords:
+    """Every validated record of a graph folder, keyed by its id (given or derived)."""
+
+    root: Path
+    files: list[str] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    interests: dict[str, tuple[str, Interest]] = field(default_factory=dict)
+    """interest id -> (actor id, interest)"""
+    effects: dict[str, tuple[str, Effect]] = field(default_factory=dict)
+    """effect id -> (outcome id it starts from, effect)"""
+    relations: dict[str, Relation] = field(default_factory=dict)
+    claims: dict[str, tuple[str, Claim]] = field(default_factory=dict)
+    """claim id -> (id of what it is about, claim)"""
+    origins: dict[str, Origin] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Records per type, in a fixed order."""
+        return {"sources": len(self.sources), "actors": len(self.actors),
+                "outcomes": len(self.outcomes), "interests": len(self.interests),
+                "effects": len(self.effects), "relations": len(self.relations),
+                "events": len(self.events), "claims": len(self.claims)}
+
+
+def default_graph_dir() -> Path:
+    """The graph to use when none is named: ``$ACTORGRAPH_GRAPH``, else the bundled one."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    bundled = here / "graph"  # inside an installed wheel
+    if bundled.is_dir():
+        return bundled
+    return here.parent.parent / "graph"  # a source checkout (src layout)
+
+
+def graph_files(root: Path) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` file below `root`, skipping hidden folders, sorted by path."""
+    if not root.exists():
+        raise UsageError(f"graph folder not found: {display_path(root)}")
+    if root.is_file():
+        return [root]
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(Path(dirpath) / f for f in filenames
+                     if f.endswith((".yaml", ".yml")) and not f.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def load_records(root: str | os.PathLike[str] | None = None) -> GraphRecords:
+    """Read and check every file of the graph at `root` (default: `default_graph_dir`).
+
+    Raises `GraphDataError` with every problem found, sorted by file and line.
+    """
+    path = Path(root) if root is not None else default_graph_dir()
+    checker = _Checker(GraphRecords(root=path))
+    for file in graph_files(path):
+        checker.read(file)
+    checker.check_references()
+    errors = [p for p in checker.problems if p.level == "error"]
+    if errors:
+        raise GraphDataError(checker.problems)
+    checker.records.warnings = sorted(checker.problems)
+    return checker.records
+
+
+# -- the checks -------------------------------------------------------------------------
+
+_KIND_OF = {"sources": "source", "actors": "actor", "outcomes": "outcome", "events": "event"}
+
+
+class _Checker:
+    def __init__(self, records: GraphRecords):
+        self.records = records
+        self.problems: list[Problem] = []
+        self.docs: dict[str, Any] = {}
+        # (file, path to the referring field, referenced id, kinds it may be)
+        self.refs: list[tuple[str, tuple[Any, ...], str, tuple[str, ...]]] = []
+        self.kind_of: dict[str, str] = {}
+
+    # stage 1 and 2 --------------------------------------------------------------------
+    def read(self, file: Path) -> None:
+        shown = display_path(file)
+        self.records.files.append(shown)
+        try:
+            doc = read_yaml_file(file)
+        except YamlProblem as exc:
+            self.problems.append(exc.problem)
+            return
+        if doc is None:
+            self.problems.append(Problem(shown, 1, 1, "file is empty (no records)", "warning"))
+            return
+        if not isinstance(doc, MarkedMap):
+            line, col = getattr(doc, "mark", (1, 1))
+            self.problems.append(Problem(shown, line, col, "expected a mapping of sections "
+                                         "(sources, actors, outcomes, relations, events)"))
+            return
+        try:
+            parsed = GraphFile.model_validate(doc)
+        except ValidationError as exc:
+            self.problems.extend(problems_from_validation(exc, doc, shown, GraphFile))
+            return
+        self.docs[shown] = doc
+        self.collect(shown, doc, parsed)
+
+    def origin(self, file: str, path: tuple[Any, ...]) -> Origin:
+        line, col = mark_at(self.docs[file], path)
+        return Origin(file, line, col)
+
+    def error(self, file: str, path: tuple[Any, ...], message: str, *, key: bool = False,
+              level: str = "error") -> None:
+        line, col = mark_at(self.docs[file], path, key=key)
+        self.problems.append(Problem(file, line, col, message, level))  # type: ignore[arg-type]
+
+    def add(self, table: dict[str, Any], rid: str, value: Any, file: str,
+            path: tuple[Any, ...], what: str) -> bool:
+        """Register a record under its id; a second one with the same id is an error."""
+        if rid in self.records.origins:
+            first = self.records.origins[rid]
+            self.error(file, path, f"duplicate {what} '{rid}' (first defined at {first})")
+            return False
+        table[rid] = value
+        self.records.origins[rid] = self.origin(file, path)
+        return True
+
+    def ref(self, file: str, path: tuple[Any, ...], target: str, *kinds: str) -> None:
+        self.refs.append((file, path, target, kinds))
+
+    def claims(self, file: str, path: tuple[Any, ...], about: str,
+               claims: Iterable[Claim]) -> None:
+        for k, claim in enumerate(claims):
+            cpath = (*path, "claims", k)
+            self.ref(file, (*cpath, "by"), claim.by, "actor")
+            self.ref(file, (*cpath, "source"), claim.source, "source")
+            cid = ids.claim_id(about, claim)
+            if cid in self.records.claims:
+                self.error(file, cpath, f"the same claim twice (same claimant, source and "
+                           f"quote; first at {self.records.origins[cid]})")
+                continue
+            self.records.claims[cid] = (about, claim)
+            self.records.origins[cid] = self.origin(file, cpath)
+
+    def collect(self, file: str, doc: Any, parsed: GraphFile) -> None:
+        r = self.records
+        for i, source in enumerate(parsed.sources):
+            path = ("sources", i)
+            if self.add(r.sources, source.id, source, file, path, "id"):
+                self.kind_of[source.id] = "source"
+            if source.author:
+                self.ref(file, (*path, "author"), source.author, "actor")
+            if source.in_reply_to:
+                self.ref(file, (*path, "in_reply_to"), source.in_reply_to, "source")
+        for i, actor in enumerate(parsed.actors):
+            path = ("actors", i)
+            if self.add(r.actors, actor.id, actor, file, path, "id"):
+                self.kind_of[actor.id] = "actor"
+            for j, container in enumerate(actor.part_of):
+                self.ref(file, (*path, "part_of", j), container, "actor")
+                if container == actor.id:
+                    self.error(file, (*path, "part_of", j), f"'{actor.id}' is part of itself")
+            self.claims(file, path, actor.id, actor.claims)
+            for j, interest in enumerate(actor.interests):
+                ipath = (*path, "interests", j)
+                iid = ids.interest_id(actor.id, interest.outcome, interest.since)
+                if self.add(r.interests, iid, (actor.id, interest), file, ipath, "interest"):
+                    self.claims(file, ipath, iid, interest.claims)
+                self.ref(file, (*ipath, "outcome"), interest.outcome, "outcome")
+        for i, outcome in enumerate(parsed.outcomes):
+            path = ("outcomes", i)
+            if self.add(r.outcomes, outcome.id, outcome, file, path, "id"):
+                self.kind_of[outcome.id] = "outcome"
+            for j, actor_id in enumerate(outcome.between):
+                self.ref(file, (*path, "between", j), actor_id, "actor")
+            for j, actor_id in enumerate(outcome.involves):
+                self.ref(file, (*path, "involves", j), actor_id, "actor")
+            for j, effect in enumerate(outcome.effects):
+                epath = (*path, "effects", j)
+                if effect.to == outcome.id:
+                    self.error(file, (*epath, "to"), f"'{outcome.id}' cannot affect itself")
+                    continue
+                eid = ids.effect_id(outcome.id, effect.to)
+                if self.add(r.effects, eid, (outcome.id, effect), file, epath, "effect"):
+                    self.claims(file, epath, eid, effect.claims)
+                self.ref(file, (*epath, "to"), effect.to, "outcome")
+        for i, relation in enumerate(parsed.relations):
+            path = ("relations", i)
+            rid = ids.relation_id(relation)
+            if self.add(r.relations, rid, relation, file, path, "relation"):
+                self.claims(file, path, rid, relation.claims)
+            ends = ("between", 0), ("between", 1)
+            if relation.directed:
+                ends = ("from",), ("to",)
+            for end, actor_id in zip(ends, relation.ends, strict=True):
+                self.ref(file, (*path, *end), actor_id, "actor")
+        for i, event in enumerate(parsed.events):
+            path = ("events", i)
+            if self.add(r.events, event.id, event, file, path, "id"):
+                self.kind_of[event.id] = "event"
+                self.claims(file, path, event.id, event.claims)
+            for j, actor_id in enumerate(event.actors):
+                self.ref(file, (*path, "actors", j), actor_id, "actor")
+            for j, event_id in enumerate(event.led_to):
+                self.ref(file, (*path, "led_to", j), event_id, "event")
+
+    # stage 3 --------------------------------------------------------------------------
+    def check_references(self) -> None:
+        for file, path, target, kinds in self.refs:
+            found = self.kind_of.get(target)
+            if found in kinds:
+                continue
+            want = " or ".join(kinds)
+            if found is not None:
+                self.error(file, path, f"'{target}' is {_a(found)}, not {_a(want)}")
+                continue
+            pool = [i for i, k in self.kind_of.items() if k in kinds]
+            near = nearest(target, pool)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            self.error(file, path, f"unknown {want} '{target}'{hint}")
+        self.check_membership_cycles()
+        self.check_contradictory_relations()
+        self.check_unused_outcomes()
+
+    def check_membership_cycles(self) -> None:
+        actors = self.records.actors
+        reported: set[str] = set()
+        for start in actors:
+            seen = [start]
+            stack = [(start, iter(actors[start].part_of))]
+            on_path = {start}
+            while stack:
+                node, children = stack[-1]
+                nxt = next(children, None)
+                if nxt is None:
+                    stack.pop()
+                    on_path.discard(node)
+                    seen.pop()
+                    continue
+                if nxt == start and start not in reported and len(seen) > 1:
+                    reported.update(seen)
+                    cycle = " -> ".join([*seen, start])
+                    origin = self.records.origins[start]
+                    self.problems.append(Problem(origin.file, origin.line, origin.column,
+                                                 f"part_of goes round in a circle: {cycle}"))
+                elif nxt in actors and nxt not in on_path:
+                    on_path.add(nxt)
+                    seen.append(nxt)
+                    stack.append((nxt, iter(actors[nxt].part_of)))
+
+    def check_contradictory_relations(self) -> None:
+        asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}
+        for rid, relation in self.records.relations.items():
+            if any(c.stance != "denies" for c in relation.claims):
+                asserted.setdefault(frozenset(relation.ends), []).append((rid, relation))
+        for group in asserted.values():
+            for i, (rid_a, a) in enumerate(group):
+                for rid_b, b in group[i + 1:]:
+                    if a.sign == b.sign or not _overlap(a, b):
+                        continue
+                    later, earlier = sorted((rid_a, rid_b),
+                                            key=lambda r: (self.records.origins[r].file,
+                                                           self.records.origins[r].line))[::-1]
+                    o = self.records.origins[later]
+                    first = self.records.origins[earlier]
+                    x, y = sorted(a.ends)
+                    self.problems.append(Problem(
+                        o.file, o.line, o.column,
+                        f"contradictory relations between '{x}' and '{y}': "
+                        f"'{self.records.relations[later].kind}' here and "
+                        f"'{self.records.relations[earlier].kind}' at {first}, both asserted "
+                        "for the same time; give them since/until, or mark the disputed one's "
+                        "claims 'denies'"))
+
+    def check_unused_outcomes(self) -> None:
+        used = {i.outcome for _, i in self.records.interests.values()}
+        used |= {e.to for _, e in self.records.effects.values()}
+        used |= {src for src, _ in self.records.effects.values()}
+        for oid in self.records.outcomes:
+            if oid not in used:
+                o = self.records.origins[oid]
+                self.problems.append(Problem(o.file, o.line, o.column, f"outcome '{oid}' is "
+                                             "not wanted, opposed or linked by any effect",
+                                             "warning"))
+
+
+def _a(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def _overlap(a: Relation, b: Relation) -> bool:
+    a_start = date_bounds(a.since)[0] if a.since else None
+    a_end = date_bounds(a.until)[1] if a.until else None
+    b_start = date_bounds(b.since)[0] if b.since else None
+    b_end = date_bounds(b.until)[1] if b.until else None
+    if a_end and b_start and a_end < b_start:
+        return False
+    return not (b_end and a_start and b_end < a_start)
+
+
+def iter_claims(records: GraphRecords) -> Iterator[tuple[str, str, Claim]]:
+    """Every claim as (claim id, id of what it is about, claim), in id order."""
+    for cid in sorted(records.claims):
+        about, claim = records.claims[cid]
+        yield cid, about, claim
