@@ -16,7 +16,8 @@ __all__ = ["nearest", "problems_from_validation"]
 
 
 def nearest(word: str, candidates: typing.Iterable[str], n: int = 3) -> list[str]:
-    """The candidates closest to `word` (case-insensitive), best first.
+    """The candidates closest to `word` (case-insensitive), best first; only those nearly as
+    close as the best one, so a suggestion is a real hint, not a list.
 
     >>> nearest("turkey", ["turkiye", "russia", "ukraine"])
     ['turkiye']
@@ -24,8 +25,19 @@ def nearest(word: str, candidates: typing.Iterable[str], n: int = 3) -> list[str
     by_lower: dict[str, str] = {}
     for c in candidates:
         by_lower.setdefault(c.lower(), c)
-    found = difflib.get_close_matches(word.lower(), list(by_lower), n=n, cutoff=0.6)
-    return [by_lower[f] for f in found]
+    matcher = difflib.SequenceMatcher(b=word.lower())
+    scored = []
+    for low in by_lower:
+        matcher.set_seq1(low)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+            ratio = matcher.ratio()
+            if ratio >= 0.6:
+                scored.append((-ratio, low))
+    scored.sort()
+    if not scored:
+        return []
+    best = -scored[0][0]
+    return [by_lower[low] for r, low in scored[:n] if -r >= best - 0.1]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -119,6 +131,11 @@ def _message(err: Any, root: type[BaseModel]) -> tuple[str, bool]:
         return f"{where} must be a mapping (key: value), got {_shown(value)}", False
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return f"'{field}' must be a number, got {_shown(value)}", False
+    bounds = {"less_than_equal": ("at most", "le"), "greater_than_equal": ("at least", "ge"),
+              "less_than": ("less than", "lt"), "greater_than": ("more than", "gt")}
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"'{field}' must be {words} {ctx.get(key)}, got {_shown(value)}", False
     if kind == "value_error":
         msg = str(err["msg"]).removeprefix("Value error, ")
         return (f"'{field}': {msg}" if isinstance(field, str) and field else msg), False

@@ -30,7 +30,7 @@ import networkx as nx
 
 from . import ids
 from ._messages import nearest
-from .errors import UnknownNameError
+from .errors import UnknownNameError, UsageError
 from .loader import GraphRecords, load_records
 
 __all__ = ["actors", "build_graph", "load", "outcomes", "resolve"]
@@ -108,9 +108,18 @@ def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = "actor") -> str
     if len(hits) == 1:
         return next(iter(hits))
     what = type or "record"
+    if type is not None and name in G and G.nodes[name]["type"] != type:
+        raise UsageError(f"'{name}' is {_a(G.nodes[name]['type'])}, not {_a(type)}")
     if len(hits) > 1:
-        raise UnknownNameError(what, name, sorted(hits))
-    raise UnknownNameError(what, name, nearest(wanted, names))
+        raise UsageError(f"'{name}' could be any of: {', '.join(sorted(hits))}; give the id")
+    suggestions: list[str] = []
+    for near in nearest(wanted, names, n=5):
+        suggestions.extend(sorted(names[near] - set(suggestions)))
+    raise UnknownNameError(what, name, suggestions[:3])
+
+
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
 
 
 def actors(G: nx.MultiDiGraph) -> list[str]:

@@ -94,7 +94,7 @@ def default_graph_dir() -> Path:
     if env:
         return Path(env)
     here = Path(__file__).resolve().parent
-    bundled = here / "graph"  # inside an installed wheel
+    bundled = here / "data" / "graph"  # inside an installed wheel
     if bundled.is_dir():
         return bundled
     return here.parent.parent / "graph"  # a source checkout (src layout)
@@ -281,7 +281,12 @@ class _Checker:
                 continue
             pool = [i for i, k in self.kind_of.items() if k in kinds]
             near = nearest(target, pool)
-            hint = f"; did you mean '{near[0]}'?" if near else ""
+            if near:
+                hint = f"; did you mean '{near[0]}'?"
+            elif 0 < len(pool) <= 8:
+                hint = f" (known: {', '.join(sorted(pool))})"
+            else:
+                hint = ""
             self.error(file, path, f"unknown {want} '{target}'{hint}")
         self.check_membership_cycles()
         self.check_contradictory_relations()

@@ -163,7 +163,7 @@ def read_yaml_text(text: str, file: str = "<string>") -> Any:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         parts = [p for p in (exc.context, exc.problem) if p]
         if mark and _char_at(text, mark.line, mark.column) == "\t":
-            parts.append("a tab character: YAML indents with spaces only")
+            parts = ["a tab character; YAML indents with spaces only"]
         raise YamlProblem(Problem(file, line, col, "YAML syntax: " + ", ".join(parts))) from None
     except yaml.YAMLError as exc:  # anything else libyaml reports, still one clean line
         raise YamlProblem(Problem(file, 1, 1, f"YAML syntax: {exc}")) from None

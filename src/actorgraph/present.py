@@ -1,0 +1,192 @@
+"""Text presenters for records and claims (the CLI's ``show``, ``list`` and ``validate``)."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .loader import GraphRecords
+from .models import Claim
+
+__all__ = ["claim_line", "claimant_name", "describe", "list_rows", "summary_line"]
+
+
+def claimant_name(G: nx.MultiDiGraph, actor_id: str) -> str:
+    data = G.nodes.get(actor_id)
+    return data["label"] if data else actor_id
+
+
+def claim_confidence(G: nx.MultiDiGraph, claim: Claim) -> float:
+    """The claim's own confidence, else its source's."""
+    if claim.confidence is not None:
+        return claim.confidence
+    return G.graph["sources"][claim.source].confidence
+
+
+def claim_line(G: nx.MultiDiGraph, claim: Claim, indent: str = "    ") -> str:
+    """``- Dmitry Peskov in seed-article, para 3 (asserts, 0.6): "quote"`` wrapped to 100."""
+    where = claim.source + (f", {claim.locator}" if claim.locator else "")
+    head = (f"{claimant_name(G, claim.by)} in {where} "
+            f"({claim.stance}, {claim_confidence(G, claim):.2g}): ")
+    text = head + f"\u201c{claim.quote}\u201d"
+    if claim.note:
+        text += f" [note: {claim.note}]"
+    return textwrap.fill(text, width=100, initial_indent=indent + "- ",
+                         subsequent_indent=indent + "  ")
+
+
+def summary_line(records: GraphRecords) -> str:
+    counts = ", ".join(f"{n} {k}" for k, n in records.counts().items())
+    files = len(records.files)
+    return f"ok: {counts} in {files} file{'s' if files != 1 else ''}"
+
+
+def _claims(G: nx.MultiDiGraph, claims: Iterable[Claim], indent: str) -> list[str]:
+    return [claim_line(G, c, indent) for c in claims]
+
+
+def describe(G: nx.MultiDiGraph, rid: str) -> str:
+    """Everything the graph holds about one record, with the claims behind each part."""
+    records: GraphRecords = G.graph["records"]
+    if rid in G and G.nodes[rid]["type"] == "actor":
+        return _describe_actor(G, rid)
+    if rid in G:
+        return _describe_outcome(G, rid)
+    if rid in records.sources:
+        return _describe_source(G, rid)
+    return _describe_event(G, rid)
+
+
+def _label(G: nx.MultiDiGraph, node: str) -> str:
+    return f"{G.nodes[node]['label']} ({node})"
+
+
+def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
+    data = G.nodes[aid]
+    actor = data["record"]
+    facts = [actor.kind, *(x for x in (actor.iso3, actor.wikidata and f"wikidata {actor.wikidata}")
+                           if x)]
+    out = [f"{actor.name} ({aid}): {', '.join(facts)}"]
+    if actor.role:
+        out.append(f"  role: {actor.role}")
+    if actor.description:
+        out.append(f"  {actor.description}")
+    if actor.aliases:
+        out.append(f"  aliases: {', '.join(actor.aliases)}")
+    if actor.part_of:
+        out.append(f"  part of: {', '.join(_label(G, p) for p in actor.part_of)}")
+    members = sorted(u for u, _, t in G.in_edges(aid, data="type") if t == "member_of")
+    if members:
+        out.append(f"  members: {', '.join(_label(G, m) for m in members)}")
+    out.append(f"  defined at {data['origin']}")
+    out.extend(_claims(G, actor.claims, "  "))
+    interests = [(v, d) for _, v, d in G.out_edges(aid, data=True) if d["type"] == "interest"]
+    if interests:
+        out.append("interests:")
+        for v, d in sorted(interests, key=lambda x: x[0]):
+            stance = "wants" if d["sign"] > 0 else "opposes"
+            out.append(f"  {stance} {_label(G, v)}")
+            out.extend(_claims(G, d["claims"], "    "))
+    relations = [(u, v, d) for u, v, d in (*G.out_edges(aid, data=True),
+                                           *G.in_edges(aid, data=True))
+                 if d["type"] == "relation"]
+    if relations:
+        out.append("relations:")
+        for u, v, d in sorted(relations, key=lambda x: (x[0], x[1])):
+            arrow = "->" if d["directed"] else "~"
+            status = f" ({d['record'].status})" if d["record"].status else ""
+            out.append(f"  {d['kind']}: {_label(G, u)} {arrow} {_label(G, v)}{status}")
+            out.extend(_claims(G, d["claims"], "    "))
+    said = sorted((about, c) for about, c in G.graph["records"].claims.values() if c.by == aid)
+    if said:
+        out.append(f"claims made by {actor.name}: {len(said)}")
+        for about, c in said:
+            out.append(f"  about {about}")
+            out.append(claim_line(G, c, "    "))
+    return "\n".join(out)
+
+
+def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
+    data = G.nodes[oid]
+    outcome = data["record"]
+    out = [f"{outcome.label} ({oid}): {outcome.kind}"]
+    if outcome.between:
+        out.append(f"  between: {', '.join(_label(G, a) for a in outcome.between)}")
+    if outcome.involves:
+        out.append(f"  involves: {', '.join(_label(G, a) for a in outcome.involves)}")
+    if outcome.description:
+        out.append(f"  {outcome.description}")
+    out.append(f"  defined at {data['origin']}")
+    stakes = sorted((u, d) for u, _, d in G.in_edges(oid, data=True) if d["type"] == "interest")
+    if stakes:
+        out.append("interests in it:")
+        for u, d in stakes:
+            out.append(f"  {_label(G, u)} {'wants' if d['sign'] > 0 else 'opposes'} it")
+            out.extend(_claims(G, d["claims"], "    "))
+    for title, edges in (("effects:", G.out_edges(oid, data=True)),
+                         ("affected by:", G.in_edges(oid, data=True))):
+        rows = sorted((u, v, d) for u, v, d in edges if d["type"] == "effect")
+        if rows:
+            out.append(title)
+            for u, v, d in rows:
+                verb = "advances" if d["sign"] > 0 else "hinders"
+                out.append(f"  {_label(G, u)} {verb} {_label(G, v)}")
+                out.extend(_claims(G, d["claims"], "    "))
+    return "\n".join(out)
+
+
+def _describe_source(G: nx.MultiDiGraph, sid: str) -> str:
+    records: GraphRecords = G.graph["records"]
+    source = records.sources[sid]
+    out = [f"{source.title} ({sid}): {source.kind}, confidence {source.confidence:.2g}"]
+    for field in ("author", "publisher", "url", "published", "in_reply_to", "note"):
+        value = getattr(source, field)
+        if value:
+            out.append(f"  {field.replace('_', ' ')}: {value}")
+    out.append(f"  defined at {records.origins[sid]}")
+    cited = sorted((about, c) for about, c in records.claims.values() if c.source == sid)
+    out.append(f"claims citing it: {len(cited)}")
+    for about, c in cited:
+        out.append(f"  about {about}")
+        out.append(claim_line(G, c, "    "))
+    return "\n".join(out)
+
+
+def _describe_event(G: nx.MultiDiGraph, eid: str) -> str:
+    records: GraphRecords = G.graph["records"]
+    event = records.events[eid]
+    when = event.date or event.date_text
+    out = [f"{event.label} ({eid}): event" + (f", {when}" if when else "")]
+    if event.actors:
+        out.append(f"  actors: {', '.join(_label(G, a) for a in event.actors)}")
+    if event.led_to:
+        out.append(f"  led to: {', '.join(event.led_to)}")
+    out.append(f"  defined at {records.origins[eid]}")
+    out.extend(_claims(G, event.claims, "  "))
+    return "\n".join(out)
+
+
+def list_rows(G: nx.MultiDiGraph, what: str) -> list[dict[str, str]]:
+    """Rows for ``actorgraph list WHAT``: one dict per record, id first."""
+    records: GraphRecords = G.graph["records"]
+    if what == "actors":
+        return [{"id": k, "name": a.name, "kind": a.kind,
+                 "part_of": ", ".join(a.part_of)} for k, a in sorted(records.actors.items())]
+    if what == "outcomes":
+        return [{"id": k, "label": o.label, "kind": o.kind, "between": ", ".join(o.between)}
+                for k, o in sorted(records.outcomes.items())]
+    if what == "sources":
+        return [{"id": k, "title": s.title, "kind": s.kind, "author": s.author or ""}
+                for k, s in sorted(records.sources.items())]
+    if what == "events":
+        return [{"id": k, "label": e.label, "date": e.date or e.date_text or ""}
+                for k, e in sorted(records.events.items())]
+    if what == "relations":
+        return [{"id": k, "kind": r.kind, "ends": " ~ ".join(r.ends) if not r.directed
+                 else " -> ".join(r.ends), "status": r.status or ""}
+                for k, r in sorted(records.relations.items())]
+    return [{"id": k, "by": c.by, "source": c.source, "stance": c.stance,
+             "locator": c.locator or "", "quote": c.quote}
+            for k, (_, c) in sorted(records.claims.items())]

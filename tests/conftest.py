@@ -1,0 +1,38 @@
+"""Shared fixtures: the curated graph, the seed text, and small graphs written to disk."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import actorgraph
+
+ROOT = Path(__file__).resolve().parent.parent
+GRAPH_DIR = ROOT / "graph"
+DATA = Path(__file__).resolve().parent / "data"
+SEED = ROOT.parent / "shared" / "seeds" / "000_7a2309e86cf298ac.txt"
+
+
+@pytest.fixture(scope="session")
+def curated() -> nx.MultiDiGraph:
+    return actorgraph.load(GRAPH_DIR)
+
+
+@pytest.fixture
+def write_graph(tmp_path: Path):
+    """Write YAML files (name -> text, dedented) into a fresh folder and return its path."""
+
+    def write(files: dict[str, str] | str) -> Path:
+        if isinstance(files, str):
+            files = {"graph.yaml": files}
+        folder = tmp_path / "graph"
+        for name, text in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return folder
+
+    return write

@@ -1,0 +1,163 @@
+"""The command line: output, exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from actorgraph.cli import build_parser, main
+
+from .conftest import DATA, GRAPH_DIR, SEED
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_prints_one_summary_line(capsys):
+    code, out, err = run(capsys, "validate", "--graph", str(GRAPH_DIR))
+    assert (code, err) == (0, "")
+    assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 24 interests, 12 effects, "
+                   "9 relations, 5 events, 60 claims in 10 files\n")
+
+
+def test_validate_lists_every_problem_and_exits_1(capsys, monkeypatch):
+    monkeypatch.chdir(DATA / "invalid")
+    code, out, err = run(capsys, "validate", "--graph", "wrong-types")
+    assert code == 1 and out == ""
+    assert err.splitlines() == [
+        "wrong-types/graph.yaml:7:11: error: 'name' must be text, got true: quote it (\"true\")",
+        "wrong-types/graph.yaml:9:14: error: 'aliases' must be a list, got 'Turkey'",
+        "wrong-types/graph.yaml:12:17: error: 'stance' must be one of: wants, opposes; got "
+        "'want' (did you mean 'wants'?)",
+        "wrong-types/graph.yaml:13:19: error: 'strength' must be a number, got 'lots'",
+        "actorgraph: 4 errors in the graph",
+    ]
+
+
+def test_graph_option_works_before_or_after_the_command(capsys, monkeypatch):
+    monkeypatch.chdir(DATA / "invalid")
+    assert main(["--graph", "norway", "validate"]) == 1
+    assert main(["validate", "--graph", "norway"]) == 1
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("argv", [["nonsense"], ["gains", "russia"], ["list", "people"],
+                                  ["gains", "russia", "azerbaijan", "--depth", "x"], []])
+def test_usage_errors_exit_2(capsys, argv):
+    assert main(argv) == 2
+    capsys.readouterr()
+
+
+def test_unknown_actor_is_a_usage_error_with_a_suggestion(capsys):
+    code, out, err = run(capsys, "gains", "russia", "azerbajan", "--graph", str(GRAPH_DIR))
+    assert (code, out) == (2, "")
+    assert err == "actorgraph: error: no actor called 'azerbajan'; did you mean 'azerbaijan'?\n"
+
+
+def test_self_rift_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "gains", "Russia", "russia", "--graph", str(GRAPH_DIR))
+    assert code == 2
+    assert err == "actorgraph: error: a rift needs two different actors; both name 'russia'\n"
+
+
+def test_missing_graph_folder_is_a_usage_error(capsys, tmp_path):
+    code, _, err = run(capsys, "validate", "--graph", str(tmp_path / "none"))
+    assert code == 2 and err.startswith("actorgraph: error: graph folder not found: ")
+
+
+def test_every_command_has_help(capsys):
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(commands) == {"validate", "list", "show", "check-quotes", "gains", "rifts"}
+    for name in commands:
+        assert main([name, "--help"]) == 0
+        assert "usage: actorgraph " + name in capsys.readouterr().out
+
+
+def test_show_by_alias_lists_interests_relations_and_quotes(capsys):
+    code, out, _ = run(capsys, "show", "Türkiye", "--graph", str(GRAPH_DIR))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Turkiye (turkiye): state, TUR, wikidata Q43"
+    assert "  wants Rift between Russia and Azerbaijan (rift-russia-azerbaijan)" in lines
+    assert "  rivalry: Turkiye (turkiye) -> Russia (russia)" in lines
+    assert "Turkiye envisages expanding its" in out
+
+
+def test_show_a_source_lists_the_claims_citing_it(capsys):
+    code, out, _ = run(capsys, "show", "seed-comment-2", "--graph", str(GRAPH_DIR))
+    assert code == 0
+    assert out.splitlines()[0] == ("Reader comment on Russia being \"caught off guard\" "
+                                   "(seed-comment-2): comment, confidence 0.3")
+    assert "claims citing it: 2" in out
+
+
+def test_list_actors_as_json(capsys):
+    code, out, _ = run(capsys, "list", "actors", "--format", "json", "--graph", str(GRAPH_DIR))
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 26
+    assert rows[0] == {"id": "anglo-american-axis", "name": "Anglo-American Axis",
+                       "kind": "bloc", "part_of": ""}
+
+
+def test_check_quotes_finds_every_quote_of_the_seed(capsys):
+    code, out, _ = run(capsys, "check-quotes", "--graph", str(GRAPH_DIR),
+                       "--text", f"seed-article={SEED}", "--text", f"seed-comment-1={SEED}",
+                       "--text", f"seed-comment-2={SEED}")
+    assert code == 0
+    assert [line.split(":")[0] + ":" + line.split(":")[1].split(" in ")[0]
+            for line in out.splitlines()] == [
+        "seed-article: 56 of 56 quotes found", "seed-comment-1: 2 of 2 quotes found",
+        "seed-comment-2: 2 of 2 quotes found"]
+
+
+def test_check_quotes_reports_a_misquote_at_its_line(capsys, write_graph, tmp_path):
+    folder = write_graph("""\
+        sources:
+          - {id: s, title: S, kind: article}
+        actors:
+          - id: a
+            name: A
+            kind: state
+            interests:
+              - outcome: o
+                stance: wants
+                claims:
+                  - {by: a, source: s, quote: "we never said this"}
+                  - {by: a, source: s, quote: "we said “this”"}
+        outcomes:
+          - {id: o, label: O, kind: other}
+        """)
+    text = tmp_path / "s.txt"
+    text.write_text("Then: we   said \"this\" loudly.", encoding="utf-8")
+    code, out, _ = run(capsys, "check-quotes", "--graph", str(folder), "--text", f"s={text}")
+    assert code == 1
+    assert out.splitlines()[0].endswith(
+        "graph.yaml:11:13: quote not found in " + str(text) + ": “we never said this”")
+    assert out.splitlines()[1] == f"s: 1 of 2 quotes found in {text}"
+
+
+def test_installed_console_script_works_from_any_folder(tmp_path):
+    exe = shutil.which("actorgraph")
+    assert exe, "the actorgraph console script is not installed (pip install '.[test]')"
+    env = {k: v for k, v in os.environ.items() if k != "ACTORGRAPH_GRAPH"}
+    result = subprocess.run([exe, "gains", "russia", "azerbaijan"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Who gains from a rift between Russia and Azerbaijan?")
+
+
+def test_gains_cli_does_not_import_matplotlib():
+    code = ("import sys; from actorgraph.cli import main; "
+            f"rc = main(['gains', 'russia', 'azerbaijan', '--graph', {str(GRAPH_DIR)!r}]); "
+            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'; raise SystemExit(rc)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,309 @@
+"""Who gains from a rift: the curated answer, and each scoring rule on a small graph."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+import actorgraph
+from actorgraph.errors import UsageError
+from actorgraph.gains import rift_reports, who_gains
+from actorgraph.quotes import normalize_text
+
+from .conftest import SEED
+
+# -- the curated graph ------------------------------------------------------------------
+
+def test_curated_gainers_and_losers(curated):
+    report = who_gains(curated, "russia", "azerbaijan")
+    assert report.gainers == ["turkiye", "azeri-hardliners", "united-states", "ukraine",
+                              "certain-forces", "united-kingdom", "anglo-american-axis",
+                              "the-west"]
+    assert report.losers == ["azerbaijan", "russia"]
+    assert report.mixed == []
+    assert report.rift_outcomes == ("rift-russia-azerbaijan",)
+
+
+def test_every_curated_gainer_cites_quotes_from_the_seed(curated):
+    seed = normalize_text(SEED.read_text(encoding="utf-8"))
+    report = who_gains(curated, "russia", "azerbaijan")
+    for stake in report.stakes:
+        claims = [c for e in stake.evidence for s in e.steps for c in s.claims]
+        assert claims, stake.actor
+        for claim in claims:
+            assert normalize_text(claim.quote) in seed, (stake.actor, claim.quote)
+
+
+def test_turkiye_gains_through_the_chain_the_article_draws(curated):
+    stake = who_gains(curated, "russia", "azerbaijan").stake("turkiye")
+    chains = {e.outcome: [s.target for s in e.steps if s.kind == "effect"]
+              for e in stake.evidence if e.route == "outcome"}
+    assert chains["turkic-corridor"] == ["azerbaijan-sides-with-turkiye-and-west",
+                                         "armenia-protectorate", "turkic-corridor"]
+
+
+def test_according_to_peskov_narrows_to_ukraine(curated):
+    report = who_gains(curated, "russia", "azerbaijan", according_to=["dmitry-peskov"])
+    assert (report.gainers, report.losers) == (["ukraine"], [])
+    evidence = report.stake("ukraine").evidence
+    assert [(e.route, e.claimants) for e in evidence] == [("direct", ("dmitry-peskov",))]
+
+
+def test_according_to_accepts_names_and_sources(curated):
+    by_name = who_gains(curated, "Russia", "Azerbaijan", according_to=["Peskov"])
+    assert by_name.gainers == ["ukraine"]
+    officials = who_gains(curated, "russia", "azerbaijan",
+                          according_to=["dmitry-masyuk", "maria-zakharova"])
+    assert (officials.gainers, officials.losers) == (["certain-forces"], ["russia"])
+    article = who_gains(curated, "russia", "azerbaijan", according_to=["seed-article"])
+    assert "the-west" not in article.gainers  # rests on a reader comment
+
+
+def test_excluding_the_author_leaves_the_officials_word(curated):
+    report = who_gains(curated, "russia", "azerbaijan", exclude=["article-author"])
+    assert (report.gainers, report.losers) == (["certain-forces", "ukraine", "the-west"],
+                                               ["russia"])
+    # the West's structural evidence rests on Zakharova (the alliance) and a reader comment
+    [ev] = report.stake("the-west").evidence
+    assert ev.claimants == ("commenter-1", "maria-zakharova")
+
+
+def test_rifts_lists_the_curated_rift(curated):
+    [report] = rift_reports(curated)
+    assert (report.a, report.b) == ("russia", "azerbaijan")
+
+
+@pytest.mark.parametrize(("a", "b", "message"), [
+    ("russia", "Russia", "a rift needs two different actors; both name 'russia'"),
+    ("russia", "atlantis", "no actor called 'atlantis'"),
+    ("russia", "rift-russia-azerbaijan", "'rift-russia-azerbaijan' is an outcome, not an actor"),
+])
+def test_bad_rifts_are_clear_errors(curated, a, b, message):
+    with pytest.raises(UsageError) as info:
+        who_gains(curated, a, b)
+    assert str(info.value) == message
+
+
+# -- small graphs, one rule each --------------------------------------------------------
+# Each graph has actors a and b and the outcome rift-a-b between them; claims default to
+# claimant c in source s with confidence 0.5.
+
+def claim(by="c", conf=0.5, stance="asserts", source="s", quote=None):
+    return {"by": by, "source": source, "quote": quote or f"{by} {stance} {conf}",
+            "confidence": conf, "stance": stance}
+
+
+C = [claim()]
+
+
+def interest(outcome, stance="wants", claims=C, **keys):
+    return {"outcome": outcome, "stance": stance, **keys, "claims": claims}
+
+
+def actor(aid, *interests, kind="state", part_of=()):
+    return {"id": aid, "name": aid.upper(), "kind": kind, "part_of": list(part_of),
+            "interests": list(interests)}
+
+
+def effect(to, sign="advances", claims=C):
+    return {"to": to, "sign": sign, "claims": claims}
+
+
+def outcome(oid, *effects, kind="other", between=()):
+    return {"id": oid, "label": oid, "kind": kind, "between": list(between),
+            "effects": list(effects)}
+
+
+def relation(a, b, kind, claims=C, **keys):
+    return {"between": [a, b], "kind": kind, **keys, "claims": claims}
+
+
+def small_graph(write_graph, actors, outcomes=(), relations=(), sources=None):
+    known = {x["id"] for x in actors}
+    actors = [*actors, *(actor(x) for x in ("a", "b", "c") if x not in known)]
+    if not any(o["id"] == "rift-a-b" for o in outcomes):
+        outcomes = [outcome("rift-a-b", kind="rift", between=("a", "b")), *outcomes]
+    data = {"sources": sources or [{"id": "s", "title": "S", "kind": "article"}],
+            "actors": actors, "outcomes": list(outcomes), "relations": list(relations)}
+    return actorgraph.load(write_graph(yaml.dump(data, Dumper=_PlainDumper, sort_keys=False,
+                                                 allow_unicode=True)))
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes shared objects out in full: our reader refuses anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def evidence(report, who):
+    return [(e.route, e.outcome, round(e.sign * e.weight, 4))
+            for e in report.stake(who).evidence]
+
+
+def test_direct_interest(write_graph):
+    G = small_graph(write_graph, [actor("x", interest("rift-a-b")),
+                                  actor("y", interest("rift-a-b", "opposes"))])
+    report = who_gains(G, "a", "b")
+    assert (report.gainers, report.losers) == (["x"], ["y"])
+    assert evidence(report, "x") == [("direct", "rift-a-b", 0.5)]
+
+
+def test_two_step_chain_multiplies_supports(write_graph):
+    G = small_graph(write_graph, [actor("x", interest("o2", claims=[claim(conf=0.8)]))],
+                    [outcome("rift-a-b", effect("o1"), kind="rift", between=("a", "b")),
+                     outcome("o1", effect("o2", claims=[claim(conf=0.4)])), outcome("o2")])
+    report = who_gains(G, "a", "b")
+    assert evidence(report, "x") == [("outcome", "o2", round(0.5 * 0.4 * 0.8, 4))]
+    [ev] = report.stake("x").evidence
+    assert [(s.kind, s.source, s.target) for s in ev.steps] == [
+        ("effect", "rift-a-b", "o1"), ("effect", "o1", "o2"), ("interest", "x", "o2")]
+
+
+def test_hinders_flips_the_sign_and_two_hinders_cancel(write_graph):
+    G = small_graph(write_graph, [actor("x", interest("o1")), actor("y", interest("o2"))],
+                    [outcome("rift-a-b", effect("o1", "hinders"), kind="rift",
+                             between=("a", "b")),
+                     outcome("o1", effect("o2", "hinders")), outcome("o2")])
+    report = who_gains(G, "a", "b")
+    assert evidence(report, "x") == [("outcome", "o1", -0.25)]
+    assert evidence(report, "y") == [("outcome", "o2", 0.125)]
+    assert (report.gainers, report.losers) == (["y"], ["x"])
+
+
+def test_a_denial_counts_against_what_it_denies(write_graph):
+    G = small_graph(write_graph, [
+        actor("x", interest("rift-a-b", claims=[claim("c", 0.5),
+                                                claim("d", 0.5, "denies")])),
+        actor("y", interest("rift-a-b", claims=[claim("c", 0.5),
+                                                claim("d", 0.2, "denies")])),
+        actor("d")])
+    report = who_gains(G, "a", "b")
+    assert report.gainers == ["y"]  # x: asserted 0.5, denied 0.5 -> no stake
+    [ev] = report.stake("y").evidence
+    assert (round(ev.weight, 4), ev.contested) == (0.3, True)
+
+
+def test_speculation_counts_half_and_repetition_is_not_corroboration(write_graph):
+    G = small_graph(write_graph, [
+        actor("x", interest("rift-a-b", claims=[claim("c", 0.6, "speculates")])),
+        actor("y", interest("rift-a-b", claims=[claim("c", 0.6, quote="one"),
+                                                claim("c", 0.6, quote="two")])),
+        actor("z", interest("rift-a-b", claims=[claim("c", 0.6), claim("d", 0.5)])),
+        actor("d")])
+    report = who_gains(G, "a", "b")
+    assert evidence(report, "x") == [("direct", "rift-a-b", 0.3)]
+    assert evidence(report, "y") == [("direct", "rift-a-b", 0.6)]
+    assert evidence(report, "z") == [("direct", "rift-a-b", 0.8)]  # 1 - 0.4 * 0.5
+
+
+def test_structural_balance_when_a_and_b_are_allied(write_graph):
+    actors = [actor(x) for x in ("foe", "friend", "broker", "bystander", "foe2")]
+    relations = [relation("a", "b", "alliance"), relation("foe", "a", "war"),
+                 relation("friend", "a", "alliance"), relation("friend", "b", "partnership"),
+                 relation("broker", "a", "alliance"), relation("broker", "b", "rivalry"),
+                 relation("bystander", "a", "close"),
+                 relation("foe2", "a", "hostility"), relation("foe2", "b", "sanctions")]
+    G = small_graph(write_graph, actors, relations=relations)
+    report = who_gains(G, "a", "b")
+    assert report.gainers == ["broker", "foe", "foe2"]
+    assert report.losers == ["friend"]
+    reasons = {s.actor: s.evidence[0].reason for s in report.stakes}
+    assert reasons == {"foe": "hostile to A, which loses an ally",
+                       "foe2": "hostile to both A and B: its adversaries fall out",
+                       "broker": "its friend A breaks with its adversary B",
+                       "friend": "friend of both A and B: cross-pressured"}
+    assert all(e.inferred for s in report.stakes for e in s.evidence)
+    assert evidence(report, "foe") == [("structural", None, 0.5 * 0.5 * 0.5)]
+    assert who_gains(G, "a", "b", structural=False).stakes == ()
+
+
+def test_no_structural_verdict_unless_a_and_b_are_allied(write_graph):
+    G = small_graph(write_graph, [actor("foe")],
+                    relations=[relation("a", "b", "rivalry"), relation("foe", "a", "war")])
+    assert who_gains(G, "a", "b").stakes == ()
+
+
+def test_a_cycle_of_effects_is_followed_once(write_graph):
+    G = small_graph(write_graph, [actor("x", interest("o1")), actor("y", interest("o2"))],
+                    [outcome("rift-a-b", effect("o1"), kind="rift", between=("a", "b")),
+                     outcome("o1", effect("o2")), outcome("o2", effect("o1", "hinders"))])
+    report = who_gains(G, "a", "b")
+    assert evidence(report, "x") == [("outcome", "o1", 0.25)]  # never -0.0625 via o2
+    assert evidence(report, "y") == [("outcome", "o2", 0.125)]
+
+
+def test_depth_limits_the_chain(write_graph):
+    chain = [outcome(f"o{i}", effect(f"o{i + 1}")) for i in range(1, 5)] + [outcome("o5")]
+    G = small_graph(write_graph, [actor("x", interest("o5"))],
+                    [outcome("rift-a-b", effect("o1"), kind="rift", between=("a", "b")),
+                     *chain])
+    assert who_gains(G, "a", "b").stakes == ()  # 5 effects > default depth 4
+    assert who_gains(G, "a", "b", depth=5).gainers == ["x"]
+    assert who_gains(G, "a", "b", depth=0).stakes == ()
+
+
+def test_as_of_keeps_what_was_valid_then(write_graph):
+    G = small_graph(
+        write_graph,
+        [actor("x", interest("rift-a-b", until="2024")),
+         actor("y", interest("rift-a-b", claims=[claim(source="later")])), actor("foe")],
+        relations=[relation("a", "b", "alliance", since="2025-03"),
+                   relation("foe", "a", "war")],
+        sources=[{"id": "s", "title": "S", "kind": "article"},
+                 {"id": "later", "title": "L", "kind": "article", "published": "2026-01-05"}])
+    assert who_gains(G, "a", "b").gainers == ["x", "y", "foe"]  # no date: every record
+    assert who_gains(G, "a", "b", as_of="2023-06").gainers == ["x"]
+    assert who_gains(G, "a", "b", as_of="2025-06").gainers == ["foe"]
+    assert who_gains(G, "a", "b", as_of="2026").gainers == ["y", "foe"]
+    with pytest.raises(UsageError, match="--as-of takes YYYY"):
+        who_gains(G, "a", "b", as_of="last year")
+
+
+def test_a_blocs_interest_reaches_its_members_not_a_states_its_factions(write_graph):
+    G = small_graph(write_graph, [
+        actor("pact", interest("rift-a-b"), kind="bloc"),
+        actor("m", part_of=["pact"]),
+        actor("state", interest("rift-a-b")),
+        actor("faction", kind="faction", part_of=["state"])])
+    report = who_gains(G, "a", "b")
+    assert report.gainers == ["pact", "state", "m"]
+    [ev] = report.stake("m").evidence
+    assert (ev.route, round(ev.weight, 4)) == ("membership", 0.4)
+    assert [s.kind for s in ev.steps] == ["interest", "member_of"]
+
+
+def test_own_and_bloc_interest_in_one_outcome_count_once(write_graph):
+    G = small_graph(write_graph, [
+        actor("pact", interest("rift-a-b", claims=[claim(conf=0.9)]), kind="bloc"),
+        actor("m", interest("rift-a-b", claims=[claim(conf=0.3)]), part_of=["pact"])])
+    assert evidence(who_gains(G, "a", "b"), "m") == [("membership", "rift-a-b", 0.72)]
+
+
+def test_mixed_verdict(write_graph):
+    G = small_graph(write_graph, [actor("x", interest("rift-a-b"), interest("o1", "opposes"))],
+                    [outcome("rift-a-b", effect("o1"), kind="rift", between=("a", "b")),
+                     outcome("o1")])
+    stake = who_gains(G, "a", "b").stake("x")
+    assert (stake.verdict, stake.gain, stake.loss) == ("mixed", 0.5, 0.25)
+
+
+def test_wanting_a_rapprochement_is_losing_from_the_rift(write_graph):
+    G = small_graph(write_graph, [actor("x", interest("thaw"))],
+                    [outcome("thaw", kind="rapprochement", between=("b", "a"))])
+    report = who_gains(G, "b", "a")
+    assert report.losers == ["x"]
+    assert report.rift_outcomes == ("rift-a-b", "thaw")
+
+
+def test_min_confidence_drops_weak_claims(write_graph):
+    G = small_graph(write_graph, [actor("x", interest("rift-a-b", claims=[claim(conf=0.3)])),
+                                  actor("y", interest("rift-a-b", claims=[claim(conf=0.7)]))])
+    assert who_gains(G, "a", "b", min_confidence=0.5).gainers == ["y"]
+
+
+def test_the_graph_is_not_changed_by_the_analysis(write_graph):
+    G = small_graph(write_graph, [actor("x", interest("rift-a-b"))])
+    before = (sorted(G.nodes), sorted(G.edges(keys=True)))
+    who_gains(G, "a", "b")
+    assert (sorted(G.nodes), sorted(G.edges(keys=True))) == before

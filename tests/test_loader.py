@@ -1,0 +1,195 @@
+"""Loading graph folders: the curated graph, and one invalid graph per kind of mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import actorgraph
+from actorgraph import GraphDataError, load_records
+from actorgraph.models import date_bounds
+
+from .conftest import DATA, GRAPH_DIR
+
+
+def test_curated_graph_counts(curated):
+    records = curated.graph["records"]
+    assert records.counts() == {"sources": 3, "actors": 26, "outcomes": 13, "interests": 24,
+                                "effects": 12, "relations": 9, "events": 5, "claims": 60}
+    assert records.warnings == []
+    assert curated.number_of_nodes() == 26 + 13
+    edge_types = [t for _, _, t in curated.edges(data="type")]
+    assert {t: edge_types.count(t) for t in set(edge_types)} == {
+        "interest": 24, "effect": 12, "relation": 9, "member_of": 11}
+
+
+def test_every_assertion_in_the_curated_graph_has_a_claim(curated):
+    for _, _, data in curated.edges(data=True):
+        if data["type"] != "member_of":
+            assert data["claims"], data
+
+
+def test_claims_keep_their_claimant_apart_from_the_author(curated):
+    edge = curated.edges["ukraine", "rift-russia-azerbaijan",
+                         "interest:ukraine->rift-russia-azerbaijan"]
+    assert sorted({c.by for c in edge["claims"]}) == ["article-author", "dmitry-peskov"]
+
+
+def test_origins_point_at_the_yaml(curated):
+    origin = curated.nodes["turkiye"]["origin"]
+    assert (Path(origin.file).as_posix().endswith("graph/actors/turkiye.yaml"),
+            origin.line, origin.column) == (True, 2, 5)
+
+
+def test_files_are_read_in_a_stable_order(curated):
+    files = [Path(f).relative_to(GRAPH_DIR).as_posix() if Path(f).is_absolute()
+             else Path(f).as_posix().split("graph/", 1)[1] for f in curated.graph["records"].files]
+    assert files == sorted(files)
+    assert files[0] == "actors/anglo-american.yaml"
+
+
+INVALID = {
+    "duplicate-key": ["graph.yaml:8:5: error: duplicate key 'name' (first at line 7, column 5); "
+                      "YAML would keep only the last one"],
+    "duplicate-key-flow": ["graph.yaml:6:35: error: duplicate key 'id' (first at line 6, "
+                           "column 6); YAML would keep only the last one"],
+    "norway": ["graph.yaml:8:11: error: 'kind' must be one of: state, government, faction, bloc, "
+               "organization, person, group, unidentified; got 'no'"],
+    "unknown-key": ["graph.yaml:6:5: error: missing required key 'name'",
+                    "graph.yaml:7:5: error: unknown key 'nmae'; did you mean 'name'?"],
+    "missing-key": ["graph.yaml:6:5: error: missing required key 'kind'"],
+    "bad-id": ["graph.yaml:6:9: error: 'id' must be an id (lower-case letters and digits joined "
+               "by single hyphens, like 'azeri-hardliners'); got 'Azeri Hardliners'"],
+    "dangling-ref": ["graph.yaml:10:18: error: unknown outcome 'rift-a-bb'; did you mean "
+                     "'rift-a-b'?",
+                     "graph.yaml:23:5: warning: outcome 'rift-a-b' is not wanted, opposed or "
+                     "linked by any effect"],
+    "wrong-kind-ref": ["graph.yaml:10:18: error: 'a' is an actor, not an outcome"],
+    "duplicate-id": ["b.yaml:2:5: error: duplicate id 'x' (first defined at "
+                     "duplicate-id/a.yaml:6:5)"],
+    "empty-claims": ["graph.yaml:12:17: error: 'claims' is empty: every assertion needs at least "
+                     "one claim saying who asserts it, where, and the quote",
+                     "graph.yaml:13:9: error: missing required key 'claims'"],
+    "self-rift": ["graph.yaml:10:5: error: a rift of 'a' with itself"],
+    "anchor": ["graph.yaml:6:5: error: anchor '&x' found: anchors and aliases are not supported "
+               "in the graph; write the value out"],
+    "alias-bomb": ["graph.yaml:1:4: error: anchor '&a' found: anchors and aliases are not "
+                   "supported in the graph; write the value out"],
+    "merge-key": ["graph.yaml:6:5: error: merge keys ('<<') are not supported; write the keys "
+                  "out"],
+    "explicit-tag": ["graph.yaml:7:11: error: explicit tag 'tag:yaml.org,2002:python/object:"
+                     "os.system' is not supported; remove it (quote the value to make it text)"],
+    "deep-nesting": ["graph.yaml:1:72: error: nesting deeper than 64 levels"],
+    "tab-indent": ["graph.yaml:7:1: error: YAML syntax: a tab character; YAML indents with "
+                   "spaces only"],
+    "control-char": ["graph.yaml:7:12: error: character U+0007 is not allowed in YAML (control "
+                     "character); remove it"],
+    "not-utf8": ["graph.yaml:7:14: error: byte 0xe9 is not valid UTF-8; save the file as UTF-8"],
+    "two-documents": ["graph.yaml:5:1: error: a second YAML document ('---') in one file; put "
+                      "each document in its own file"],
+    "impossible-date": ["graph.yaml:5:16: error: 'published': day 30 does not exist in 2024-02"],
+    "since-after-until": ["graph.yaml:13:5: error: since (2025-03) is after until (2024)"],
+    "wrong-types": ["graph.yaml:7:11: error: 'name' must be text, got true: quote it (\"true\")",
+                    "graph.yaml:9:14: error: 'aliases' must be a list, got 'Turkey'",
+                    "graph.yaml:12:17: error: 'stance' must be one of: wants, opposes; got "
+                    "'want' (did you mean 'wants'?)",
+                    "graph.yaml:13:19: error: 'strength' must be a number, got 'lots'"],
+    "contradictory-relations": [
+        "graph.yaml:19:5: error: contradictory relations between 'a' and 'b': 'war' here and "
+        "'alliance' at contradictory-relations/graph.yaml:13:5, both asserted for the same "
+        "time; give them since/until, or mark the disputed one's claims 'denies'"],
+    "unknown-source": ["graph.yaml:14:21: error: unknown source 't' (known: s)"],
+    "part-of-cycle": ["graph.yaml:2:5: error: part_of goes round in a circle: a -> b -> a"],
+    "not-a-mapping": ["graph.yaml:1:1: error: expected a mapping of sections (sources, actors, "
+                      "outcomes, relations, events)"],
+    "huge-number": ["graph.yaml:5:17: error: 'confidence' must be at most 1.0, got "
+                    "'9999999999999999999999999999999999999...'"],
+}
+
+
+def test_every_invalid_case_is_tested():
+    assert sorted(p.name for p in (DATA / "invalid").iterdir()) == sorted(INVALID)
+
+
+@pytest.mark.parametrize("case", sorted(INVALID))
+def test_invalid_graph_reports_every_problem_exactly(case, monkeypatch):
+    monkeypatch.chdir(DATA / "invalid")
+    with pytest.raises(GraphDataError) as info:
+        load_records(case)
+    assert [str(p) for p in info.value.problems] == [f"{case}/{m}" for m in INVALID[case]]
+
+
+def test_problems_from_several_files_come_sorted_together(write_graph, monkeypatch):
+    folder = write_graph({
+        "b.yaml": "actors:\n  - id: b\n    name: B\n    kind: stat\n",
+        "a.yaml": "actors:\n  - id: a\n    nme: A\n    kind: state\n",
+    })
+    monkeypatch.chdir(folder)
+    with pytest.raises(GraphDataError) as info:
+        load_records(".")
+    assert [str(p) for p in info.value.problems] == [
+        "a.yaml:2:5: error: missing required key 'name'",
+        "a.yaml:3:5: error: unknown key 'nme'; did you mean 'name'?",
+        "b.yaml:4:11: error: 'kind' must be one of: state, government, faction, bloc, "
+        "organization, person, group, unidentified; got 'stat' (did you mean 'state'?)",
+    ]
+
+
+def test_text_fields_keep_what_the_curator_wrote(write_graph):
+    folder = write_graph("""\
+        sources:
+          - id: s
+            title: 1.10
+            kind: article
+            published: 2025-07
+        actors:
+          - id: no
+            name: no
+            kind: state
+            aliases: [010, on, 1:20]
+        """)
+    records = load_records(folder)
+    assert records.sources["s"].title == "1.10"
+    assert records.actors["no"].name == "no"
+    assert records.actors["no"].aliases == ["010", "on", "1:20"]
+    assert date_bounds(records.sources["s"].published)[1].isoformat() == "2025-07-31"
+
+
+def test_empty_files_are_warned_about_not_dropped_silently(write_graph, monkeypatch):
+    folder = write_graph({"empty.yaml": "", "notes.yml": "# later\n",
+                          "a.yaml": "actors:\n  - {id: a, name: A, kind: state}\n"})
+    monkeypatch.chdir(folder)
+    records = load_records(".")
+    assert [str(w) for w in records.warnings] == [
+        "empty.yaml:1:1: warning: file is empty (no records)",
+        "notes.yml:1:1: warning: file is empty (no records)",
+    ]
+    assert list(records.actors) == ["a"]
+
+
+def test_hidden_folders_and_other_files_are_not_read(write_graph):
+    folder = write_graph({".git/x.yaml": "broken: [", "README.md": "# hi",
+                          "a.yaml": "actors:\n  - {id: a, name: A, kind: state}\n"})
+    assert list(load_records(folder).actors) == ["a"]
+
+
+def test_missing_folder_is_a_usage_error(tmp_path):
+    with pytest.raises(actorgraph.UsageError, match="graph folder not found"):
+        load_records(tmp_path / "nope")
+
+
+def test_env_var_selects_the_graph(write_graph, monkeypatch):
+    folder = write_graph("actors:\n  - {id: only, name: Only, kind: state}\n")
+    monkeypatch.setenv("ACTORGRAPH_GRAPH", str(folder))
+    assert list(actorgraph.load().nodes) == ["only"]
+
+
+def test_resolve_accepts_names_and_aliases_case_and_accent_blind(curated):
+    for name in ("turkiye", "Turkey", "Türkiye", "TURKEY", "TUR"):
+        assert actorgraph.resolve(curated, name) == "turkiye"
+    assert actorgraph.resolve(curated, "USA") == "united-states"
+    assert actorgraph.resolve(curated, "Kiev regime") == "ukraine"
+    with pytest.raises(actorgraph.UnknownNameError) as info:
+        actorgraph.resolve(curated, "Turkie")
+    assert str(info.value) == "no actor called 'Turkie'; did you mean 'turkiye'?"

@@ -1,0 +1,86 @@
+"""The safe reader: positions kept, nothing silently lost or reinterpreted."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.yamlread import MAX_DEPTH, MarkedList, MarkedMap, YamlProblem, read_yaml_text
+
+
+def test_scalars_stay_as_written():
+    doc = read_yaml_text("a: no\nb: 010\nc: 1.10\nd: 2025-07-03\ne: 1:20\nf: ~\ng: true\n"
+                         "h: 'yes'\ni: off\n")
+    assert doc == {"a": "no", "b": "010", "c": "1.10", "d": "2025-07-03", "e": "1:20",
+                   "f": None, "g": True, "h": "yes", "i": "off"}
+
+
+def test_positions_of_keys_values_and_items():
+    doc = read_yaml_text("top:\n  - x: 1\n    y: [a, b]\n")
+    assert isinstance(doc, MarkedMap)
+    item = doc["top"][0]
+    assert isinstance(doc["top"], MarkedList)
+    assert doc["top"].item_mark(0) == (2, 5)
+    assert item.key_mark("y") == (3, 5)
+    assert item.value_mark("y") == (3, 8)
+    assert item["y"].item_mark(1) == (3, 12)
+
+
+def test_bom_is_stripped_and_positions_are_unchanged():
+    assert read_yaml_text("\ufeffa: 1\n").value_mark("a") == (1, 4)
+
+
+def test_non_ascii_columns_count_characters():
+    doc = read_yaml_text("é: ü\nb: [ä, ö]\n")
+    assert doc["b"].item_mark(1) == (2, 8)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("a: 1\nb:\n  c: 1\n  c: 2\n",
+     "f.yaml:4:3: error: duplicate key 'c' (first at line 3, column 3); YAML would keep only "
+     "the last one"),
+    ("a: {x: 1, x: 2}\n",
+     "f.yaml:1:11: error: duplicate key 'x' (first at line 1, column 5); YAML would keep only "
+     "the last one"),
+    ("a: &anchor 1\n",
+     "f.yaml:1:4: error: anchor '&anchor' found: anchors and aliases are not supported in the "
+     "graph; write the value out"),
+    ("a: *nowhere\n",
+     "f.yaml:1:4: error: alias '*nowhere' found: anchors and aliases are not supported in the "
+     "graph; write the value out"),
+    ("<<: {a: 1}\n",
+     "f.yaml:1:1: error: merge keys ('<<') are not supported; write the keys out"),
+    ("a: !!str 1\n",
+     "f.yaml:1:4: error: explicit tag 'tag:yaml.org,2002:str' is not supported; remove it "
+     "(quote the value to make it text)"),
+    ("? [a]\n: 1\n",
+     "f.yaml:1:3: error: a mapping or list used as a key; keys must be plain text"),
+    ("a: 1\n---\nb: 2\n",
+     "f.yaml:2:1: error: a second YAML document ('---') in one file; put each document in its "
+     "own file"),
+    ("a:\n\tb: 1\n",
+     "f.yaml:2:1: error: YAML syntax: a tab character; YAML indents with spaces only"),
+    ("a: b\x0c\n",
+     "f.yaml:1:5: error: character U+000C is not allowed in YAML (control character); "
+     "remove it"),
+    ("a: [1, 2\n",
+     "f.yaml:2:1: error: YAML syntax: while parsing a flow sequence, did not find expected "
+     "',' or ']'"),
+], ids=["duplicate-nested", "duplicate-flow", "anchor", "alias", "merge-key", "tag",
+        "complex-key", "two-documents", "tab", "control-char", "unclosed-flow"])
+def test_hazards_are_errors_at_their_position(text, message):
+    with pytest.raises(YamlProblem) as info:
+        read_yaml_text(text, "f.yaml")
+    assert str(info.value) == message
+
+
+def test_nesting_is_capped_before_anything_recursive_runs():
+    depth = 100_000  # would crash libyaml's recursive composer
+    with pytest.raises(YamlProblem) as info:
+        read_yaml_text("[" * depth + "]" * depth, "f.yaml")
+    assert str(info.value) == f"f.yaml:1:{MAX_DEPTH + 1}: error: nesting deeper than " \
+                              f"{MAX_DEPTH} levels"
+
+
+def test_empty_and_comment_only_text_is_none():
+    assert read_yaml_text("") is None
+    assert read_yaml_text("# nothing here\n") is None
