@@ -162,6 +162,9 @@ def read_yaml_text(text: str, file: str = "<string>") -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         parts = [p for p in (exc.context, exc.problem) if p]
+        if "nesting depth" in str(exc.problem):  # newer libyaml caps nesting in its scanner
+            parts = [f"nesting deeper than {MAX_DEPTH} levels"]
+            raise YamlProblem(Problem(file, line, col, parts[0])) from None
         if mark and _char_at(text, mark.line, mark.column) == "\t":
             parts = ["a tab character; YAML indents with spaces only"]
         raise YamlProblem(Problem(file, line, col, "YAML syntax: " + ", ".join(parts))) from None
