@@ -335,10 +335,18 @@ def _membership_evidence(view: _View, claimed: dict[str, list[Evidence]]
     return out
 
 
-def _tie(view: _View, c: str, x: str) -> tuple[int, float, list[Step]]:
-    """C's tie to X from their relations (either direction): sign, strength, steps."""
-    steps = [s for s in view.edges(c, "relation") if s.target == x]
-    steps += [s for s in view.edges(x, "relation") if s.target == c]
+def _ties(view: _View, x: str) -> dict[str, list[Step]]:
+    """Every actor related to X (either direction), with the relation steps between them."""
+    ties: dict[str, list[Step]] = {}
+    for step in view.edges(x, "relation"):
+        ties.setdefault(step.target, []).append(step)
+    for step in view.edges(x, "relation", incoming=True):
+        ties.setdefault(step.source, []).append(step)
+    return ties
+
+
+def _tie_sign(steps: list[Step]) -> tuple[int, float, list[Step]]:
+    """The net sign of a pair's relations, the strongest support of that sign, its steps."""
     net = sum(s.sign * s.support for s in steps)
     if not steps or net == 0:
         return 0, 0.0, []
@@ -349,16 +357,17 @@ def _tie(view: _View, c: str, x: str) -> tuple[int, float, list[Step]]:
 
 def _structural_evidence(view: _View, a: str, b: str) -> dict[str, list[Evidence]]:
     G = view.G
-    ab_sign, ab_support, ab_steps = _tie(view, a, b)
+    ties_a, ties_b = _ties(view, a), _ties(view, b)
+    ab_sign, ab_support, ab_steps = _tie_sign(ties_a.get(b, []))
     if ab_sign <= 0:
         return {}
     name = {n: G.nodes[n]["label"] for n in (a, b)}
     out: dict[str, list[Evidence]] = {}
-    for c in sorted(n for n, t in G.nodes(data="type") if t == "actor"):
-        if c in (a, b):
+    for c in sorted((set(ties_a) | set(ties_b)) - {a, b}):
+        if G.nodes[c]["type"] != "actor":
             continue
-        sa, wa, steps_a = _tie(view, c, a)
-        sb, wb, steps_b = _tie(view, c, b)
+        sa, wa, steps_a = _tie_sign(ties_a.get(c, []))
+        sb, wb, steps_b = _tie_sign(ties_b.get(c, []))
         if sa == 0 and sb == 0:
             continue
         if sa > 0 and sb > 0:
@@ -452,7 +461,10 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     stakes = []
     for c, evs in evidence.items():
         evidence[c] = _strongest_per_outcome(evs)
-    actors = sorted(n for n, t in G.nodes(data="type") if t == "actor")
+    if include_no_stake:
+        actors = sorted(n for n, t in G.nodes(data="type") if t == "actor")
+    else:
+        actors = sorted(evidence)
     for c in actors:
         evs = sorted(evidence.get(c, []), key=lambda e: (-e.weight, e.route, e.outcome or ""))
         gain = sum(e.weight for e in evs if e.sign > 0)

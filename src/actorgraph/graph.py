@@ -94,16 +94,10 @@ def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = "actor") -> str
     >>> resolve(G, "Türkiye"), resolve(G, "USA")
     ('turkiye', 'united-states')
     """
+    if name in G and (type is None or G.nodes[name]["type"] == type):
+        return name
     wanted = _fold(name)
-    names: dict[str, set[str]] = {}
-    for node, data in G.nodes(data=True):
-        if type is not None and data["type"] != type:
-            continue
-        record = data["record"]
-        for n in (node, data["label"], *getattr(record, "aliases", ()),
-                  getattr(record, "iso3", None) or ""):
-            if n:
-                names.setdefault(_fold(n), set()).add(node)
+    names = _name_index(G, type)
     hits = names.get(wanted, set())
     if len(hits) == 1:
         return next(iter(hits))
@@ -116,6 +110,28 @@ def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = "actor") -> str
     for near in nearest(wanted, names, n=5):
         suggestions.extend(sorted(names[near] - set(suggestions)))
     raise UnknownNameError(what, name, suggestions[:3])
+
+
+def _name_index(G: nx.MultiDiGraph, type: str | None) -> dict[str, set[str]]:
+    """Folded id, name, alias and ISO code -> node ids, for nodes of `type` (None: all).
+
+    Built once per graph and kept in ``G.graph`` (rebuilt if nodes were added or removed).
+    """
+    cache = G.graph.setdefault("_name_index", {})
+    key = (type, G.number_of_nodes())
+    if key not in cache:
+        names: dict[str, set[str]] = {}
+        for node, data in G.nodes(data=True):
+            if type is not None and data["type"] != type:
+                continue
+            record = data["record"]
+            for n in (node, data["label"], *getattr(record, "aliases", ()),
+                      getattr(record, "iso3", None) or ""):
+                if n:
+                    names.setdefault(_fold(n), set()).add(node)
+        cache.clear()
+        cache[key] = names
+    return cache[key]
 
 
 def _a(word: str) -> str:
