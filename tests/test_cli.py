@@ -161,3 +161,72 @@ def test_gains_cli_does_not_import_matplotlib():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_gains_text_ranks_and_explains(capsys):
+    code, out, _ = run(capsys, "gains", "russia", "azerbaijan", "--graph", str(GRAPH_DIR))
+    assert code == 0
+    lines = out.splitlines()
+    gains_at, loses_at = lines.index("GAINS"), lines.index("LOSES")
+    ranked = [line.split("(")[1].split(")")[0] for line in lines[gains_at + 1:loses_at - 1]]
+    assert ranked == ["turkiye", "azeri-hardliners", "united-states", "ukraine",
+                      "certain-forces", "united-kingdom", "anglo-american-axis", "the-west"]
+    assert lines[loses_at + 1].split() == ["Azerbaijan", "(azerbaijan)", "-1.36", "direct,",
+                                           "3", "chains"]
+
+
+def test_gains_explain_quotes_every_claim(capsys):
+    code, out, _ = run(capsys, "gains", "russia", "azerbaijan", "--according-to", "Peskov",
+                       "--explain", "--graph", str(GRAPH_DIR))
+    assert code == 0
+    text = " ".join(out.split())
+    assert ("Dmitry Peskov in seed-article, para 3 (asserts, 0.6): “Ukraine will do everything "
+            "possible to add fuel to the fire of this situation and provoke the Azerbaijani side "
+            "into taking emotional action.”") in text
+    assert "Dmitry Peskov in seed-article, para 4 (asserts, 0.6): “the Kiev regime" in text
+
+
+def test_gains_json_is_plain_data_with_claims(capsys):
+    code, out, _ = run(capsys, "gains", "Russia", "Azerbaijan", "--format", "json",
+                       "--graph", str(GRAPH_DIR))
+    data = json.loads(out)
+    assert code == 0
+    assert data["rift"] == {"a": "russia", "b": "azerbaijan",
+                            "outcomes": ["rift-russia-azerbaijan"]}
+    assert [s["actor"] for s in data["stakes"] if s["verdict"] == "loses"] == [
+        "azerbaijan", "russia"]
+    ukraine = next(s for s in data["stakes"] if s["actor"] == "ukraine")
+    direct = ukraine["evidence"][0]
+    assert (direct["route"], direct["weight"], direct["claimants"]) == (
+        "direct", 0.84, ["article-author", "dmitry-peskov"])
+    assert {c["by"] for c in direct["steps"][0]["claims"]} == {"article-author",
+                                                              "dmitry-peskov"}
+
+
+def test_gains_markdown_table(capsys):
+    code, out, _ = run(capsys, "gains", "russia", "azerbaijan", "--format", "markdown",
+                       "--graph", str(GRAPH_DIR))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "## Who gains from a rift between Russia and Azerbaijan?"
+    assert "| Turkiye (`turkiye`) | gains | +1.78 | direct, 5 chains, structural |" in lines
+    assert "| Russia (`russia`) | loses | -0.84 | direct |" in lines
+
+
+def test_rifts_lists_gainers_and_losers(capsys):
+    code, out, _ = run(capsys, "rifts", "--top", "3", "--graph", str(GRAPH_DIR))
+    assert code == 0
+    assert out.splitlines() == ["Russia / Azerbaijan",
+                                "  gainers: Turkiye, Azeri hardliners, United States",
+                                "  losers:  Azerbaijan, Russia"]
+
+
+def test_bad_option_values_are_usage_errors(capsys):
+    code, _, err = run(capsys, "gains", "russia", "azerbaijan", "--min-confidence", "2",
+                       "--graph", str(GRAPH_DIR))
+    assert (code, err) == (2, "actorgraph: error: --min-confidence takes a number from 0 to 1, "
+                              "got 2.0\n")
+    code, _, err = run(capsys, "gains", "russia", "azerbaijan", "--as-of", "2025-13",
+                       "--graph", str(GRAPH_DIR))
+    assert (code, err) == (2, "actorgraph: error: --as-of takes YYYY, YYYY-MM, YYYY-MM-DD or "
+                              "'today', got '2025-13'\n")
