@@ -1,0 +1,549 @@
+"""Draw the interest map with matplotlib: deterministic, readable at A4, with a legend.
+
+matplotlib is imported inside the drawing functions only, so importing this module (and
+running the CLI's other commands) stays fast.
+
+Each node is a box around its label (actors rounded and bold, coloured by kind; outcomes
+square and italic). Positions come from a deterministic force layout, then boxes are pushed
+apart until none overlap; everything is measured in inches on an A4 page and scaled down
+uniformly when the map is larger, which keeps boxes apart. Positions can be pinned in a
+layout file (JSON: id -> [x, y]); pinned nodes stay put and only new ones are placed, so two
+versions of a graph can be compared by eye.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import re
+import textwrap
+import warnings
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .errors import UsageError
+
+__all__ = [
+    "A4_LANDSCAPE",
+    "MapSelection",
+    "draw_interest_map",
+    "layout_positions",
+    "read_layout",
+    "render_map",
+    "select_map",
+    "write_layout",
+]
+
+A4_LANDSCAPE = (11.69, 8.27)
+"""Figure size in inches."""
+
+ACTOR_FILL = {"state": "#dbe9f6", "government": "#e2e4f3", "faction": "#fde3c4",
+              "bloc": "#e6dcf2", "organization": "#d6efe9", "person": "#f8dbe6",
+              "group": "#e6f2d5", "unidentified": "#ececec"}
+EDGE_STYLE: dict[str, dict[str, Any]] = {
+    "wants": {"color": "#2e7d32", "linestyle": "-", "arrowstyle": "-|>", "lw": 1.3},
+    "opposes": {"color": "#c62828", "linestyle": "--", "arrowstyle": "-|>", "lw": 1.3},
+    "advances": {"color": "#37474f", "linestyle": "-", "arrowstyle": "-|>", "lw": 1.1},
+    "hinders": {"color": "#37474f", "linestyle": ":", "arrowstyle": "-[", "lw": 1.4},
+    "friendly": {"color": "#1565c0", "linestyle": "-", "arrowstyle": "-", "lw": 1.6},
+    "hostile": {"color": "#ef6c00", "linestyle": "-.", "arrowstyle": "-", "lw": 1.6},
+    "denied": {"color": "#9e9e9e", "linestyle": ":", "arrowstyle": "-", "lw": 1.0},
+    "member of": {"color": "#b0b0b0", "linestyle": ":", "arrowstyle": "-|>", "lw": 0.8},
+}
+EDGE_LEGEND = {"wants": "wants (interest)", "opposes": "opposes (interest)",
+               "advances": "advances (effect)", "hinders": "hinders (effect)",
+               "friendly": "allied / friendly (relation)", "hostile": "hostile (relation)",
+               "denied": "relation only denied", "member of": "member of / part of"}
+GAIN_COLOR, LOSS_COLOR, MIXED_COLOR = "#1b8a3a", "#c0392b", "#b7950b"
+BASE_FONT = 8.5
+MIN_READABLE_FONT = 5.0
+MAP_AXES = (0.02, 0.09, 0.74, 0.83)
+"""Where the map sits on the page (figure fractions); the legend takes the right column."""
+
+
+@dataclass
+class MapSelection:
+    """What one map shows: a subgraph, its highlights, and its title."""
+
+    graph: nx.MultiDiGraph
+    title: str
+    highlight: dict[str, str] = field(default_factory=dict)
+    """node -> 'gains' | 'loses' | 'mixed'"""
+    scores: dict[str, float] = field(default_factory=dict)
+    status: dict[str, str] = field(default_factory=dict)
+    """edge key -> 'added' | 'removed' | 'changed' (diff maps)"""
+    warnings: list[str] = field(default_factory=list)
+    """What the renderer could not draw as asked (e.g. characters missing from the font)."""
+
+
+def _edge_category(data: dict[str, Any], supported: bool) -> str:
+    kind = data["type"]
+    if kind == "member_of":
+        return "member of"
+    if kind == "interest":
+        return "wants" if data["sign"] > 0 else "opposes"
+    if kind == "effect":
+        return "advances" if data["sign"] > 0 else "hinders"
+    if not supported:
+        return "denied"
+    return "friendly" if data["sign"] > 0 else "hostile"
+
+
+def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
+               focus: str | None = None, radius: int = 1,
+               according_to: Collection[str] = (), **gains_options: Any) -> MapSelection:
+    """Choose what to draw: the whole graph, a rift with its stakeholders, or a neighbourhood.
+
+    ``according_to`` keeps only edges claimed by those claimants (actor or source ids).
+    """
+    from .gains import support, who_gains
+    from .graph import resolve
+
+    H = G.copy()
+    if according_to:
+        allowed = {x if x in G.graph["sources"] else resolve(G, x) for x in according_to}
+        for u, v, k, d in list(H.edges(keys=True, data=True)):
+            if d["type"] != "member_of" and not any(
+                    {c.by, c.source} & allowed for c in d["claims"]):
+                H.remove_edge(u, v, k)
+    title = "Interest map"
+    selection = MapSelection(H, title)
+    if rift is not None:
+        report = who_gains(G, *rift, according_to=list(according_to), **gains_options)
+        keep = {report.a, report.b, *report.rift_outcomes}
+        edges: set[str] = set()
+        for stake in report.stakes:
+            keep.add(stake.actor)
+            selection.highlight[stake.actor] = stake.verdict
+            selection.scores[stake.actor] = stake.score
+            for ev in stake.evidence:
+                for step in ev.steps:
+                    keep.update((step.source, step.target))
+                    edges.add(step.edge)
+        sub = nx.MultiDiGraph(H.subgraph(keep))
+        for u, v, k, d in list(sub.edges(keys=True, data=True)):
+            if k not in edges and d["type"] != "relation":
+                sub.remove_edge(u, v, k)
+        selection.graph = sub
+        selection.title = (f"Who gains from a rift between {G.nodes[report.a]['label']} "
+                           f"and {G.nodes[report.b]['label']}")
+    elif focus is not None:
+        node = focus if focus in G else resolve(G, focus, type=None)
+        keep = set(nx.ego_graph(H.to_undirected(as_view=True), node, radius=radius))
+        selection.graph = nx.MultiDiGraph(H.subgraph(keep))
+        selection.title = f"Around {G.nodes[node]['label']}"
+        selection.highlight[node] = "focus"
+    sources = G.graph["sources"]
+    for _, _, d in selection.graph.edges(data=True):
+        d["supported"] = d["type"] == "member_of" or support(d["claims"], sources)[0] > 0
+    if according_to:
+        selection.title += " — according to " + ", ".join(sorted(according_to))
+    return selection
+
+
+# -- layout -----------------------------------------------------------------------------
+
+def _seed_xy(node: str) -> tuple[float, float]:
+    """A position in [-1, 1]^2 that depends on the id alone (stable across versions)."""
+    h = hashlib.sha256(node.encode()).digest()
+    return (int.from_bytes(h[:4], "big") / 2**31 - 1, int.from_bytes(h[4:8], "big") / 2**31 - 1)
+
+
+def layout_positions(H: nx.MultiDiGraph, *, pinned: dict[str, tuple[float, float]] | None = None,
+                     iterations: int = 300) -> dict[str, tuple[float, float]]:
+    """Deterministic force-directed positions (Fruchterman-Reingold).
+
+    Without pins, each connected component is laid out on its own and the components are
+    packed: the largest in [-1, 1]^2, the others in a column to its right. Nodes in `pinned`
+    keep their position and the others settle around them (a new node starts from a point
+    derived from its id alone, so adding records moves nothing that was pinned).
+    """
+    pinned = {k: v for k, v in (pinned or {}).items() if k in H}
+    if len(H) > 150:  # each iteration is O(n^2); big maps settle with fewer
+        iterations = max(60, iterations * 150 // len(H))
+    if pinned:
+        return _force(H, sorted(H), pinned, iterations)
+    components = sorted((sorted(c) for c in nx.weakly_connected_components(H)),
+                        key=lambda c: (-len(c), c[0]))
+    out: dict[str, tuple[float, float]] = {}
+    if not components:
+        return out
+    main = components[0]
+    out.update(_normalized(_force(H, main, {}, iterations), 1.0, (0.0, 0.0)))
+    y = 1.0
+    for comp in components[1:]:
+        half = max(0.12, min(0.5, math.sqrt(len(comp) / len(main))))
+        y -= half
+        out.update(_normalized(_force(H, comp, {}, iterations), half, (1.25 + half, y)))
+        y -= half + 0.1
+    return out
+
+
+def _normalized(pos: dict[str, tuple[float, float]], half: float,
+                centre: tuple[float, float]) -> dict[str, tuple[float, float]]:
+    """Fit positions into the square of side 2*half around `centre` (aspect kept)."""
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
+    return {n: (centre[0] + (x - cx) / span * half, centre[1] + (y - cy) / span * half)
+            for n, (x, y) in pos.items()}
+
+
+def _force(H: nx.MultiDiGraph, nodes: list[str], pinned: dict[str, tuple[float, float]],
+           iterations: int) -> dict[str, tuple[float, float]]:
+    import numpy as np
+
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    pos = np.array([pinned.get(v, _seed_xy(v)) for v in nodes], dtype=float)
+    fixed = np.array([v in pinned for v in nodes])
+    if n == 1 or fixed.all():
+        return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos, strict=True)}
+    weight = np.zeros((n, n))
+    for u, v, d in H.subgraph(nodes).edges(data=True):
+        w = 0.3 if d["type"] == "member_of" else 1.0
+        i, j = index[u], index[v]
+        weight[i, j] = weight[j, i] = max(weight[i, j], w)
+    k = math.sqrt(4.0 / n)
+    temperature = 0.2
+    cooling = temperature / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.maximum(np.sqrt((delta ** 2).sum(axis=-1)), 0.01)
+        force = k * k / dist ** 2 - weight * dist / k  # repulsion minus attraction
+        np.fill_diagonal(force, 0.0)
+        disp = (delta * force[:, :, None]).sum(axis=1)
+        length = np.maximum(np.sqrt((disp ** 2).sum(axis=1)), 1e-9)
+        step = disp * (np.minimum(length, temperature) / length)[:, None]
+        step[fixed] = 0.0
+        pos += step
+        temperature -= cooling
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos, strict=True)}
+
+
+def read_layout(path: str | os.PathLike[str]) -> dict[str, tuple[float, float]]:
+    """Pinned positions from a layout file: ``{"id": [x, y], ...}``."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read layout file {path}: {exc}") from None
+    if not isinstance(data, dict) or not all(
+            isinstance(v, list) and len(v) == 2 and all(isinstance(c, (int, float)) for c in v)
+            for v in data.values()):
+        raise UsageError(f"layout file {path} must map ids to [x, y] pairs")
+    return {str(k): (float(v[0]), float(v[1])) for k, v in data.items()}
+
+
+def write_layout(path: str | os.PathLike[str], positions: dict[str, tuple[float, float]]) -> None:
+    """Write positions as a layout file (sorted, rounded, so it diffs well in git)."""
+    data = {k: [round(x, 4), round(y, 4)] for k, (x, y) in sorted(positions.items())}
+    Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+# -- drawing ----------------------------------------------------------------------------
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
+
+
+def _label(H: nx.MultiDiGraph, node: str, sel: MapSelection) -> str:
+    data = H.nodes[node]
+    text = _wrap(str(data["label"]), 18 if data["type"] == "actor" else 24)
+    if node in sel.scores:
+        text += f"\n{sel.scores[node]:+.2f}"
+    return text
+
+
+def _separate(centres: Any, sizes: Any, gap: float, rounds: int = 500) -> Any:
+    """Move boxes (centres and full sizes, in inches) apart until none overlap.
+
+    Overlapping pairs push each other along the line between their centres (not along the
+    cheaper axis, which would stack wide labels into columns), by the smaller overlap.
+    """
+    import numpy as np
+
+    c = centres.copy()
+    half = sizes / 2 + gap / 2
+    n = len(c)
+    order = np.arange(n)
+    tie = np.sign(order[:, None] - order[None, :]).astype(float)
+    for _ in range(rounds):
+        dx = c[:, None, 0] - c[None, :, 0]
+        dy = c[:, None, 1] - c[None, :, 1]
+        ox = half[:, None, 0] + half[None, :, 0] - np.abs(dx)
+        oy = half[:, None, 1] + half[None, :, 1] - np.abs(dy)
+        overlap = (ox > 0) & (oy > 0)
+        np.fill_diagonal(overlap, False)
+        if not overlap.any():
+            break
+        dist = np.sqrt(dx ** 2 + dy ** 2)
+        ux = np.where(dist > 1e-9, dx / np.maximum(dist, 1e-9), tie)
+        uy = np.where(dist > 1e-9, dy / np.maximum(dist, 1e-9), 0.0)
+        amount = np.where(overlap, np.minimum(ox, oy), 0.0) * 0.5 + np.where(overlap, 0.01, 0)
+        c[:, 0] += (ux * amount).sum(axis=1)
+        c[:, 1] += (uy * amount).sum(axis=1)
+    return c
+
+
+def _clip(centre: tuple[float, float], towards: tuple[float, float],
+          size: tuple[float, float]) -> tuple[float, float]:
+    """Where the line from `centre` to `towards` leaves the box of `size` around `centre`."""
+    dx, dy = towards[0] - centre[0], towards[1] - centre[1]
+    if dx == 0 and dy == 0:
+        return centre
+    tx = (size[0] / 2) / abs(dx) if dx else math.inf
+    ty = (size[1] / 2) / abs(dy) if dy else math.inf
+    t = min(tx, ty, 1.0)
+    return centre[0] + dx * t, centre[1] + dy * t
+
+
+def _measure(labels: dict[str, tuple[str, dict[str, Any]]], fontsize: float) -> dict[str, Any]:
+    """Width and height in inches of each label's box at `fontsize`."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 4), dpi=72)
+    canvas = FigureCanvasAgg(fig)
+    renderer = canvas.get_renderer()
+    out = {}
+    for node, (text, style) in labels.items():
+        t = fig.text(0, 0, text, fontsize=fontsize, parse_math=False, linespacing=1.15,
+                     **style)
+        box = t.get_window_extent(renderer)
+        out[node] = (box.width / 72 + 0.16, box.height / 72 + 0.1)
+        t.remove()
+    return out
+
+
+def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
+                      selection: MapSelection | None = None,
+                      layout: dict[str, tuple[float, float]] | None = None,
+                      title: str | None = None, footnote: str | None = None,
+                      progress: Callable[[str], None] | None = None,
+                      **select_options: Any) -> Any:
+    """Draw the interest map of `G` on `ax` (a new A4 figure if None) and return the Axes.
+
+    ``select_options`` go to `select_map` (``rift=(a, b)``, ``focus=id``,
+    ``according_to=[...]``) unless a ready `selection` is given. ``layout`` pins positions.
+    Never calls ``plt.show()``; all text from the YAML is drawn literally (no mathtext).
+    """
+    import numpy as np
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
+
+    say = progress or (lambda _msg: None)
+    sel = selection or select_map(G, **select_options)
+    H = sel.graph
+    unlinked = sorted(n for n in H if H.degree(n) == 0 and n not in sel.highlight)
+    if len(H) > len(unlinked):
+        H = nx.MultiDiGraph(H.subgraph(set(H) - set(unlinked)))
+    else:
+        unlinked = []
+    nodes = sorted(H)
+    if ax is None:
+        fig = Figure(figsize=A4_LANDSCAPE, dpi=150)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes(MAP_AXES)
+    fig = ax.figure
+    say(f"laying out {len(nodes)} nodes and {H.number_of_edges()} edges")
+    raw = layout_positions(H, pinned=layout)
+    styles = {n: ({"fontweight": "bold"} if H.nodes[n]["type"] == "actor"
+                  else {"fontstyle": "italic"}) for n in nodes}
+    labels = {n: (_label(H, n, sel), styles[n]) for n in nodes}
+    sizes_in = _measure(labels, BASE_FONT)
+
+    # stretch the layout over the page, push boxes apart, then shrink uniformly to fit
+    bbox = ax.get_position()
+    fw, fh = fig.get_size_inches()
+    avail = np.array([bbox.width * fw, bbox.height * fh])
+    sizes = np.array([sizes_in[n] for n in nodes]) if nodes else np.zeros((0, 2))
+    pts = np.array([raw[n] for n in nodes]) if nodes else np.zeros((0, 2))
+    if len(nodes) > 1:
+        lo0, hi0 = pts.min(axis=0), pts.max(axis=0)
+        pts = (pts - (lo0 + hi0) / 2) / np.maximum(hi0 - lo0, 1e-6)  # each axis in [-.5, .5]
+        pts = pts * (avail - sizes.max(axis=0))
+        say("separating labels")
+        pts = _separate(pts, sizes, gap=0.12)
+        # stretching one axis only moves boxes further apart: use the page's shape
+        extent = (pts + sizes / 2).max(axis=0) - (pts - sizes / 2).min(axis=0)
+        ratio = (extent[0] / extent[1]) / (avail[0] / avail[1])
+        mid = pts.mean(axis=0)
+        if ratio > 1:
+            pts[:, 1] = mid[1] + (pts[:, 1] - mid[1]) * ratio
+        else:
+            pts[:, 0] = mid[0] + (pts[:, 0] - mid[0]) / ratio
+    lo = (pts - sizes / 2).min(axis=0) if nodes else np.zeros(2)
+    hi = (pts + sizes / 2).max(axis=0) if nodes else np.ones(2)
+    content = np.maximum(hi - lo, 1e-6)
+    shrink = min(1.0, float(min(avail[0] / content[0], avail[1] / content[1])))
+    fontsize = BASE_FONT * shrink
+    if fontsize < MIN_READABLE_FONT:
+        sel.warnings.append(f"{len(nodes)} nodes on one page: labels are {fontsize:.1f} pt, too "
+                            "small to read at A4; draw part of the graph with --focus ID or "
+                            "--rift A B")
+    centre = (lo + hi) / 2
+    xy = {n: tuple(p) for n, p in zip(nodes, pts, strict=True)}
+
+    ax.set_xlim(centre[0] - avail[0] / 2 / shrink, centre[0] + avail[0] / 2 / shrink)
+    ax.set_ylim(centre[1] - avail[1] / 2 / shrink, centre[1] + avail[1] / 2 / shrink)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+
+    say("drawing")
+    kinds_used, edges_used, marks_used = set(), set(), set()
+    for n in nodes:
+        data = H.nodes[n]
+        w, h = sizes_in[n]
+        is_actor = data["type"] == "actor"
+        verdict = sel.highlight.get(n)
+        edge_color = {"gains": GAIN_COLOR, "loses": LOSS_COLOR, "mixed": MIXED_COLOR,
+                      "focus": "#000000"}.get(verdict or "", "#546e7a")
+        box = FancyBboxPatch((xy[n][0] - w / 2, xy[n][1] - h / 2), w, h,
+                             boxstyle="round,pad=0,rounding_size=0.08" if is_actor
+                             else "square,pad=0",
+                             facecolor=ACTOR_FILL.get(data["kind"], "#ffffff") if is_actor
+                             else "#ffffff",
+                             edgecolor=edge_color, linewidth=2.4 if verdict else 0.9,
+                             linestyle="--" if data["kind"] == "unidentified" else "-",
+                             zorder=3, gid=f"node:{n}")
+        ax.add_patch(box)
+        ax.text(xy[n][0], xy[n][1], labels[n][0], ha="center", va="center",
+                fontsize=fontsize, parse_math=False, linespacing=1.15, zorder=4,
+                gid=f"label:{n}", **styles[n])
+        kinds_used.add(data["kind"] if is_actor else "outcome")
+        if verdict:
+            marks_used.add(verdict)
+
+    pair_count: dict[frozenset[str], int] = {}
+    for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
+        category = _edge_category(d, d.get("supported", True))
+        style = EDGE_STYLE[category]
+        pair = frozenset((u, v))
+        nth = pair_count.get(pair, 0)
+        pair_count[pair] = nth + 1
+        rad = 0.0 if nth == 0 else 0.18 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
+        status = sel.status.get(key)
+        start, end = _clip(xy[u], xy[v], sizes_in[u]), _clip(xy[v], xy[u], sizes_in[v])
+        arrow = FancyArrowPatch(start, end, shrinkA=1.5, shrinkB=1.5,
+                                arrowstyle=style["arrowstyle"], mutation_scale=9 * shrink + 3,
+                                color={"added": GAIN_COLOR, "removed": LOSS_COLOR,
+                                       "changed": MIXED_COLOR}.get(status or "",
+                                                                   style["color"]),
+                                linestyle=style["linestyle"], linewidth=style["lw"],
+                                connectionstyle=f"arc3,rad={rad}", zorder=2,
+                                gid=f"edge:{key}")
+        ax.add_patch(arrow)
+        edges_used.add(category)
+
+    handles = []
+    for kind in [k for k in ACTOR_FILL if k in kinds_used]:
+        handles.append(Patch(facecolor=ACTOR_FILL[kind], edgecolor="#546e7a",
+                             linestyle="--" if kind == "unidentified" else "-",
+                             label=f"actor: {kind}"))
+    if "outcome" in kinds_used:
+        handles.append(Patch(facecolor="#ffffff", edgecolor="#546e7a", label="outcome"))
+    for category in [c for c in EDGE_STYLE if c in edges_used]:
+        s = EDGE_STYLE[category]
+        handles.append(Line2D([], [], color=s["color"], linestyle=s["linestyle"],
+                              linewidth=s["lw"], label=EDGE_LEGEND[category]))
+    for mark, color, text in (("gains", GAIN_COLOR, "gains from the rift"),
+                              ("mixed", MIXED_COLOR, "mixed"),
+                              ("loses", LOSS_COLOR, "loses from the rift"),
+                              ("focus", "#000000", "in focus")):
+        if mark in marks_used:
+            handles.append(Patch(facecolor="#ffffff", edgecolor=color, linewidth=2.4,
+                                 label=text))
+    for status, color in (("added", GAIN_COLOR), ("removed", LOSS_COLOR),
+                          ("changed", MIXED_COLOR)):
+        if status in sel.status.values():
+            handles.append(Line2D([], [], color=color, linewidth=2, label=status))
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.775, 0.92),
+               fontsize=7.5, frameon=False, title="Legend", title_fontsize=8.5,
+               alignment="left")
+    fig.text(0.02, 0.955, title or sel.title, fontsize=13, fontweight="bold",
+             parse_math=False, gid="title")
+    if unlinked:
+        names = ", ".join(str(G.nodes[n]["label"]) if n in G else n for n in unlinked)
+        fig.text(0.02, 0.045, _wrap(f"Not drawn (no interests, effects or relations): {names}",
+                                    190), fontsize=7, color="#555555", parse_math=False,
+                 gid="unlinked", va="bottom")
+    if footnote:
+        fig.text(0.02, 0.02, footnote, fontsize=7, color="#555555", parse_math=False,
+                 gid="footnote")
+    return ax
+
+
+def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:
+    """``Graph: <folder> (N files, M claims) · <date> · actorgraph``.
+
+    The date is `date`, else ``$SOURCE_DATE_EPOCH``, else today, so a build can pin it.
+    """
+    from . import __version__
+
+    if date is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        day = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch
+               else dt.date.today())
+        date = day.isoformat()
+    records = G.graph["records"]
+    root = Path(records.root)
+    name = root.name if root.name != "graph" else f"{root.parent.name}/graph"
+    return (f"Graph: {name} ({len(records.files)} files, {len(records.claims)} claims) · "
+            f"{date} · actorgraph {__version__} · every edge is a claim, not a fact: "
+            "see `actorgraph show` for the quotes")
+
+
+def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
+               layout: dict[str, tuple[float, float]] | None = None,
+               date: str | None = None, progress: Callable[[str], None] | None = None,
+               **select_options: Any) -> MapSelection:
+    """Render the map to `path` (.png, .svg or .pdf by extension), reproducibly."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise UsageError(f"cannot render to '{suffix or path}': use a .png, .svg or .pdf name")
+    import matplotlib
+
+    sel = select_map(G, **select_options)
+    fig = Figure(figsize=A4_LANDSCAPE, dpi=150)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes(MAP_AXES)
+    metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None},
+                                "pdf": {"CreationDate": None, "ModDate": None}}[suffix[1:]]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        draw_interest_map(G, ax=ax, selection=sel, layout=layout,
+                          footnote=footnote_for(G, date), progress=progress)
+        if progress:
+            progress(f"writing {path}")
+        with matplotlib.rc_context({"svg.hashsalt": "actorgraph", "svg.fonttype": "none"}):
+            try:
+                fig.savefig(path, metadata=metadata)
+            except OSError as exc:
+                raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    missing = sorted({f"{chr(int(m[1]))} (U+{int(m[1]):04X})" for w in caught
+                      if (m := re.search(r"Glyph (\d+) .*missing", str(w.message)))})
+    if missing:
+        sel.warnings.append("no glyph in the font for " + ", ".join(missing) +
+                            "; drawn as empty boxes")
+    other = [str(w.message) for w in caught if "missing from font" not in str(w.message)]
+    sel.warnings.extend(dict.fromkeys(other))
+    return sel
+
+
+def iter_positions(sel: MapSelection, layout: dict[str, tuple[float, float]] | None
+                   ) -> Iterable[tuple[str, tuple[float, float]]]:
+    """The layout positions of a selection (pinned ones kept), for saving a layout file."""
+    return layout_positions(sel.graph, pinned=layout).items()

@@ -1,0 +1,180 @@
+"""The interest map: what is drawn (not pixels), determinism, pinning, hostile text."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+
+import actorgraph
+from actorgraph.cli import main
+from actorgraph.gains import who_gains
+from actorgraph.render import (
+    GAIN_COLOR,
+    LOSS_COLOR,
+    draw_interest_map,
+    layout_positions,
+    read_layout,
+    render_map,
+    select_map,
+)
+
+from .conftest import GRAPH_DIR
+
+
+def drawn(ax):
+    """(node ids, edge keys, label texts, legend texts, figure texts) of a drawn map."""
+    nodes = sorted(p.get_gid()[5:] for p in ax.patches if (p.get_gid() or "").startswith("node:"))
+    edges = sorted(p.get_gid()[5:] for p in ax.patches if (p.get_gid() or "").startswith("edge:"))
+    labels = {t.get_gid()[6:]: t.get_text() for t in ax.texts}
+    legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
+    fig_texts = {t.get_gid(): t.get_text() for t in ax.figure.texts}
+    return nodes, edges, labels, legend, fig_texts
+
+
+def new_axes():
+    fig = Figure(figsize=(11.69, 8.27))
+    FigureCanvasAgg(fig)
+    return fig.add_axes((0.02, 0.09, 0.74, 0.83))
+
+
+def test_whole_map_draws_every_linked_record_and_names_the_rest(curated):
+    ax = new_axes()
+    assert draw_interest_map(curated, ax=ax, footnote="note") is ax
+    nodes, edges, labels, legend, texts = drawn(ax)
+    unlinked = ["armenia", "article-author", "commenter-1", "commenter-2", "global-south",
+                "gorchakov-fund"]
+    assert nodes == sorted(set(curated) - set(unlinked))
+    assert edges == sorted(k for _, _, k in curated.edges(keys=True))
+    assert labels["turkiye"] == "Turkiye"
+    assert labels["azerbaijan-sides-with-turkiye-and-west"] == (
+        "Azerbaijan sides with\nTurkiye and the West\nagainst Russia")
+    assert texts["unlinked"] == ("Not drawn (no interests, effects or relations): Armenia, the "
+                                 "article's author, author of reader comment 1, author of reader "
+                                 "comment 2, the Global South, Gorchakov Fund")
+    assert (texts["title"], texts["footnote"]) == ("Interest map", "note")
+    assert legend == [
+        "actor: state", "actor: government", "actor: faction", "actor: bloc", "actor: person",
+        "actor: unidentified", "outcome", "wants (interest)", "opposes (interest)",
+        "advances (effect)", "hinders (effect)", "allied / friendly (relation)",
+        "hostile (relation)", "relation only denied", "member of / part of"]
+
+
+def test_no_two_boxes_overlap(curated):
+    ax = new_axes()
+    draw_interest_map(curated, ax=ax)
+    boxes = [p.get_bbox() for p in ax.patches if (p.get_gid() or "").startswith("node:")]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1)
+
+
+def test_rift_map_highlights_gainers_and_losers(curated):
+    ax = new_axes()
+    draw_interest_map(curated, ax=ax, rift=("russia", "azerbaijan"))
+    nodes, _, labels, legend, texts = drawn(ax)
+    report = who_gains(curated, "russia", "azerbaijan")
+    assert set(report.gainers + report.losers) <= set(nodes)
+    assert "kremlin" not in nodes and "enemies-of-russia" not in nodes
+    colour = {p.get_gid()[5:]: p.get_edgecolor() for p in ax.patches
+              if (p.get_gid() or "").startswith("node:")}
+    assert {n for n, c in colour.items() if c == to_rgba(GAIN_COLOR)} == set(report.gainers)
+    assert {n for n, c in colour.items() if c == to_rgba(LOSS_COLOR)} == {"russia",
+                                                                          "azerbaijan"}
+    assert labels["turkiye"] == "Turkiye\n+1.78"
+    assert legend[-2:] == ["gains from the rift", "loses from the rift"]
+    assert texts["title"] == "Who gains from a rift between Russia and Azerbaijan"
+
+
+def test_focus_map_is_the_neighbourhood(curated):
+    sel = select_map(curated, focus="Turkey")
+    assert sorted(sel.graph) == [
+        "armenia-protectorate", "azerbaijan-sides-with-turkiye-and-west",
+        "containment-of-russia-south", "erdogan", "rift-russia-azerbaijan", "russia",
+        "turkic-corridor", "turkiye", "turkiye-influence-central-asia"]
+    assert sel.highlight == {"turkiye": "focus"}
+
+
+def test_according_to_draws_only_that_claimants_edges(curated):
+    sel = select_map(curated, according_to=["dmitry-peskov"])
+    claimed = sorted(k for _, _, k, t in sel.graph.edges(keys=True, data="type")
+                     if t != "member_of")
+    assert claimed == ["interest:ukraine->rift-russia-azerbaijan",
+                       "relation:russia->azerbaijan:threat"]
+    assert sel.title == "Interest map — according to dmitry-peskov"
+
+
+def test_names_with_mathtext_characters_are_drawn_literally(write_graph, tmp_path):
+    names = ["Cost $x_1$ ^ \\alpha", "under_score $$", "back\\slash {braces}", "a" * 300,
+             "مرحبا بالعالم", "🚀 emoji"]
+    data = {"sources": [{"id": "s", "title": "$S$", "kind": "article"}],
+            "actors": [{"id": f"x{i}", "name": n, "kind": "state",
+                        "interests": [{"outcome": "o", "stance": "wants",
+                                       "claims": [{"by": "x0", "source": "s",
+                                                   "quote": n}]}]}
+                       for i, n in enumerate(names)],
+            "outcomes": [{"id": "o", "label": "$\\frac{1}{0}$ outcome_", "kind": "other"}]}
+    G = actorgraph.load(write_graph(yaml.safe_dump(data, allow_unicode=True)))
+    sel = render_map(G, tmp_path / "m.png", date="2026-01-01")
+    assert sel.warnings == ["no glyph in the font for 🚀 (U+1F680); drawn as empty boxes"]
+    ax = new_axes()
+    with pytest.warns(UserWarning, match="missing from font"):
+        draw_interest_map(G, ax=ax, selection=sel)
+    _, _, labels, _, _ = drawn(ax)
+    assert labels["x0"] == "Cost $x_1$ ^\n\\alpha"
+    assert labels["o"] == "$\\frac{1}{0}$ outcome_"
+    assert all(not t.get_parse_math() for t in ax.texts)
+
+
+def test_same_graph_same_picture(curated, tmp_path):
+    render_map(curated, tmp_path / "a.png", date="2026-01-01")
+    render_map(curated, tmp_path / "b.png", date="2026-01-01")
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+    render_map(curated, tmp_path / "a.svg", date="2026-01-01")
+    render_map(curated, tmp_path / "b.svg", date="2026-01-01")
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+
+
+def test_pinned_positions_stay_when_records_are_added(write_graph):
+    base = {"sources": [{"id": "s", "title": "S", "kind": "article"}],
+            "actors": [{"id": a, "name": a, "kind": "state",
+                        "interests": [{"outcome": "o", "stance": "wants",
+                                       "claims": [{"by": a, "source": "s", "quote": a}]}]}
+                       for a in ("a", "b", "c")],
+            "outcomes": [{"id": "o", "label": "O", "kind": "other"}]}
+    G1 = actorgraph.load(write_graph(yaml.safe_dump(base)))
+    first = layout_positions(G1)
+    base["actors"].append({"id": "d", "name": "d", "kind": "state", "interests": [
+        {"outcome": "o", "stance": "opposes",
+         "claims": [{"by": "d", "source": "s", "quote": "d"}]}]})
+    G2 = actorgraph.load(write_graph(yaml.safe_dump(base)))
+    second = layout_positions(G2, pinned=first)
+    assert {k: second[k] for k in first} == first
+    assert set(second) == {"a", "b", "c", "d", "o"}
+
+
+def test_cli_render_writes_files_and_a_layout(capsys, tmp_path):
+    out, layout = tmp_path / "rift.pdf", tmp_path / "layout.json"
+    code = main(["render", "-o", str(out), "--rift", "Russia", "Azerbaijan", "--graph",
+                 str(GRAPH_DIR), "--save-layout", str(layout), "--date", "2026-01-01"])
+    stdout, stderr = capsys.readouterr()
+    assert (code, stderr) == (0, "")
+    assert stdout == f"wrote {out}: 10 actors, 11 outcomes, 40 edges\n"
+    assert out.read_bytes().startswith(b"%PDF")
+    assert set(read_layout(layout)) >= {"russia", "azerbaijan", "turkiye"}
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["-o", "map.gif"], "actorgraph: error: cannot render to '.gif': use a .png, .svg or .pdf "
+                        "name\n"),
+    (["-o", "m.png", "--rift", "russia", "azerbaijan", "--focus", "turkiye"],
+     "actorgraph: error: give --rift or --focus, not both\n"),
+    (["-o", "m.png", "--focus", "narnia"],
+     "actorgraph: error: no record called 'narnia'; did you mean 'armenia'?\n"),
+])
+def test_cli_render_usage_errors(capsys, tmp_path, monkeypatch, argv, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", *argv, "--graph", str(GRAPH_DIR)]) == 2
+    assert capsys.readouterr().err == message
