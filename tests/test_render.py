@@ -178,3 +178,12 @@ def test_cli_render_usage_errors(capsys, tmp_path, monkeypatch, argv, message):
     monkeypatch.chdir(tmp_path)
     assert main(["render", *argv, "--graph", str(GRAPH_DIR)]) == 2
     assert capsys.readouterr().err == message
+
+
+def test_progress_is_silent_at_first_then_reports_on_stderr(capsys):
+    from actorgraph.cli_analyses import _Progress
+
+    _Progress(after=60.0)("laying out")
+    assert capsys.readouterr().err == ""
+    _Progress(after=0.0)("drawing")
+    assert capsys.readouterr().err == "actorgraph: drawing (0 s so far)\n"
