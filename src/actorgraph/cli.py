@@ -134,6 +134,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def report_error(exc: ActorGraphError) -> int:
+    """Print an error the way every command does; return its exit code."""
+    if isinstance(exc, GraphDataError):
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(p.level == "error" for p in exc.problems)
+        print(f"actorgraph: {errors} error{'s' if errors != 1 else ''} in the graph",
+              file=sys.stderr)
+    else:
+        print(f"actorgraph: error: {exc}", file=sys.stderr)
+    return exc.exit_code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
@@ -148,16 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.graph = None
     try:
         return args.handler(args)
-    except GraphDataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        errors = sum(p.level == "error" for p in exc.problems)
-        print(f"actorgraph: {errors} error{'s' if errors != 1 else ''} in the graph",
-              file=sys.stderr)
-        return exc.exit_code
     except ActorGraphError as exc:
-        print(f"actorgraph: error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return report_error(exc)
     except BrokenPipeError:  # e.g. piped into head
         sys.stderr.close()
         return 0

@@ -139,6 +139,66 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _graph_dir(args: argparse.Namespace) -> Any:
+    """The graph folder whose git history `diff` reads: --graph, $ACTORGRAPH_GRAPH,
+    ./graph, else the default graph."""
+    import os
+    from pathlib import Path
+
+    from .loader import ENV_VAR, default_graph_dir
+
+    if args.graph:
+        return Path(args.graph)
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    return Path("graph") if Path("graph").is_dir() else default_graph_dir()
+
+
+def _version(spec: str, args: argparse.Namespace) -> Any:
+    """A folder if `spec` is one, else a git revision of the graph folder."""
+    from pathlib import Path
+
+    from .gitread import read_revision
+    from .graph import build_graph
+    from .loader import load_records
+
+    if Path(spec).is_dir():
+        return build_graph(load_records(spec))
+    return build_graph(read_revision(spec, _graph_dir(args)))
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    import os
+    import sys
+
+    from .cli import report_error
+    from .diff import diff_graphs
+    from .diff_format import format_diff_json, format_diff_markdown, format_diff_text
+    from .errors import ActorGraphError
+
+    try:
+        G_old, G_new = _version(args.old, args), _version(args.new, args)
+        rifts = [tuple(args.rift)] if args.rift else None
+        if rifts:
+            from .graph import resolve
+
+            rifts = [tuple(resolve(G_new, x) if x in G_new else resolve(G_old, x)
+                           for x in args.rift)]
+        d = diff_graphs(G_old, G_new, rifts=rifts)
+    except ActorGraphError as exc:
+        code = report_error(exc)
+        return 2 if args.exit_code else code
+    if args.format == "json":
+        print(format_diff_json(d))
+    elif args.format == "markdown":
+        print(format_diff_markdown(d), end="")
+    else:
+        color = args.color == "always" or (
+            args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        print(format_diff_text(d, color=color))
+    return 1 if (args.exit_code and d) else 0
+
+
 def register(add: Add) -> None:
     """Add the analysis subcommands through ``add(name, handler, help)``."""
     p = add("gains", cmd_gains, "rank who gains and who loses from a rift between A and B")
@@ -161,6 +221,17 @@ def register(add: Add) -> None:
                    help="write the positions used (pinned ones kept) for later renders")
     p.add_argument("--date", metavar="DATE", help="date in the footnote (default: "
                    "$SOURCE_DATE_EPOCH, else today)")
+    p = add("diff", cmd_diff, "what changed between two versions of the graph, and which "
+            "answers changed with it")
+    p.add_argument("old", help="a folder, or a git revision of the graph folder (HEAD~3, v1)")
+    p.add_argument("new", help="a folder, or a git revision (e.g. ./graph or HEAD)")
+    p.add_argument("--rift", nargs=2, metavar=("A", "B"),
+                   help="compare the answers for this rift only (default: every rift)")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the text output (auto: on a terminal, unless NO_COLOR)")
+    p.add_argument("--exit-code", action="store_true",
+                   help="exit 1 when there are differences, 0 when none, 2 on any error")
     p = add("rifts", cmd_rifts, "every rift outcome in the data with its top gainers and losers")
     p.add_argument("--top", type=int, default=5, metavar="N", help="how many of each (default 5)")
     _report_options(p)

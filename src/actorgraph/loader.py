@@ -12,7 +12,7 @@ Stages (each collects *every* problem before the next runs):
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from .models import (
     Source,
     date_bounds,
 )
-from .yamlread import MarkedMap, YamlProblem, mark_at, read_yaml_file
+from .yamlread import MarkedMap, YamlProblem, mark_at, read_yaml_bytes, read_yaml_file
 
 __all__ = [
     "ENV_VAR",
@@ -65,6 +65,8 @@ class GraphRecords:
     """Every validated record of a graph folder, keyed by its id (given or derived)."""
 
     root: Path
+    label: str = ""
+    """How to name this version: its folder, or ``REV:path`` for a git revision."""
     files: list[str] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -120,15 +122,21 @@ def load_records(root: str | os.PathLike[str] | None = None) -> GraphRecords:
     Raises `GraphDataError` with every problem found, sorted by file and line.
     """
     path = Path(root) if root is not None else default_graph_dir()
-    checker = _Checker(GraphRecords(root=path))
+    checker = _Checker(GraphRecords(root=path, label=display_path(path)))
     for file in graph_files(path):
-        checker.read(file)
-    checker.check_references()
-    errors = [p for p in checker.problems if p.level == "error"]
-    if errors:
-        raise GraphDataError(checker.problems)
-    checker.records.warnings = sorted(checker.problems)
-    return checker.records
+        checker.read(display_path(file), lambda f=file: read_yaml_file(f))
+    return checker.finish()
+
+
+def load_records_from(files: Iterable[tuple[str, bytes]], label: str) -> GraphRecords:
+    """Check a graph given as (display name, file contents) pairs, e.g. from a git revision.
+
+    Problems name each file by its display name, e.g. ``HEAD~1:graph/actors/x.yaml:3:5``.
+    """
+    checker = _Checker(GraphRecords(root=Path(label), label=label))
+    for shown, data in sorted(files):
+        checker.read(shown, lambda d=data, s=shown: read_yaml_bytes(d, s))
+    return checker.finish()
 
 
 # -- the checks -------------------------------------------------------------------------
@@ -145,12 +153,18 @@ class _Checker:
         self.refs: list[tuple[str, tuple[Any, ...], str, tuple[str, ...]]] = []
         self.kind_of: dict[str, str] = {}
 
+    def finish(self) -> GraphRecords:
+        self.check_references()
+        if any(p.level == "error" for p in self.problems):
+            raise GraphDataError(self.problems)
+        self.records.warnings = sorted(self.problems)
+        return self.records
+
     # stage 1 and 2 --------------------------------------------------------------------
-    def read(self, file: Path) -> None:
-        shown = display_path(file)
+    def read(self, shown: str, parse: Callable[[], Any]) -> None:
         self.records.files.append(shown)
         try:
-            doc = read_yaml_file(file)
+            doc = parse()
         except YamlProblem as exc:
             self.problems.append(exc.problem)
             return
@@ -288,9 +302,29 @@ class _Checker:
             else:
                 hint = ""
             self.error(file, path, f"unknown {want} '{target}'{hint}")
+        self.check_formerly()
         self.check_membership_cycles()
         self.check_contradictory_relations()
         self.check_unused_outcomes()
+
+    def check_formerly(self) -> None:
+        """A former id must not still be in use, nor be claimed as former by two records."""
+        r = self.records
+        claimed: dict[str, str] = {}
+        for table in (r.sources, r.actors, r.outcomes, r.events):
+            for rid, record in table.items():
+                o = r.origins[rid]
+                for old in record.formerly:
+                    if old in self.kind_of:
+                        message = (f"'{rid}' lists '{old}' as a former id, but '{old}' is "
+                                   f"still defined at {r.origins[old]}")
+                    elif old in claimed:
+                        message = (f"'{rid}' and '{claimed[old]}' both list '{old}' as a "
+                                   "former id")
+                    else:
+                        claimed[old] = rid
+                        continue
+                    self.problems.append(Problem(o.file, o.line, o.column, message))
 
     def check_membership_cycles(self) -> None:
         actors = self.records.actors

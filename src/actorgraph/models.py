@@ -151,6 +151,8 @@ class Source(_Record):
     confidence: Confidence = Field(
         default=0.7, description="default confidence of this source's claims")
     note: Text | None = None
+    formerly: list[Id] = Field(default=[], description="ids this record had in earlier "
+                               "versions (a rename, reported as such by diff)")
 
 
 ACTOR_KINDS = ("state", "government", "faction", "bloc", "organization", "person", "group",
@@ -184,6 +186,8 @@ class Actor(_Record):
     interests: list[Interest] = []
     claims: list[Claim] = Field(default=[], description="claims that this actor exists or "
                                 "acts as described (e.g. for unidentified actors)")
+    formerly: list[Id] = Field(default=[], description="ids this record had in earlier "
+                               "versions (a rename, reported as such by diff)")
 
 
 class Effect(_Record):
@@ -207,6 +211,8 @@ class Outcome(_Record):
     involves: list[Id] = []
     description: Text | None = None
     effects: list[Effect] = []
+    formerly: list[Id] = Field(default=[], description="ids this record had in earlier "
+                               "versions (a rename, reported as such by diff)")
 
     @model_validator(mode="after")
     def _pair(self) -> Outcome:
@@ -281,6 +287,8 @@ class Event(_Record):
     led_to: list[Id] = Field(default=[], description="events this one caused")
     claims: Claims
     note: Text | None = None
+    formerly: list[Id] = Field(default=[], description="ids this record had in earlier "
+                               "versions (a rename, reported as such by diff)")
 
 
 class GraphFile(_Record):

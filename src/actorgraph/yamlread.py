@@ -34,6 +34,7 @@ __all__ = [
     "MarkedMap",
     "YamlProblem",
     "mark_at",
+    "read_yaml_bytes",
     "read_yaml_file",
     "read_yaml_text",
 ]
@@ -127,12 +128,23 @@ def read_yaml_file(path: str | os.PathLike[str]) -> Any:
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise YamlProblem(Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is "
-                                      f"{MAX_FILE_BYTES:,} (split it into several files)"))
+            raise YamlProblem(Problem(shown, 1, 1, _too_big(size)))
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlProblem(Problem(shown, 0, 0, f"cannot read file: {exc.strerror}")) from None
+    return read_yaml_bytes(data, shown)
+
+
+def _too_big(size: int) -> str:
+    return (f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (split it into several "
+            "files)")
+
+
+def read_yaml_bytes(data: bytes, file: str = "<bytes>") -> Any:
+    """Decode `data` strictly as UTF-8 and parse it with `read_yaml_text`."""
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlProblem(Problem(file, 1, 1, _too_big(len(data))))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -140,9 +152,9 @@ def read_yaml_file(path: str | os.PathLike[str]) -> Any:
         start = data.rfind(b"\n", 0, exc.start) + 1
         col = len(data[start:exc.start].decode("utf-8", "replace")) + 1
         bad = data[exc.start:exc.start + 1].hex()
-        raise YamlProblem(Problem(shown, line, col, f"byte 0x{bad} is not valid UTF-8; "
+        raise YamlProblem(Problem(file, line, col, f"byte 0x{bad} is not valid UTF-8; "
                                   "save the file as UTF-8")) from None
-    return read_yaml_text(text, shown)
+    return read_yaml_text(text, file)
 
 
 def read_yaml_text(text: str, file: str = "<string>") -> Any:

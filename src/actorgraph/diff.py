@@ -1,0 +1,283 @@
+"""What changed between two versions of a graph, record by record, and in the answers.
+
+Records are matched by their stable ids: given ids for sources, actors, outcomes and events;
+derived ids for interests, effects, relations and claims (`actorgraph.ids`), so moving a
+record to another file or reordering a list changes nothing. A record whose new version
+lists the old id under ``formerly:`` is reported as renamed, and references to it (and
+derived ids that contain it) are followed through the rename. A claim whose claimant,
+source and assertion stay but whose quote changes is reported as changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import networkx as nx
+
+from . import ids
+from .loader import GraphRecords, Origin
+
+__all__ = [
+    "RECORD_TYPES",
+    "AnswerChange",
+    "FieldChange",
+    "GraphDiff",
+    "RecordChange",
+    "diff_graphs",
+    "diff_records",
+]
+
+RECORD_TYPES = ("source", "actor", "outcome", "event", "interest", "effect", "relation",
+                "claim")
+
+# fields that hold ids of other records, so a rename is followed through them
+_REFERENCES = {"by", "source", "author", "in_reply_to", "part_of", "outcome", "between",
+               "involves", "to", "from", "actors", "led_to", "actor", "about"}
+# lists whose order carries no meaning
+_UNORDERED = {"aliases", "part_of", "between", "involves", "actors", "led_to"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one record: its old and new value (None where absent)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """A record added, removed, changed, or renamed (possibly changed as well)."""
+
+    kind: Literal["added", "removed", "changed", "renamed"]
+    type: str
+    id: str
+    """The id in the new version (the old one for removed records)."""
+    old_id: str | None = None
+    """For renamed records and re-quoted claims: the id in the old version."""
+    fields: tuple[FieldChange, ...] = ()
+    old_origin: Origin | None = None
+    new_origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """How one actor's stake in one rift changed between the versions."""
+
+    rift: tuple[str, str]
+    actor: str
+    kind: Literal["appeared", "disappeared", "verdict", "score"]
+    old_verdict: str | None
+    new_verdict: str | None
+    old_score: float | None
+    new_score: float | None
+
+
+@dataclass(frozen=True)
+class GraphDiff:
+    """Everything that differs between two versions; empty when they say the same."""
+
+    old: str
+    new: str
+    records: tuple[RecordChange, ...] = ()
+    answers: tuple[AnswerChange, ...] = ()
+    renames: dict[str, str] = field(default_factory=dict)
+    rifts: tuple[tuple[str, str], ...] = ()
+    """The rifts whose answers were compared."""
+
+    def __bool__(self) -> bool:
+        return bool(self.records or self.answers)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for r in self.records if r.kind == kind)
+
+
+# -- record tables ----------------------------------------------------------------------
+
+def _rename_refs(value: Any, key: str, ren: dict[str, str]) -> Any:
+    if not ren or key not in _REFERENCES:
+        return value
+    if isinstance(value, str):
+        return ren.get(value, value)
+    if isinstance(value, list):
+        return [ren.get(v, v) if isinstance(v, str) else v for v in value]
+    return value
+
+
+def _dump(model: Any, exclude: set[str], ren: dict[str, str], **extra: Any) -> dict[str, Any]:
+    data = model.model_dump(mode="json", by_alias=True, exclude=exclude | {"formerly"})
+    data.update(extra)
+    return {k: _rename_refs(v, k, ren) for k, v in data.items()}
+
+
+def _tables(r: GraphRecords, ren: dict[str, str]
+            ) -> dict[str, dict[str, tuple[dict[str, Any], Origin, str]]]:
+    """type -> id (renames applied) -> (fields, origin, id as written in this version)."""
+    def name(x: str) -> str:
+        return ren.get(x, x)
+
+    t: dict[str, dict[str, tuple[dict[str, Any], Origin, str]]] = {k: {} for k in RECORD_TYPES}
+    o = r.origins
+    for rid, s in r.sources.items():
+        t["source"][name(rid)] = (_dump(s, {"id"}, ren), o[rid], rid)
+    for rid, a in r.actors.items():
+        t["actor"][name(rid)] = (_dump(a, {"id", "interests", "claims"}, ren), o[rid], rid)
+    for rid, oc in r.outcomes.items():
+        t["outcome"][name(rid)] = (_dump(oc, {"id", "effects"}, ren), o[rid], rid)
+    for rid, e in r.events.items():
+        t["event"][name(rid)] = (_dump(e, {"id", "claims"}, ren), o[rid], rid)
+    assertion: dict[str, str] = {}  # id in this version -> id with renames applied
+    for iid, (actor, i) in r.interests.items():
+        new_id = ids.interest_id(name(actor), name(i.outcome), i.since)
+        assertion[iid] = new_id
+        t["interest"][new_id] = (_dump(i, {"claims"}, ren, actor=actor), o[iid], iid)
+    for eid, (src, e) in r.effects.items():
+        new_id = ids.effect_id(name(src), name(e.to))
+        assertion[eid] = new_id
+        t["effect"][new_id] = (_dump(e, {"claims"}, ren, **{"from": src}), o[eid], eid)
+    for rid, rel in r.relations.items():
+        renamed = rel.model_copy(update={
+            "between": [name(x) for x in rel.between] if rel.between else None,
+            "from_": name(rel.from_) if rel.from_ else None,
+            "to": name(rel.to) if rel.to else None})
+        new_id = ids.relation_id(renamed)
+        assertion[rid] = new_id
+        t["relation"][new_id] = (_dump(rel, {"claims"}, ren), o[rid], rid)
+    for cid, (about, c) in r.claims.items():
+        about_new = assertion.get(about, name(about))
+        renamed_claim = c.model_copy(update={"by": name(c.by), "source": name(c.source)})
+        new_id = ids.claim_id(about_new, renamed_claim)
+        t["claim"][new_id] = (_dump(c, set(), ren, about=about_new), o[cid], cid)
+    return t
+
+
+def _renames(old: GraphRecords, new: GraphRecords) -> dict[str, str]:
+    """old id -> new id, for records whose new version lists the old id under formerly."""
+    old_ids = set(old.sources) | set(old.actors) | set(old.outcomes) | set(old.events)
+    out = {}
+    for table in (new.sources, new.actors, new.outcomes, new.events):
+        for rid, record in table.items():
+            for former in record.formerly:
+                if former in old_ids and rid not in old_ids:
+                    out[former] = rid
+    return out
+
+
+def _same(key: str, a: Any, b: Any) -> bool:
+    if key in _UNORDERED and isinstance(a, list) and isinstance(b, list):
+        return sorted(map(str, a)) == sorted(map(str, b))
+    return bool(a == b)
+
+
+def _field_changes(a: dict[str, Any], b: dict[str, Any]) -> tuple[FieldChange, ...]:
+    return tuple(FieldChange(k, a.get(k), b.get(k)) for k in sorted(set(a) | set(b))
+                 if not _same(k, a.get(k), b.get(k)))
+
+
+def diff_records(old: GraphRecords, new: GraphRecords) -> list[RecordChange]:
+    """Every record added, removed, changed or renamed between `old` and `new`."""
+    ren = _renames(old, new)
+    t_old, t_new = _tables(old, ren), _tables(new, {})
+    out: list[RecordChange] = []
+    for rtype in RECORD_TYPES:
+        a, b = t_old[rtype], t_new[rtype]
+        removed = sorted(set(a) - set(b))
+        added = sorted(set(b) - set(a))
+        if rtype == "claim":  # the same claimant, source and assertion, re-quoted
+            by_key = {k.rsplit("|", 1)[0]: k for k in added}
+            for k in list(removed):
+                match = by_key.pop(k.rsplit("|", 1)[0], None)
+                if match is not None:
+                    removed.remove(k)
+                    added.remove(match)
+                    out.append(RecordChange("changed", rtype, match, a[k][2],
+                                            _field_changes(a[k][0], b[match][0]),
+                                            a[k][1], b[match][1]))
+        out += [RecordChange("removed", rtype, a[k][2], None, (), a[k][1], None)
+                for k in removed]
+        out += [RecordChange("added", rtype, k, None, (), None, b[k][1]) for k in added]
+        for k in sorted(set(a) & set(b)):
+            changes = _field_changes(a[k][0], b[k][0])
+            was = a[k][2]
+            if was != b[k][2] and rtype in ("source", "actor", "outcome", "event"):
+                out.append(RecordChange("renamed", rtype, k, was, changes, a[k][1], b[k][1]))
+            elif changes:
+                out.append(RecordChange("changed", rtype, k, was if was != k else None,
+                                        changes, a[k][1], b[k][1]))
+    order = {t: i for i, t in enumerate(RECORD_TYPES)}
+    out.sort(key=lambda c: (order[c.type], c.id, c.kind))
+    return out
+
+
+# -- answers ----------------------------------------------------------------------------
+
+def _rift_pairs(G: nx.MultiDiGraph, name: Callable[[str], str]
+                ) -> dict[frozenset[str], tuple[str, str]]:
+    """Each rift's pair of actors, in the order its outcome names them."""
+    pairs: dict[frozenset[str], tuple[str, str]] = {}
+    for node in sorted(G):
+        d = G.nodes[node]
+        if d["type"] == "outcome" and d["kind"] == "rift":
+            a, b = (name(x) for x in d["record"].between)
+            pairs.setdefault(frozenset((a, b)), (a, b))
+    return pairs
+
+
+def _stakes(G: nx.MultiDiGraph, a: str, b: str, name: Callable[[str], str],
+            options: dict[str, Any]) -> dict[str, tuple[str, float]]:
+    from .gains import who_gains
+
+    if not all(x in G and G.nodes[x]["type"] == "actor" for x in (a, b)):
+        return {}
+    report = who_gains(G, a, b, **options)
+    return {name(s.actor): (s.verdict, s.score) for s in report.stakes}
+
+
+def diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, *,
+                rifts: Iterable[tuple[str, str]] | None = None,
+                score_tolerance: float = 0.005, **gains_options: Any) -> GraphDiff:
+    """Compare two loaded versions: their records, and who gains from each rift.
+
+    `rifts` defaults to every rift outcome either version knows. A score change smaller
+    than `score_tolerance` is not reported.
+
+    >>> import actorgraph
+    >>> G = actorgraph.load()
+    >>> bool(diff_graphs(G, G))
+    False
+    """
+    old, new = G_old.graph["records"], G_new.graph["records"]
+    records = diff_records(old, new)
+    ren = _renames(old, new)
+    back = {v: k for k, v in ren.items()}
+
+    def forward(x: str) -> str:
+        return ren.get(x, x)
+
+    if rifts is None:
+        known = _rift_pairs(G_old, forward)
+        known.update(_rift_pairs(G_new, lambda x: x))
+        pairs = sorted(known.values())
+    else:
+        pairs = [(forward(a), forward(b)) for a, b in rifts]
+    answers: list[AnswerChange] = []
+    for a, b in pairs:
+        before = _stakes(G_old, back.get(a, a), back.get(b, b), forward, gains_options)
+        after = _stakes(G_new, a, b, lambda x: x, gains_options)
+        for actor in sorted(set(before) | set(after)):
+            (ov, os_), (nv, ns) = before.get(actor, (None, None)), after.get(actor, (None, None))
+            if ov is None:
+                kind = "appeared"
+            elif nv is None:
+                kind = "disappeared"
+            elif ov != nv:
+                kind = "verdict"
+            elif abs((ns or 0) - (os_ or 0)) >= score_tolerance:
+                kind = "score"
+            else:
+                continue
+            answers.append(AnswerChange((a, b), actor, kind, ov, nv, os_, ns))  # type: ignore[arg-type]
+    return GraphDiff(old.label, new.label, tuple(records), tuple(answers), ren, tuple(pairs))
