@@ -217,3 +217,30 @@ def test_formerly_must_not_name_a_live_id(write_graph):
     assert [p.message for p in info.value.problems] == [
         "'b' lists 'a' as a former id, but 'a' is still defined at "
         f"{info.value.problems[0].file}:4:5"]
+
+
+def test_render_diff_marks_added_removed_and_changed(repo, capsys):
+    from actorgraph.gitread import read_revision
+    from actorgraph.render import select_diff_map
+
+    G1 = actorgraph.build_graph(read_revision("v1", repo / "graph"))
+    G2 = actorgraph.build_graph(read_revision("v2", repo / "graph"))
+    sel = select_diff_map(G1, G2, diff_graphs(G1, G2))
+    assert sel.highlight == {"hardliner": "changed", "x": "changed", "y": "added"}
+    assert sel.status == {"interest:y->rift-a-b": "added",
+                          "interest:x->rift-a-b": "changed"}
+    assert sel.title == "Changes from v1:graph to v2:graph"
+    assert main(["render", "--diff", "v1", "v2", "-o", "diff.png", "--date", "2026-01-01"]) == 0
+    assert capsys.readouterr().out == "wrote diff.png: 5 actors, 1 outcome, 4 edges\n"
+    assert (repo / "diff.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_render_diff_keeps_removed_records(repo):
+    from actorgraph.gitread import read_revision
+    from actorgraph.render import select_diff_map
+
+    G2 = actorgraph.build_graph(read_revision("v2", repo / "graph"))
+    G1 = actorgraph.build_graph(read_revision("v1", repo / "graph"))
+    sel = select_diff_map(G2, G1, diff_graphs(G2, G1))  # backwards: y is removed
+    assert sel.highlight["y"] == "removed" and "y" in sel.graph
+    assert sel.status["interest:y->rift-a-b"] == "removed"

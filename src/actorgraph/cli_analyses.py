@@ -101,6 +101,10 @@ class _Progress:
             print(f"actorgraph: {message} ({elapsed:.0f} s so far)", file=sys.stderr)
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
@@ -109,9 +113,17 @@ def cmd_render(args: argparse.Namespace) -> int:
     from .graph import load
     from .render import layout_positions, read_layout, render_map, write_layout
 
-    if args.rift and args.focus:
-        raise UsageError("give --rift or --focus, not both")
-    G = load(args.graph)
+    if sum(map(bool, (args.rift, args.focus, args.diff))) > 1:
+        raise UsageError("give one of --rift, --focus or --diff")
+    selection = None
+    if args.diff:
+        from .diff import diff_graphs
+        from .render import select_diff_map
+
+        G_old, G = _version(args.diff[0], args), _version(args.diff[1], args)
+        selection = select_diff_map(G_old, G, diff_graphs(G_old, G))
+    else:
+        G = load(args.graph)
     layout_file = args.layout
     if layout_file is None and not (args.rift or args.focus):
         # the graph's own layout pins the whole map, the view compared across versions;
@@ -125,7 +137,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.focus:
         options.update(focus=args.focus, radius=args.radius)
     selection = render_map(G, args.output, layout=pinned, date=args.date,
-                           progress=_Progress(), **options)
+                           progress=_Progress(), selection=selection, **options)
     if args.save_layout:
         positions = dict(pinned or {})
         positions.update(layout_positions(selection.graph, pinned=pinned))
@@ -133,9 +145,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     for warning in selection.warnings:
         print(f"actorgraph: warning: {warning}", file=sys.stderr)
     shown = selection.graph
-    print(f"wrote {args.output}: {sum(1 for _, t in shown.nodes(data='type') if t == 'actor')} "
-          f"actors, {sum(1 for _, t in shown.nodes(data='type') if t == 'outcome')} outcomes, "
-          f"{shown.number_of_edges()} edges")
+    types = [t for _, t in shown.nodes(data="type")]
+    print(f"wrote {args.output}: {_count(types.count('actor'), 'actor')}, "
+          f"{_count(types.count('outcome'), 'outcome')}, "
+          f"{_count(shown.number_of_edges(), 'edge')}")
     return 0
 
 
@@ -211,6 +224,9 @@ def register(add: Add) -> None:
     p.add_argument("--rift", nargs=2, metavar=("A", "B"),
                    help="only the rift between A and B, with gainers and losers highlighted")
     p.add_argument("--focus", metavar="ID", help="only this actor's or outcome's neighbourhood")
+    p.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"),
+                   help="the union of two versions (folders or git revisions), with added, "
+                        "removed and changed records marked")
     p.add_argument("--radius", type=int, default=1, metavar="N",
                    help="with --focus: how many steps out (default 1)")
     p.add_argument("--according-to", action="append", default=[], metavar="CLAIMANT",

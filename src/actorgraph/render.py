@@ -37,6 +37,7 @@ __all__ = [
     "layout_positions",
     "read_layout",
     "render_map",
+    "select_diff_map",
     "select_map",
     "write_layout",
 ]
@@ -62,6 +63,7 @@ EDGE_LEGEND = {"wants": "wants (interest)", "opposes": "opposes (interest)",
                "friendly": "allied / friendly (relation)", "hostile": "hostile (relation)",
                "denied": "relation only denied", "member of": "member of / part of"}
 GAIN_COLOR, LOSS_COLOR, MIXED_COLOR = "#1b8a3a", "#c0392b", "#b7950b"
+STATUS_COLOR = {"added": GAIN_COLOR, "removed": LOSS_COLOR, "changed": MIXED_COLOR}
 BASE_FONT = 8.5
 MIN_READABLE_FONT = 5.0
 MAP_AXES = (0.02, 0.09, 0.74, 0.83)
@@ -81,6 +83,46 @@ class MapSelection:
     """edge key -> 'added' | 'removed' | 'changed' (diff maps)"""
     warnings: list[str] = field(default_factory=list)
     """What the renderer could not draw as asked (e.g. characters missing from the font)."""
+
+
+def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> MapSelection:
+    """The union of two versions, with added, removed and changed records marked.
+
+    `d` is the `actorgraph.diff.GraphDiff` of the two. A changed claim marks the assertion
+    it backs as changed.
+    """
+    from .gains import support
+
+    U = G_new.copy()
+    sel = MapSelection(U, f"Changes from {d.old} to {d.new}")
+    ren = d.renames
+    about = {cid: a for cid, (a, _) in G_old.graph["records"].claims.items()}
+    about.update({cid: a for cid, (a, _) in G_new.graph["records"].claims.items()})
+    node_types = {"actor", "outcome"}
+    for change in d.records:
+        if change.type in node_types:
+            if change.kind == "removed":
+                U.add_node(change.id, **G_old.nodes[change.id])
+            sel.highlight[change.id] = change.kind if change.kind != "renamed" else "changed"
+        elif change.type in ("interest", "effect", "relation"):
+            if change.kind == "removed":
+                for u, v, k, data in G_old.edges(keys=True, data=True):
+                    if k == change.id:
+                        u, v = ren.get(u, u), ren.get(v, v)
+                        for n in (u, v):
+                            if n not in U:
+                                U.add_node(n, **G_old.nodes[n])
+                                sel.highlight.setdefault(n, "removed")
+                        U.add_edge(u, v, key=k, **data)
+            sel.status[change.id] = change.kind
+        elif change.type == "claim":
+            assertion = about.get(change.id) or about.get(change.old_id or "")
+            if assertion and assertion not in sel.status:
+                sel.status[assertion] = "changed"
+    sources = {**G_old.graph["sources"], **G_new.graph["sources"]}
+    for _, _, data in U.edges(data=True):
+        data["supported"] = data["type"] == "member_of" or support(data["claims"], sources)[0] > 0
+    return sel
 
 
 def _edge_category(data: dict[str, Any], supported: bool) -> str:
@@ -407,7 +449,8 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
         is_actor = data["type"] == "actor"
         verdict = sel.highlight.get(n)
         edge_color = {"gains": GAIN_COLOR, "loses": LOSS_COLOR, "mixed": MIXED_COLOR,
-                      "focus": "#000000"}.get(verdict or "", "#546e7a")
+                      "focus": "#000000", "added": GAIN_COLOR, "removed": LOSS_COLOR,
+                      "changed": MIXED_COLOR}.get(verdict or "", "#546e7a")
         box = FancyBboxPatch((xy[n][0] - w / 2, xy[n][1] - h / 2), w, h,
                              boxstyle="round,pad=0,rounding_size=0.08" if is_actor
                              else "square,pad=0",
@@ -434,14 +477,16 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
         rad = 0.0 if nth == 0 else 0.18 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
         status = sel.status.get(key)
         start, end = _clip(xy[u], xy[v], sizes_in[u]), _clip(xy[v], xy[u], sizes_in[v])
+        if status:  # a halo under the edge marks it, keeping the edge's own colour and style
+            ax.add_patch(FancyArrowPatch(start, end, shrinkA=1.5, shrinkB=1.5, arrowstyle="-",
+                                         color=STATUS_COLOR[status], alpha=0.35, linewidth=7,
+                                         connectionstyle=f"arc3,rad={rad}", zorder=1,
+                                         gid=f"status:{status}:{key}"))
         arrow = FancyArrowPatch(start, end, shrinkA=1.5, shrinkB=1.5,
                                 arrowstyle=style["arrowstyle"], mutation_scale=9 * shrink + 3,
-                                color={"added": GAIN_COLOR, "removed": LOSS_COLOR,
-                                       "changed": MIXED_COLOR}.get(status or "",
-                                                                   style["color"]),
-                                linestyle=style["linestyle"], linewidth=style["lw"],
-                                connectionstyle=f"arc3,rad={rad}", zorder=2,
-                                gid=f"edge:{key}")
+                                color=style["color"], linestyle=style["linestyle"],
+                                linewidth=style["lw"], connectionstyle=f"arc3,rad={rad}",
+                                zorder=2, gid=f"edge:{key}")
         ax.add_patch(arrow)
         edges_used.add(category)
 
@@ -459,14 +504,17 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     for mark, color, text in (("gains", GAIN_COLOR, "gains from the rift"),
                               ("mixed", MIXED_COLOR, "mixed"),
                               ("loses", LOSS_COLOR, "loses from the rift"),
-                              ("focus", "#000000", "in focus")):
+                              ("focus", "#000000", "in focus"),
+                              ("added", GAIN_COLOR, "record added"),
+                              ("removed", LOSS_COLOR, "record removed"),
+                              ("changed", MIXED_COLOR, "record changed")):
         if mark in marks_used:
             handles.append(Patch(facecolor="#ffffff", edgecolor=color, linewidth=2.4,
                                  label=text))
-    for status, color in (("added", GAIN_COLOR), ("removed", LOSS_COLOR),
-                          ("changed", MIXED_COLOR)):
+    for status, color in STATUS_COLOR.items():
         if status in sel.status.values():
-            handles.append(Line2D([], [], color=color, linewidth=2, label=status))
+            handles.append(Line2D([], [], color=color, alpha=0.35, linewidth=7,
+                                  label=f"edge {status}"))
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.775, 0.92),
                fontsize=7.5, frameon=False, title="Legend", title_fontsize=8.5,
                alignment="left")
@@ -496,8 +544,7 @@ def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:
                else dt.date.today())
         date = day.isoformat()
     records = G.graph["records"]
-    root = Path(records.root)
-    name = root.name if root.name != "graph" else f"{root.parent.name}/graph"
+    name = records.label or Path(records.root).name
     return (f"Graph: {name} ({len(records.files)} files, {len(records.claims)} claims) · "
             f"{date} · actorgraph {__version__} · every edge is a claim, not a fact: "
             "see `actorgraph show` for the quotes")
@@ -506,8 +553,12 @@ def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:
 def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                layout: dict[str, tuple[float, float]] | None = None,
                date: str | None = None, progress: Callable[[str], None] | None = None,
-               **select_options: Any) -> MapSelection:
-    """Render the map to `path` (.png, .svg or .pdf by extension), reproducibly."""
+               selection: MapSelection | None = None, **select_options: Any) -> MapSelection:
+    """Render the map to `path` (.png, .svg or .pdf by extension), reproducibly.
+
+    ``select_options`` go to `select_map`, unless a ready `selection` is given (for example
+    from `select_diff_map`).
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -516,7 +567,7 @@ def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
         raise UsageError(f"cannot render to '{suffix or path}': use a .png, .svg or .pdf name")
     import matplotlib
 
-    sel = select_map(G, **select_options)
+    sel = selection or select_map(G, **select_options)
     fig = Figure(figsize=A4_LANDSCAPE, dpi=150)
     FigureCanvasAgg(fig)
     ax = fig.add_axes(MAP_AXES)
