@@ -111,6 +111,34 @@ def write_synthetic_graph(out: Path, n_actors: int, seed: int = 1) -> dict[str, 
     return counts
 
 
+def mutate_graph(folder: Path, fraction: float, seed: int = 2) -> int:
+    """Change about `fraction` of the actors in place: rename some, flip an interest's stance
+    or re-quote a claim of others. Returns how many actors were touched."""
+    import re
+
+    rng = random.Random(seed)
+    touched = 0
+    for path in sorted((folder / "actors").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        blocks = re.split(r"(?m)^(?=  - id: )", text)
+        for i, block in enumerate(blocks):
+            if not block.startswith("  - id: ") or rng.random() >= fraction:
+                continue
+            touched += 1
+            choice = rng.randrange(3)
+            if choice == 0:
+                block = re.sub(r"(?m)^(    name: .*)$", r"\1 (revised)", block, count=1)
+            elif choice == 1:
+                block = block.replace("stance: wants", "stance: TMP", 1).replace(
+                    "stance: opposes", "stance: wants", 1).replace("stance: TMP",
+                                                                   "stance: opposes", 1)
+            else:
+                block = re.sub(r'quote: "', 'quote: "revised ', block, count=1)
+            blocks[i] = block
+        path.write_text("".join(blocks), encoding="utf-8")
+    return touched
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

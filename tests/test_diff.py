@@ -244,3 +244,16 @@ def test_render_diff_keeps_removed_records(repo):
     sel = select_diff_map(G2, G1, diff_graphs(G2, G1))  # backwards: y is removed
     assert sel.highlight["y"] == "removed" and "y" in sel.graph
     assert sel.status["interest:y->rift-a-b"] == "removed"
+
+
+def test_a_shared_parse_cache_gives_the_same_records(repo):
+    from actorgraph.loader import ParseCache, load_records
+
+    cache = ParseCache()
+    first = load_records(repo / "graph", cache=cache)
+    parsed = dict(cache.files)
+    second = load_records(repo / "graph", cache=cache)
+    assert cache.files == parsed  # nothing parsed twice
+    assert (second.counts(), second.origins, second.claims) == (
+        first.counts(), first.origins, first.claims)
+    assert diff_graphs(actorgraph.build_graph(first), actorgraph.build_graph(second)).records == ()

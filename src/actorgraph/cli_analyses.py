@@ -120,7 +120,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         from .diff import diff_graphs
         from .render import select_diff_map
 
-        G_old, G = _version(args.diff[0], args), _version(args.diff[1], args)
+        G_old, G = _versions(args, *args.diff)
         selection = select_diff_map(G_old, G, diff_graphs(G_old, G))
     else:
         G = load(args.graph)
@@ -167,7 +167,7 @@ def _graph_dir(args: argparse.Namespace) -> Any:
     return Path("graph") if Path("graph").is_dir() else default_graph_dir()
 
 
-def _version(spec: str, args: argparse.Namespace) -> Any:
+def _version(spec: str, args: argparse.Namespace, cache: Any = None) -> Any:
     """A folder if `spec` is one, else a git revision of the graph folder."""
     from pathlib import Path
 
@@ -176,8 +176,16 @@ def _version(spec: str, args: argparse.Namespace) -> Any:
     from .loader import load_records
 
     if Path(spec).is_dir():
-        return build_graph(load_records(spec))
-    return build_graph(read_revision(spec, _graph_dir(args)))
+        return build_graph(load_records(spec, cache=cache))
+    return build_graph(read_revision(spec, _graph_dir(args), cache=cache))
+
+
+def _versions(args: argparse.Namespace, old: str, new: str) -> tuple[Any, Any]:
+    """Both versions, parsing each file that did not change only once."""
+    from .loader import ParseCache
+
+    cache = ParseCache()
+    return _version(old, args, cache), _version(new, args, cache)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -190,7 +198,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from .errors import ActorGraphError
 
     try:
-        G_old, G_new = _version(args.old, args), _version(args.new, args)
+        G_old, G_new = _versions(args, args.old, args.new)
         rifts = [tuple(args.rift)] if args.rift else None
         if rifts:
             from .graph import resolve

@@ -107,50 +107,76 @@ def _rename_refs(value: Any, key: str, ren: dict[str, str]) -> Any:
     return value
 
 
-def _dump(model: Any, exclude: set[str], ren: dict[str, str], **extra: Any) -> dict[str, Any]:
-    data = model.model_dump(mode="json", by_alias=True, exclude=exclude | {"formerly"})
-    data.update(extra)
-    return {k: _rename_refs(v, k, ren) for k, v in data.items()}
+@dataclass(frozen=True)
+class _Entry:
+    """One record of one version, as the diff sees it."""
+
+    record: Any
+    extra: tuple[tuple[str, str], ...]  # fields not in the model (the owning actor, ...)
+    exclude: frozenset[str]             # nested records, compared as records of their own
+    origin: Origin
+    written_id: str                     # the id as this version writes it
+
+    def fields(self, ren: dict[str, str]) -> dict[str, Any]:
+        data = self.record.model_dump(mode="json", by_alias=True,
+                                      exclude=set(self.exclude) | {"formerly"})
+        data.update(self.extra)
+        return {k: _rename_refs(v, k, ren) for k, v in data.items()}
 
 
-def _tables(r: GraphRecords, ren: dict[str, str]
-            ) -> dict[str, dict[str, tuple[dict[str, Any], Origin, str]]]:
-    """type -> id (renames applied) -> (fields, origin, id as written in this version)."""
+_NO_EXTRA: tuple[tuple[str, str], ...] = ()
+
+
+def _tables(r: GraphRecords, ren: dict[str, str], skip: set[str]
+            ) -> dict[str, dict[str, _Entry]]:
+    """type -> id (with renames applied) -> entry, leaving out records from `skip` files."""
     def name(x: str) -> str:
         return ren.get(x, x)
 
-    t: dict[str, dict[str, tuple[dict[str, Any], Origin, str]]] = {k: {} for k in RECORD_TYPES}
+    def keep(rid: str) -> bool:
+        return o[rid].file not in skip
+
+    t: dict[str, dict[str, _Entry]] = {k: {} for k in RECORD_TYPES}
     o = r.origins
-    for rid, s in r.sources.items():
-        t["source"][name(rid)] = (_dump(s, {"id"}, ren), o[rid], rid)
-    for rid, a in r.actors.items():
-        t["actor"][name(rid)] = (_dump(a, {"id", "interests", "claims"}, ren), o[rid], rid)
-    for rid, oc in r.outcomes.items():
-        t["outcome"][name(rid)] = (_dump(oc, {"id", "effects"}, ren), o[rid], rid)
-    for rid, e in r.events.items():
-        t["event"][name(rid)] = (_dump(e, {"id", "claims"}, ren), o[rid], rid)
+    for rtype, table, exclude in (("source", r.sources, {"id"}),
+                                  ("actor", r.actors, {"id", "interests", "claims"}),
+                                  ("outcome", r.outcomes, {"id", "effects"}),
+                                  ("event", r.events, {"id", "claims"})):
+        frozen = frozenset(exclude)
+        for rid, rec in table.items():
+            if keep(rid):
+                t[rtype][name(rid)] = _Entry(rec, _NO_EXTRA, frozen, o[rid], rid)
+    claims_only = frozenset({"claims"})
     assertion: dict[str, str] = {}  # id in this version -> id with renames applied
     for iid, (actor, i) in r.interests.items():
-        new_id = ids.interest_id(name(actor), name(i.outcome), i.since)
+        new_id = ids.interest_id(name(actor), name(i.outcome), i.since) if ren else iid
         assertion[iid] = new_id
-        t["interest"][new_id] = (_dump(i, {"claims"}, ren, actor=actor), o[iid], iid)
+        if keep(iid):
+            t["interest"][new_id] = _Entry(i, (("actor", actor),), claims_only, o[iid], iid)
     for eid, (src, e) in r.effects.items():
-        new_id = ids.effect_id(name(src), name(e.to))
+        new_id = ids.effect_id(name(src), name(e.to)) if ren else eid
         assertion[eid] = new_id
-        t["effect"][new_id] = (_dump(e, {"claims"}, ren, **{"from": src}), o[eid], eid)
+        if keep(eid):
+            t["effect"][new_id] = _Entry(e, (("from", src),), claims_only, o[eid], eid)
     for rid, rel in r.relations.items():
-        renamed = rel.model_copy(update={
-            "between": [name(x) for x in rel.between] if rel.between else None,
-            "from_": name(rel.from_) if rel.from_ else None,
-            "to": name(rel.to) if rel.to else None})
-        new_id = ids.relation_id(renamed)
+        new_id = rid
+        if ren and any(x in ren for x in rel.ends):
+            new_id = ids.relation_id(rel.model_copy(update={
+                "between": [name(x) for x in rel.between] if rel.between else None,
+                "from_": name(rel.from_) if rel.from_ else None,
+                "to": name(rel.to) if rel.to else None}))
         assertion[rid] = new_id
-        t["relation"][new_id] = (_dump(rel, {"claims"}, ren), o[rid], rid)
+        if keep(rid):
+            t["relation"][new_id] = _Entry(rel, _NO_EXTRA, claims_only, o[rid], rid)
     for cid, (about, c) in r.claims.items():
+        if not keep(cid):
+            continue
         about_new = assertion.get(about, name(about))
-        renamed_claim = c.model_copy(update={"by": name(c.by), "source": name(c.source)})
-        new_id = ids.claim_id(about_new, renamed_claim)
-        t["claim"][new_id] = (_dump(c, set(), ren, about=about_new), o[cid], cid)
+        new_id = cid
+        if about_new != about or c.by in ren or c.source in ren:
+            new_id = ids.claim_id(about_new, c.model_copy(
+                update={"by": name(c.by), "source": name(c.source)}))
+        t["claim"][new_id] = _Entry(c, (("about", about_new),), frozenset(), o[cid], cid)
     return t
 
 
@@ -180,8 +206,17 @@ def _field_changes(a: dict[str, Any], b: dict[str, Any]) -> tuple[FieldChange, .
 def diff_records(old: GraphRecords, new: GraphRecords) -> list[RecordChange]:
     """Every record added, removed, changed or renamed between `old` and `new`."""
     ren = _renames(old, new)
-    t_old, t_new = _tables(old, ren), _tables(new, {})
+    # a file with the same bytes in both versions holds the same records: nothing to compare
+    same = {rel for rel, digest in old.digests.items() if new.digests.get(rel) == digest}
+    t_old = _tables(old, ren, {shown for shown, rel in old.relative.items() if rel in same})
+    t_new = _tables(new, {}, {shown for shown, rel in new.relative.items() if rel in same})
     out: list[RecordChange] = []
+
+    def changes(x: _Entry, y: _Entry) -> tuple[FieldChange, ...]:
+        if x.record == y.record and x.extra == y.extra:  # the cheap test first
+            return ()
+        return _field_changes(x.fields(ren), y.fields({}))
+
     for rtype in RECORD_TYPES:
         a, b = t_old[rtype], t_new[rtype]
         removed = sorted(set(a) - set(b))
@@ -193,20 +228,21 @@ def diff_records(old: GraphRecords, new: GraphRecords) -> list[RecordChange]:
                 if match is not None:
                     removed.remove(k)
                     added.remove(match)
-                    out.append(RecordChange("changed", rtype, match, a[k][2],
-                                            _field_changes(a[k][0], b[match][0]),
-                                            a[k][1], b[match][1]))
-        out += [RecordChange("removed", rtype, a[k][2], None, (), a[k][1], None)
+                    out.append(RecordChange("changed", rtype, match, a[k].written_id,
+                                            changes(a[k], b[match]), a[k].origin,
+                                            b[match].origin))
+        out += [RecordChange("removed", rtype, a[k].written_id, None, (), a[k].origin, None)
                 for k in removed]
-        out += [RecordChange("added", rtype, k, None, (), None, b[k][1]) for k in added]
+        out += [RecordChange("added", rtype, k, None, (), None, b[k].origin) for k in added]
         for k in sorted(set(a) & set(b)):
-            changes = _field_changes(a[k][0], b[k][0])
-            was = a[k][2]
-            if was != b[k][2] and rtype in ("source", "actor", "outcome", "event"):
-                out.append(RecordChange("renamed", rtype, k, was, changes, a[k][1], b[k][1]))
-            elif changes:
+            was = a[k].written_id
+            fields = changes(a[k], b[k])
+            if was != b[k].written_id and rtype in ("source", "actor", "outcome", "event"):
+                out.append(RecordChange("renamed", rtype, k, was, fields, a[k].origin,
+                                        b[k].origin))
+            elif fields:
                 out.append(RecordChange("changed", rtype, k, was if was != k else None,
-                                        changes, a[k][1], b[k][1]))
+                                        fields, a[k].origin, b[k].origin))
     order = {t: i for i, t in enumerate(RECORD_TYPES)}
     out.sort(key=lambda c: (order[c.type], c.id, c.kind))
     return out

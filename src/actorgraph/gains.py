@@ -259,15 +259,21 @@ class _View:
 
 
 def _pair_outcomes(G: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, int]]:
-    """Rift outcomes between a and b (+1) and rapprochements between them (-1)."""
-    found = []
-    for node, data in G.nodes(data=True):
-        if data["type"] == "outcome" and set(data["record"].between) == {a, b}:
-            if data["kind"] == "rift":
-                found.append((node, 1))
-            elif data["kind"] == "rapprochement":
-                found.append((node, -1))
-    return sorted(found)
+    """Rift outcomes between a and b (+1) and rapprochements between them (-1).
+
+    The index is built once per graph and kept in ``G.graph`` (rebuilt if nodes change).
+    """
+    cache = G.graph.setdefault("_pair_index", {})
+    key = G.number_of_nodes()
+    if key not in cache:
+        index: dict[frozenset[str], list[tuple[str, int]]] = {}
+        for node, data in G.nodes(data=True):
+            if data["type"] == "outcome" and data["kind"] in ("rift", "rapprochement"):
+                sign = 1 if data["kind"] == "rift" else -1
+                index.setdefault(frozenset(data["record"].between), []).append((node, sign))
+        cache.clear()
+        cache[key] = index
+    return sorted(cache[key].get(frozenset((a, b)), []))
 
 
 def _chains(view: _View, starts: list[tuple[str, int]], depth: int

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 from .errors import UsageError
-from .loader import GraphRecords, load_records_from
+from .loader import GraphRecords, ParseCache, load_records_from
 
 __all__ = ["git_toplevel", "read_revision", "resolve_commit"]
 
@@ -51,7 +51,8 @@ def resolve_commit(revision: str, repo: Path) -> str:
     return result.stdout.decode().strip()
 
 
-def read_revision(revision: str, graph_dir: Path) -> GraphRecords:
+def read_revision(revision: str, graph_dir: Path, *,
+                  cache: ParseCache | None = None) -> GraphRecords:
     """Load the graph folder `graph_dir` as it was in `revision` of its repository."""
     repo = git_toplevel(graph_dir)
     commit = resolve_commit(revision, repo)
@@ -80,6 +81,7 @@ def read_revision(revision: str, graph_dir: Path) -> GraphRecords:
     for _oid, path in blobs:
         header_end = out.index(b"\n", pos)
         size = int(out[pos:header_end].split()[2])
-        files.append((f"{revision}:{path}", out[header_end + 1:header_end + 1 + size]))
+        inner = path[len(rel) + 1:] if rel else path
+        files.append((f"{revision}:{path}", inner, out[header_end + 1:header_end + 1 + size]))
         pos = header_end + 1 + size + 1
-    return load_records_from(files, f"{revision}:{rel}")
+    return load_records_from(files, f"{revision}:{rel}", cache=cache)

@@ -11,8 +11,9 @@ Stages (each collects *every* problem before the next runs):
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from .models import (
     Source,
     date_bounds,
 )
-from .yamlread import MarkedMap, YamlProblem, mark_at, read_yaml_bytes, read_yaml_file
+from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
 __all__ = [
     "ENV_VAR",
@@ -81,6 +82,10 @@ class GraphRecords:
     """claim id -> (id of what it is about, claim)"""
     origins: dict[str, Origin] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
+    """file path within the graph -> sha256 of its bytes"""
+    relative: dict[str, str] = field(default_factory=dict)
+    """file as displayed -> path within the graph"""
 
     def counts(self) -> dict[str, int]:
         """Records per type, in a fixed order."""
@@ -116,26 +121,47 @@ def graph_files(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
-def load_records(root: str | os.PathLike[str] | None = None) -> GraphRecords:
+class ParseCache:
+    """Parsed and validated files by content digest, shared between loads.
+
+    Loading two versions of a graph with one cache parses each unchanged file once (``diff``
+    does this). Only files that parsed cleanly are kept; positions are kept with them.
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[Any, GraphFile]] = {}
+
+
+def load_records(root: str | os.PathLike[str] | None = None, *,
+                 cache: ParseCache | None = None) -> GraphRecords:
     """Read and check every file of the graph at `root` (default: `default_graph_dir`).
 
     Raises `GraphDataError` with every problem found, sorted by file and line.
     """
     path = Path(root) if root is not None else default_graph_dir()
-    checker = _Checker(GraphRecords(root=path, label=display_path(path)))
+    checker = _Checker(GraphRecords(root=path, label=display_path(path)), cache)
     for file in graph_files(path):
-        checker.read(display_path(file), lambda f=file: read_yaml_file(f))
+        shown = display_path(file)
+        relative = file.relative_to(path).as_posix() if file != path else file.name
+        try:
+            data = read_file_bytes(file)
+        except YamlProblem as exc:
+            checker.records.files.append(shown)
+            checker.problems.append(exc.problem)
+            continue
+        checker.read(shown, relative, data)
     return checker.finish()
 
 
-def load_records_from(files: Iterable[tuple[str, bytes]], label: str) -> GraphRecords:
-    """Check a graph given as (display name, file contents) pairs, e.g. from a git revision.
+def load_records_from(files: Iterable[tuple[str, str, bytes]], label: str, *,
+                      cache: ParseCache | None = None) -> GraphRecords:
+    """Check a graph given as (display name, path in the graph, contents), e.g. from git.
 
     Problems name each file by its display name, e.g. ``HEAD~1:graph/actors/x.yaml:3:5``.
     """
-    checker = _Checker(GraphRecords(root=Path(label), label=label))
-    for shown, data in sorted(files):
-        checker.read(shown, lambda d=data, s=shown: read_yaml_bytes(d, s))
+    checker = _Checker(GraphRecords(root=Path(label), label=label), cache)
+    for shown, relative, data in sorted(files):
+        checker.read(shown, relative, data)
     return checker.finish()
 
 
@@ -145,8 +171,9 @@ _KIND_OF = {"sources": "source", "actors": "actor", "outcomes": "outcome", "even
 
 
 class _Checker:
-    def __init__(self, records: GraphRecords):
+    def __init__(self, records: GraphRecords, cache: ParseCache | None = None):
         self.records = records
+        self.cache = cache
         self.problems: list[Problem] = []
         self.docs: dict[str, Any] = {}
         # (file, path to the referring field, referenced id, kinds it may be)
@@ -161,10 +188,18 @@ class _Checker:
         return self.records
 
     # stage 1 and 2 --------------------------------------------------------------------
-    def read(self, shown: str, parse: Callable[[], Any]) -> None:
+    def read(self, shown: str, relative: str, data: bytes) -> None:
         self.records.files.append(shown)
+        digest = hashlib.sha256(data).hexdigest()
+        self.records.digests[relative] = digest
+        self.records.relative[shown] = relative
+        if self.cache is not None and digest in self.cache.files:
+            doc, parsed = self.cache.files[digest]
+            self.docs[shown] = doc
+            self.collect(shown, doc, parsed)
+            return
         try:
-            doc = parse()
+            doc = read_yaml_bytes(data, shown)
         except YamlProblem as exc:
             self.problems.append(exc.problem)
             return
@@ -181,6 +216,8 @@ class _Checker:
         except ValidationError as exc:
             self.problems.extend(problems_from_validation(exc, doc, shown, GraphFile))
             return
+        if self.cache is not None:
+            self.cache.files[digest] = (doc, parsed)
         self.docs[shown] = doc
         self.collect(shown, doc, parsed)
 

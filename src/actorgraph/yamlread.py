@@ -34,6 +34,7 @@ __all__ = [
     "MarkedMap",
     "YamlProblem",
     "mark_at",
+    "read_file_bytes",
     "read_yaml_bytes",
     "read_yaml_file",
     "read_yaml_text",
@@ -124,16 +125,20 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 def read_yaml_file(path: str | os.PathLike[str]) -> Any:
     """Read one YAML file safely; raise `YamlProblem` naming ``file:line:column``."""
+    return read_yaml_bytes(read_file_bytes(path), display_path(path))
+
+
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file, refusing one over `MAX_FILE_BYTES` before reading it."""
     shown = display_path(path)
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             raise YamlProblem(Problem(shown, 1, 1, _too_big(size)))
         with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            return fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlProblem(Problem(shown, 0, 0, f"cannot read file: {exc.strerror}")) from None
-    return read_yaml_bytes(data, shown)
 
 
 def _too_big(size: int) -> str:
