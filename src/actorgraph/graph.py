@@ -31,7 +31,7 @@ import networkx as nx
 from . import ids
 from ._messages import nearest
 from .errors import UnknownNameError, UsageError
-from .loader import GraphRecords, load_records
+from .loader import GraphRecords, gc_paused, load_records
 
 __all__ = ["actors", "build_graph", "load", "outcomes", "resolve"]
 
@@ -50,6 +50,11 @@ def load(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
 
 def build_graph(records: GraphRecords) -> nx.MultiDiGraph:
     """The `networkx.MultiDiGraph` of checked `records` (see the module's docstring)."""
+    with gc_paused():
+        return _build(records)
+
+
+def _build(records: GraphRecords) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(root=str(records.root), records=records, sources=records.sources,
                         events=records.events, warnings=records.warnings)
     origins = records.origins

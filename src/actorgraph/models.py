@@ -151,7 +151,7 @@ class Source(_Record):
     confidence: Confidence = Field(
         default=0.7, description="default confidence of this source's claims")
     note: Text | None = None
-    formerly: list[Id] = Field(default=[], description="ids this record had in earlier "
+    formerly: list[Id] = Field(default_factory=list, description="ids this record had in earlier "
                                "versions (a rename, reported as such by diff)")
 
 
@@ -176,17 +176,17 @@ class Actor(_Record):
     name: Text
     kind: Literal["state", "government", "faction", "bloc", "organization", "person", "group",
                   "unidentified"]
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
     wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
-    part_of: list[Id] = Field(default=[], description="blocs it belongs to, the state a "
+    part_of: list[Id] = Field(default_factory=list, description="blocs it belongs to, the state a "
                               "faction or official belongs to, ...")
     role: Text | None = None
     description: Text | None = None
-    interests: list[Interest] = []
-    claims: list[Claim] = Field(default=[], description="claims that this actor exists or "
-                                "acts as described (e.g. for unidentified actors)")
-    formerly: list[Id] = Field(default=[], description="ids this record had in earlier "
+    interests: list[Interest] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list, description="claims that this actor "
+                                "exists or acts as described (e.g. for unidentified actors)")
+    formerly: list[Id] = Field(default_factory=list, description="ids this record had in earlier "
                                "versions (a rename, reported as such by diff)")
 
 
@@ -206,12 +206,12 @@ class Outcome(_Record):
     label: Text
     kind: Literal["rift", "rapprochement", "alignment", "influence", "conflict", "settlement",
                   "perception", "other"]
-    between: list[Id] = Field(default=[], description="the two actors of a rift or "
+    between: list[Id] = Field(default_factory=list, description="the two actors of a rift or "
                               "rapprochement")
-    involves: list[Id] = []
+    involves: list[Id] = Field(default_factory=list)
     description: Text | None = None
-    effects: list[Effect] = []
-    formerly: list[Id] = Field(default=[], description="ids this record had in earlier "
+    effects: list[Effect] = Field(default_factory=list)
+    formerly: list[Id] = Field(default_factory=list, description="ids this record had in earlier "
                                "versions (a rename, reported as such by diff)")
 
     @model_validator(mode="after")
@@ -283,19 +283,19 @@ class Event(_Record):
     date: PartialDate | None = None
     date_text: Text | None = Field(default=None, description="the date as the source words "
                                    "it, e.g. 'last December'")
-    actors: list[Id] = []
-    led_to: list[Id] = Field(default=[], description="events this one caused")
+    actors: list[Id] = Field(default_factory=list)
+    led_to: list[Id] = Field(default_factory=list, description="events this one caused")
     claims: Claims
     note: Text | None = None
-    formerly: list[Id] = Field(default=[], description="ids this record had in earlier "
+    formerly: list[Id] = Field(default_factory=list, description="ids this record had in earlier "
                                "versions (a rename, reported as such by diff)")
 
 
 class GraphFile(_Record):
     """One YAML file of the graph: any of the sections, in any number of files."""
 
-    sources: list[Source] = []
-    actors: list[Actor] = []
-    outcomes: list[Outcome] = []
-    relations: list[Relation] = []
-    events: list[Event] = []
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)

@@ -49,39 +49,55 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 Mark = tuple[int, int]
 """A 1-based (line, column) position."""
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _pos(mark: Any) -> Mark:
+    """A libyaml mark (0-based) as a 1-based (line, column)."""
+    return mark.line + 1, mark.column + 1
 
 
 class MarkedMap(dict):  # type: ignore[type-arg]
-    """A dict that remembers where it, each key and each value stood in the file."""
+    """A dict that remembers where it, each key and each value stood in the file.
 
-    __slots__ = ("key_marks", "mark", "value_marks")
+    Positions are kept as the parser's own mark objects and turned into 1-based
+    (line, column) pairs only when asked for.
+    """
 
-    def __init__(self, mark: Mark) -> None:
+    __slots__ = ("_keys", "_mark", "_values")
+
+    def __init__(self, mark: Any) -> None:
         super().__init__()
-        self.mark = mark
-        self.key_marks: dict[str, Mark] = {}
-        self.value_marks: dict[str, Mark] = {}
+        self._mark = mark
+        self._keys: dict[str, Any] = {}
+        self._values: dict[str, Any] = {}
+
+    @property
+    def mark(self) -> Mark:
+        return _pos(self._mark)
 
     def key_mark(self, key: str) -> Mark:
-        return self.key_marks.get(key, self.mark)
+        m = self._keys.get(key)
+        return _pos(m) if m is not None else self.mark
 
     def value_mark(self, key: str) -> Mark:
-        return self.value_marks.get(key, self.mark)
+        m = self._values.get(key)
+        return _pos(m) if m is not None else self.mark
 
 
 class MarkedList(list):  # type: ignore[type-arg]
     """A list that remembers where it and each of its items stood in the file."""
 
-    __slots__ = ("item_marks", "mark")
+    __slots__ = ("_items", "_mark")
 
-    def __init__(self, mark: Mark) -> None:
+    def __init__(self, mark: Any) -> None:
         super().__init__()
-        self.mark = mark
-        self.item_marks: list[Mark] = []
+        self._mark = mark
+        self._items: list[Any] = []
+
+    @property
+    def mark(self) -> Mark:
+        return _pos(self._mark)
 
     def item_mark(self, index: int) -> Mark:
-        return self.item_marks[index] if 0 <= index < len(self.item_marks) else self.mark
+        return _pos(self._items[index]) if 0 <= index < len(self._items) else self.mark
 
 
 class YamlProblem(Exception):
@@ -166,10 +182,8 @@ def read_yaml_text(text: str, file: str = "<string>") -> Any:
     """Parse one YAML document from `text` into Marked values (``None`` for an empty file)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    builder = _Builder(file)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        return _build(_event_source(text), file)
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else "byte"
@@ -187,93 +201,128 @@ def read_yaml_text(text: str, file: str = "<string>") -> Any:
         raise YamlProblem(Problem(file, line, col, "YAML syntax: " + ", ".join(parts))) from None
     except yaml.YAMLError as exc:  # anything else libyaml reports, still one clean line
         raise YamlProblem(Problem(file, 1, 1, f"YAML syntax: {exc}")) from None
-    return builder.result
 
 
-class _Builder:
-    """Turns a stream of parser events into Marked values, refusing what is unsafe."""
+def _event_source(text: str) -> Any:
+    """A function returning the next parser event, then None: libyaml's when available."""
+    cparser = getattr(getattr(yaml, "_yaml", None), "CParser", None)
+    if cparser is not None:
+        return cparser(text).get_event
+    events = iter(yaml.parse(text, Loader=yaml.SafeLoader))
+    return lambda: next(events, None)
 
-    def __init__(self, file: str):
-        self.file = file
-        self.stack: list[list[Any]] = []  # frames: [container, pending_key, pending_key_mark]
-        self.documents = 0
-        self.result: Any = None
 
-    def fail(self, event: Any, message: str) -> None:
-        m = event.start_mark
-        raise YamlProblem(Problem(self.file, m.line + 1, m.column + 1, message))
+_ScalarEvent = yaml.events.ScalarEvent
+_MappingStart = yaml.events.MappingStartEvent
+_SequenceStart = yaml.events.SequenceStartEvent
+_MappingEnd = yaml.events.MappingEndEvent
+_SequenceEnd = yaml.events.SequenceEndEvent
+_Alias = yaml.events.AliasEvent
+_DocumentStart = yaml.events.DocumentStartEvent
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("true", "True", "TRUE"))
+_FALSE = frozenset(("false", "False", "FALSE"))
 
-    def feed(self, event: Any) -> None:
-        kind = type(event).__name__
-        if kind == "ScalarEvent":
-            self.check_node(event)
-            self.add(event, self.scalar(event))
-        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
-            self.check_node(event)
-            if len(self.stack) >= MAX_DEPTH:
-                self.fail(event, f"nesting deeper than {MAX_DEPTH} levels")
-            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-            container = MarkedMap(mark) if kind == "MappingStartEvent" else MarkedList(mark)
-            self.add(event, container)
-            self.stack.append([container, None, None])
-        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-            self.stack.pop()
-        elif kind == "AliasEvent":
-            self.fail(event, f"alias '*{event.anchor}' found: anchors and aliases are not "
-                      "supported in the graph; write the value out")
-        elif kind == "DocumentStartEvent":
-            self.documents += 1
-            if self.documents > 1:
-                self.fail(event, "a second YAML document ('---') in one file; put each "
-                          "document in its own file")
 
-    def check_node(self, event: Any) -> None:
-        if event.anchor is not None:
-            self.fail(event, f"anchor '&{event.anchor}' found: anchors and aliases are not "
-                      "supported in the graph; write the value out")
-        if event.tag is not None and event.tag != "!":
-            self.fail(event, f"explicit tag '{event.tag}' is not supported; remove it "
-                      "(quote the value to make it text)")
+def _fail(file: str, event: Any, message: str) -> None:
+    line, col = _pos(event.start_mark)
+    raise YamlProblem(Problem(file, line, col, message))
 
-    @staticmethod
-    def scalar(event: Any) -> Any:
-        if not event.implicit[0]:  # quoted or block scalar: always text
-            return event.value
-        value = event.value
-        if value in ("", "~", "null", "Null", "NULL"):
-            return None
-        if value in ("true", "True", "TRUE"):
-            return True
-        if value in ("false", "False", "FALSE"):
-            return False
-        return value
 
-    def add(self, event: Any, value: Any) -> None:
-        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if not self.stack:
-            self.result = value
-            return
-        frame = self.stack[-1]
-        container = frame[0]
-        if isinstance(container, MarkedList):
-            container.append(value)
-            container.item_marks.append(mark)
-            return
-        if frame[1] is None:  # this node is a key
-            if type(event).__name__ != "ScalarEvent":
-                self.fail(event, "a mapping or list used as a key; keys must be plain text")
+def _check_node(file: str, event: Any) -> None:
+    if event.anchor is not None:
+        _fail(file, event, f"anchor '&{event.anchor}' found: anchors and aliases are not "
+              "supported in the graph; write the value out")
+    if event.tag is not None and event.tag != "!":
+        _fail(file, event, f"explicit tag '{event.tag}' is not supported; remove it "
+              "(quote the value to make it text)")
+
+
+def _build(next_event: Any, file: str) -> Any:
+    """Build Marked values from parser events, refusing what is unsafe.
+
+    One flat loop (no recursion, no per-event method calls): this is the hot path of a load.
+    """
+    result: Any = None
+    documents = 0
+    # parallel stacks: the open container, whether it is a mapping, and a mapping's
+    # pending key (None while a key is expected)
+    containers: list[Any] = []
+    is_map: list[bool] = []
+    pending: list[Any] = []
+    while True:
+        event = next_event()
+        if event is None:
+            break
+        cls = event.__class__
+        if cls is _ScalarEvent:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                _check_node(file, event)
+            raw = event.value
+            if not event.implicit[0]:
+                value: Any = raw  # quoted or block scalar: always text
+            elif raw in _NULLS:
+                value = None
+            elif raw in _TRUE:
+                value = True
+            elif raw in _FALSE:
+                value = False
+            else:
+                value = raw
+            node: Any = value
+        elif cls is _MappingStart or cls is _SequenceStart:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                _check_node(file, event)
+            if len(containers) >= MAX_DEPTH:
+                _fail(file, event, f"nesting deeper than {MAX_DEPTH} levels")
+            node = MarkedMap(event.start_mark) if cls is _MappingStart \
+                else MarkedList(event.start_mark)
+        elif cls is _MappingEnd or cls is _SequenceEnd:
+            containers.pop()
+            is_map.pop()
+            pending.pop()
+            continue
+        elif cls is _Alias:
+            _fail(file, event, f"alias '*{event.anchor}' found: anchors and aliases are not "
+                  "supported in the graph; write the value out")
+            continue
+        elif cls is _DocumentStart:
+            documents += 1
+            if documents > 1:
+                _fail(file, event, "a second YAML document ('---') in one file; put each "
+                      "document in its own file")
+            continue
+        else:
+            continue
+        # place the node in its parent
+        if not containers:
+            result = node
+        elif not is_map[-1]:
+            parent = containers[-1]
+            parent.append(node)
+            parent._items.append(event.start_mark)
+        elif pending[-1] is None:  # this node is a key
+            if cls is not _ScalarEvent:
+                _fail(file, event, "a mapping or list used as a key; keys must be plain text")
             key = event.value
+            parent = containers[-1]
             if key == "<<" and event.implicit[0]:
-                self.fail(event, "merge keys ('<<') are not supported; write the keys out")
-            if key in container:
-                line, col = container.key_marks[key]
-                self.fail(event, f"duplicate key '{key}' (first at line {line}, column {col}); "
-                          "YAML would keep only the last one")
-            frame[1], frame[2] = key, mark
-            container[key] = None  # reserve the key's place (and catch duplicates early)
-            container.key_marks[key] = mark
-            return
-        key = frame[1]
-        container[key] = value
-        container.value_marks[key] = mark
-        frame[1] = None
+                _fail(file, event, "merge keys ('<<') are not supported; write the keys out")
+            if key in parent:
+                line, col = _pos(parent._keys[key])
+                _fail(file, event, f"duplicate key '{key}' (first at line {line}, column "
+                      f"{col}); YAML would keep only the last one")
+            parent[key] = None  # reserve the key's place (and catch duplicates early)
+            parent._keys[key] = event.start_mark
+            pending[-1] = key
+        else:
+            parent = containers[-1]
+            key = pending[-1]
+            parent[key] = node
+            parent._values[key] = event.start_mark
+            pending[-1] = None
+        if cls is not _ScalarEvent:
+            containers.append(node)
+            is_map.append(cls is _MappingStart)
+            pending.append(None)
+    return result
