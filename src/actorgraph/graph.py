@@ -23,29 +23,62 @@ The graph is a `networkx.MultiDiGraph`:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import unicodedata
+from pathlib import Path
 
 import networkx as nx
 
 from . import ids
 from ._messages import nearest
-from .errors import UnknownNameError, UsageError
-from .loader import GraphRecords, gc_paused, load_records
+from .errors import UnknownNameError, UsageError, display_path
+from .loader import (
+    GraphRecords,
+    default_graph_dir,
+    gc_paused,
+    graph_files,
+    load_records,
+    load_records_from,
+)
+from .yamlread import YamlProblem, read_file_bytes
 
 __all__ = ["actors", "build_graph", "load", "outcomes", "resolve"]
 
 
-def load(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
+def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
+         ) -> nx.MultiDiGraph:
     """Load the graph folder at `path` (default: ``$ACTORGRAPH_GRAPH`` or the bundled graph).
 
     Raises `actorgraph.GraphDataError` listing every problem, each at ``file:line:column``.
+    A large graph is cached by the contents of its files (see `actorgraph.cache`); pass
+    ``cache=False`` to read every file afresh.
 
     >>> G = load()
     >>> G.nodes["turkiye"]["label"]
     'Turkiye'
     """
-    return build_graph(load_records(path))
+    from .cache import GraphCache, cache_dir, min_bytes
+
+    root = Path(path) if path is not None else default_graph_dir()
+    folder = cache_dir() if cache else None
+    if folder is None or not root.is_dir():
+        return build_graph(load_records(root))
+    try:
+        files = [(display_path(f), f.relative_to(root).as_posix(), read_file_bytes(f))
+                 for f in graph_files(root)]
+    except YamlProblem:  # an unreadable file: the plain load reports it properly
+        return build_graph(load_records(root))
+    if sum(len(data) for _, _, data in files) < min_bytes():
+        return build_graph(load_records_from(files, display_path(root), root=root))
+    store = GraphCache(folder)
+    key = store.key([(shown, hashlib.sha256(data).hexdigest()) for shown, _, data in files])
+    with gc_paused():
+        G = store.get(key)
+    if G is None:
+        G = build_graph(load_records_from(files, display_path(root), root=root))
+        store.put(key, G)
+    return G
 
 
 def build_graph(records: GraphRecords) -> nx.MultiDiGraph:

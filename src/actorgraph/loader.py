@@ -178,13 +178,15 @@ def _load_folder(path: Path, cache: ParseCache | None) -> GraphRecords:
 
 
 def load_records_from(files: Iterable[tuple[str, str, bytes]], label: str, *,
-                      cache: ParseCache | None = None) -> GraphRecords:
+                      cache: ParseCache | None = None,
+                      root: Path | None = None) -> GraphRecords:
     """Check a graph given as (display name, path in the graph, contents), e.g. from git.
 
     Problems name each file by its display name, e.g. ``HEAD~1:graph/actors/x.yaml:3:5``.
+    `root` is the folder the files came from, if any.
     """
     with gc_paused():
-        checker = _Checker(GraphRecords(root=Path(label), label=label), cache)
+        checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache)
         for shown, relative, data in sorted(files):
             checker.read(shown, relative, data)
         return checker.finish()
