@@ -7,30 +7,47 @@ the claims behind it (who said it, where, and the exact quote), then ask questio
 >>> G = actorgraph.load()          # the bundled graph, or $ACTORGRAPH_GRAPH
 >>> actorgraph.resolve(G, "Turkey")
 'turkiye'
+>>> actorgraph.who_gains(G, "Russia", "Azerbaijan").losers
+['azerbaijan', 'russia']
+
+Names are imported on first use, so ``import actorgraph`` (and the command line's
+``--help``) stays fast.
 """
 
-from .errors import ActorGraphError, GraphDataError, Problem, UnknownNameError, UsageError
-from .graph import actors, build_graph, load, outcomes, resolve
-from .loader import GraphRecords, Origin, default_graph_dir, load_records
-from .quotes import QuoteMiss, check_quotes
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "ActorGraphError",
-    "GraphDataError",
-    "GraphRecords",
-    "Origin",
-    "Problem",
-    "QuoteMiss",
-    "UnknownNameError",
-    "UsageError",
-    "actors",
-    "build_graph",
-    "check_quotes",
-    "default_graph_dir",
-    "load",
-    "load_records",
-    "outcomes",
-    "resolve",
-]
+_EXPORTS = {
+    "ActorGraphError": "errors", "GraphDataError": "errors", "Problem": "errors",
+    "UnknownNameError": "errors", "UsageError": "errors",
+    "actors": "graph", "build_graph": "graph", "load": "graph", "outcomes": "graph",
+    "resolve": "graph",
+    "GraphRecords": "loader", "Origin": "loader", "default_graph_dir": "loader",
+    "load_records": "loader",
+    "QuoteMiss": "quotes", "check_quotes": "quotes",
+    "RiftReport": "gains", "who_gains": "gains", "rift_reports": "gains",
+    "GraphDiff": "diff", "diff_graphs": "diff",
+    "draw_interest_map": "render", "render_map": "render",
+}
+_SUBMODULES = {"cache", "cli", "diff", "diff_format", "errors", "gains", "gitread", "graph",
+               "ids", "loader", "models", "present", "quotes", "render", "report", "yamlread"}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'actorgraph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS, *_SUBMODULES})

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from . import ids
-from .loader import GraphRecords, Origin
+from .loader import GraphRecords, Origin, gc_paused
 
 __all__ = [
     "RECORD_TYPES",
@@ -285,6 +285,13 @@ def diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, *,
     >>> bool(diff_graphs(G, G))
     False
     """
+    with gc_paused():  # millions of live objects: the cyclic collector would walk them all
+        return _diff_graphs(G_old, G_new, rifts, score_tolerance, gains_options)
+
+
+def _diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph,
+                 rifts: Iterable[tuple[str, str]] | None, score_tolerance: float,
+                 gains_options: dict[str, Any]) -> GraphDiff:
     old, new = G_old.graph["records"], G_new.graph["records"]
     records = diff_records(old, new)
     ren = _renames(old, new)

@@ -95,7 +95,7 @@ Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strict=True, defer_build=True)
 
 
 class _Dated(_Record):
