@@ -103,6 +103,14 @@ INVALID = {
     "part-of-cycle": ["graph.yaml:2:5: error: part_of goes round in a circle: a -> b -> a"],
     "not-a-mapping": ["graph.yaml:1:1: error: expected a mapping of sections (sources, actors, "
                       "outcomes, relations, events)"],
+    "merge-key-bomb": ["graph.yaml:1:4: error: anchor '&a' found: anchors and aliases are not "
+                       "supported in the graph; write the value out"],
+    "cyclic-alias": ["graph.yaml:1:9: error: anchor '&loop' found: anchors and aliases are not "
+                     "supported in the graph; write the value out"],
+    "nul-byte": ["graph.yaml:2:10: error: character U+0000 is not allowed in YAML (control "
+                 "character); remove it"],
+    "utf16": ["graph.yaml:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte-order "
+              "mark); save it as UTF-8"],
     "huge-number": ["graph.yaml:5:17: error: 'confidence' must be at most 1.0, got "
                     "'9999999999999999999999999999999999999...'"],
 }
@@ -118,6 +126,12 @@ def test_invalid_graph_reports_every_problem_exactly(case, monkeypatch):
     with pytest.raises(GraphDataError) as info:
         load_records(case)
     assert [str(p) for p in info.value.problems] == [f"{case}/{m}" for m in INVALID[case]]
+
+
+def test_a_byte_order_mark_is_fine():
+    records = load_records(DATA / "valid" / "bom")
+    assert (list(records.actors), records.origins["a"].line, records.origins["a"].column) == (
+        ["a"], 2, 5)
 
 
 def test_problems_from_several_files_come_sorted_together(write_graph, monkeypatch):

@@ -166,6 +166,9 @@ def read_yaml_bytes(data: bytes, file: str = "<bytes>") -> Any:
     """Decode `data` strictly as UTF-8 and parse it with `read_yaml_text`."""
     if len(data) > MAX_FILE_BYTES:
         raise YamlProblem(Problem(file, 1, 1, _too_big(len(data))))
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise YamlProblem(Problem(file, 1, 1, "the file is UTF-16 (it starts with a UTF-16 "
+                                  "byte-order mark); save it as UTF-8"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

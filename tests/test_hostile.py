@@ -1,0 +1,73 @@
+"""Hostile and careless input: through the real command line, in a child process with CPU
+and memory limits, every case ends in clean messages and exit code 1, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import DATA, ROOT
+from .test_loader import INVALID
+
+CPU_SECONDS = 5        # CPU time, not wall clock: a hang or a bomb is killed, a slow CI is not
+MEMORY_BYTES = 1 << 30  # 1 GiB of address space
+
+
+def _limits() -> None:
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+
+
+def run_limited(*argv: str, cwd=DATA / "invalid") -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ACTORGRAPH_NO_CACHE": "1"}
+    return subprocess.run([sys.executable, "-m", "actorgraph", *argv], cwd=cwd, env=env,
+                          capture_output=True, text=True, preexec_fn=_limits, timeout=60)
+
+
+@pytest.mark.parametrize("case", sorted(INVALID))
+def test_each_hostile_case_fails_cleanly_within_limits(case):
+    result = run_limited("validate", "--graph", case)
+    errors = sum(" error: " in m for m in INVALID[case])
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        *(f"{case}/{m}" for m in INVALID[case]),
+        f"actorgraph: {errors} error{'s' if errors != 1 else ''} in the graph"]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    (folder / "big.yaml").write_bytes(b"# " + b"x" * (9 * 1024 * 1024) + b"\n")
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "graph/big.yaml:1:1: error: file is 9,437,187 bytes; the limit is 8,388,608 (split it "
+        "into several files)")
+
+
+def test_a_deep_block_nesting_bomb_is_refused_within_limits(tmp_path):
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    (folder / "deep.yaml").write_text("".join("  " * i + "- \n" for i in range(2000)))
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].endswith("error: nesting deeper than 64 levels")
+
+
+def test_empty_and_comment_only_files_are_warnings_not_errors(tmp_path):
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    (folder / "empty.yaml").write_text("")
+    (folder / "notes.yaml").write_text("# to do\n")
+    (folder / "a.yaml").write_text("actors:\n  - {id: a, name: A, kind: state}\n")
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "graph/empty.yaml:1:1: warning: file is empty (no records)",
+        "graph/notes.yaml:1:1: warning: file is empty (no records)"]
