@@ -1,0 +1,106 @@
+"""Property-based tests: careless edits never crash the loader; any text flows through."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import actorgraph
+from actorgraph.diff import diff_graphs
+from actorgraph.diff_format import format_diff_json, format_diff_markdown, format_diff_text
+from actorgraph.gains import who_gains
+from actorgraph.report import format_json, format_markdown, format_text
+
+from .conftest import GRAPH_DIR
+
+FILES = sorted(p.relative_to(GRAPH_DIR).as_posix() for p in GRAPH_DIR.rglob("*.yaml"))
+YAML_BITS = [":", "-", " ", "  ", "\n", "\t", "#", "'", '"', "[", "]", "{", "}", ",", "&a",
+             "*a", "!!str", "<<", "---", "no", "010", "2024-02-30", "\x00", "\ufeff", "é",
+             "id: x", "claims: []", "kind: rift"]
+
+
+@st.composite
+def edits(draw):
+    """A curated file and a careless edit of it: delete, insert, duplicate or swap lines."""
+    name = draw(st.sampled_from(FILES))
+    text = (GRAPH_DIR / name).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    kind = draw(st.sampled_from(["delete", "insert", "duplicate", "swap", "indent", "chars"]))
+    i = draw(st.integers(0, max(0, len(lines) - 1)))
+    j = draw(st.integers(0, max(0, len(lines) - 1)))
+    if kind == "delete":
+        del lines[i]
+    elif kind == "duplicate":
+        lines.insert(j, lines[i])
+    elif kind == "swap":
+        lines[i], lines[j] = lines[j], lines[i]
+    elif kind == "indent":
+        lines[i] = draw(st.sampled_from(["", " ", "   ", "\t"])) + lines[i].lstrip()
+    else:
+        new = "".join(draw(st.lists(st.sampled_from(YAML_BITS), min_size=1, max_size=4)))
+        at = draw(st.integers(0, len(lines[i]) if lines else 0))
+        if kind == "chars" and lines:
+            lines[i] = lines[i][:at] + new + lines[i][at + 1:]
+        else:
+            lines.insert(i, new + "\n")
+    return name, "".join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits())
+def test_a_careless_edit_gives_a_graph_or_clean_problems(edit):
+    name, text = edit
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "graph"
+        shutil.copytree(GRAPH_DIR, folder)
+        (folder / name).write_text(text, encoding="utf-8")
+        try:
+            G = actorgraph.load(folder, cache=False)
+        except actorgraph.GraphDataError as exc:
+            assert exc.problems
+            for p in exc.problems:
+                assert p.file.endswith(".yaml") and p.line >= 1 and p.column >= 1, p
+                assert "\n" not in p.message
+        else:
+            who_gains(G, "russia", "azerbaijan") if "azerbaijan" in G and "russia" in G \
+                else None
+
+
+NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200) \
+    .filter(lambda s: s.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES, NAMES, NAMES)
+def test_any_text_flows_through_gains_reports_and_diff(name, label, quote):
+    data = {"sources": [{"id": "s", "title": label, "kind": "article"}],
+            "actors": [{"id": "a", "name": name, "kind": "state"},
+                       {"id": "b", "name": label, "kind": "state"},
+                       {"id": "c", "name": quote, "kind": "faction", "interests": [
+                           {"outcome": "r", "stance": "wants",
+                            "claims": [{"by": "c", "source": "s", "quote": quote}]}]}],
+            "outcomes": [{"id": "r", "label": label, "kind": "rift", "between": ["a", "b"]}]}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "graph"
+        folder.mkdir()
+        (folder / "g.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+        G = actorgraph.load(folder, cache=False)
+        assert G.nodes["a"]["label"] == name.strip()
+        report = who_gains(G, "a", "b")
+        assert report.gainers == ["c"]
+        format_text(G, report, explain=True)
+        format_markdown(G, report, explain=True)
+        assert json.loads(format_json(G, report))["stakes"][0]["evidence"][0]["steps"][0][
+            "claims"][0]["quote"] == quote.strip()
+        data["actors"][0]["name"] = label
+        (folder / "g.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+        d = diff_graphs(G, actorgraph.load(folder, cache=False))
+        format_diff_text(d, color=True)
+        format_diff_markdown(d)
+        json.loads(format_diff_json(d))
