@@ -54,7 +54,59 @@ def cmd_gains(args: argparse.Namespace) -> int:
     from .graph import load
 
     G = load(args.graph)
-    _print_report(G, who_gains(G, args.a, args.b, **_options(args)), args)
+    report = who_gains(G, args.a, args.b, **_options(args))
+    if not args.robustness:
+        _print_report(G, report, args)
+        return 0
+    import json
+
+    from . import report as fmt
+    from .perspectives import robustness
+
+    options = _options(args)
+    exclude = options.pop("exclude")
+    robust = robustness(G, args.a, args.b, exclude=exclude, **options)
+    if args.format == "json":
+        data = fmt.report_to_dict(G, report)
+        for stake in data["stakes"]:
+            r = robust.get(stake["actor"])
+            stake["robustness"] = None if r is None else {"robust": r.robust,
+                                                          "rests_on": list(r.rests_on)}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    _print_report(G, report, args)
+    print("\nROBUSTNESS (leave one source or claimant out)")
+    for stake in report.stakes:
+        if stake.actor in robust:
+            print(f"  {stake.name} {stake.verdict}: {robust[stake.actor].label}")
+    return 0
+
+
+def cmd_balance(args: argparse.Namespace) -> int:
+    from .analysis_format import format_balance
+    from .balance import balance
+    from .graph import load
+
+    G = load(args.graph)
+    report = balance(G, as_of=args.as_of, according_to=args.according_to,
+                     rift=tuple(args.rift) if args.rift else None)
+    print(format_balance(G, report, fmt=args.format, explain=args.explain))
+    return 0
+
+
+def cmd_perspectives(args: argparse.Namespace) -> int:
+    from .analysis_format import format_perspectives
+    from .graph import load
+    from .perspectives import perspectives
+
+    G = load(args.graph)
+    options = _options(args)
+    if options.pop("according_to"):
+        from .errors import UsageError
+
+        raise UsageError("perspectives makes its own --according-to for each perspective")
+    p = perspectives(G, args.a, args.b, by=args.by, **options)
+    print(format_perspectives(G, p, fmt=args.format, explain=args.explain), end="")
     return 0
 
 
@@ -226,6 +278,26 @@ def register(add: Add) -> None:
     p.add_argument("a", help="an actor: id, name or alias (e.g. russia, Russia)")
     p.add_argument("b", help="the other actor")
     _report_options(p)
+    p.add_argument("--robustness", action="store_true",
+                   help="for each gainer and loser: does the verdict survive leaving out any "
+                        "single source or claimant?")
+    p = add("perspectives", cmd_perspectives,
+            "the gains answer for one rift, claimant by claimant, and where they disagree")
+    p.add_argument("a")
+    p.add_argument("b")
+    p.add_argument("--by", choices=["claimant", "source", "affiliation"], default="claimant",
+                   help="one perspective per claimant, per source, or per claimant's state "
+                        "(affiliation)")
+    _report_options(p)
+    p = add("balance", cmd_balance, "structural balance of the relations: triads, tensions, "
+            "blocs")
+    p.add_argument("--as-of", metavar="DATE")
+    p.add_argument("--according-to", action="append", default=[], metavar="CLAIMANT")
+    p.add_argument("--rift", nargs=2, metavar=("A", "B"),
+                   help="which triads a rift between A and B would balance or unbalance")
+    p.add_argument("--explain", action="store_true",
+                   help="the claims behind every tie of every tension")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     p = add("render", cmd_render, "draw the interest map to a .png, .svg or .pdf file")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="where to write; the format follows the extension (.png, .svg, .pdf)")

@@ -1,0 +1,139 @@
+"""Present balance and perspectives reports as text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+
+from .balance import BalanceReport, Triad
+from .perspectives import Perspectives
+from .present import claim_line
+
+__all__ = ["balance_to_dict", "format_balance", "format_perspectives", "perspectives_to_dict"]
+
+
+def _name(G: nx.MultiDiGraph, node: str) -> str:
+    return str(G.nodes[node]["label"]) if node in G else node
+
+
+def _triad(G: nx.MultiDiGraph, t: Triad) -> str:
+    a, b, c = (_name(G, x) for x in t.actors)
+    s = ["+" if x > 0 else "-" if x < 0 else "?" for x in t.signs]
+    return f"{a} {s[0]} {b}, {a} {s[1]} {c}, {b} {s[2]} {c} ({t.pattern})"
+
+
+def balance_to_dict(report: BalanceReport) -> dict[str, Any]:
+    def triad(t: Triad) -> dict[str, Any]:
+        return {"actors": list(t.actors), "signs": list(t.signs), "pattern": t.pattern,
+                "strictly_balanced": t.strictly_balanced, "weakly_balanced": t.weakly_balanced}
+
+    return {"counts": report.counts(), "frustration": report.frustration,
+            "exact": report.exact, "blocs": [list(b) for b in report.blocs],
+            "frustrated_ties": [{"a": t.a, "b": t.b, "sign": t.sign,
+                                 "relations": list(t.relations)} for t in report.frustrated],
+            "tensions": [triad(t) for t in report.tensions],
+            "rift": list(report.rift) if report.rift else None,
+            "rift_changes": [{"before": triad(a), "after": triad(b)}
+                             for a, b in report.rift_changes],
+            "options": report.options}
+
+
+def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "text",
+                   explain: bool = False) -> str:
+    if fmt == "json":
+        return json.dumps(balance_to_dict(report), indent=2, ensure_ascii=False)
+    md = fmt == "markdown"
+    c = report.counts()
+    head = "## Structural balance" if md else "Structural balance of the actor-actor relations"
+    out = [head, ""] if md else [head]
+    out.append(f"{len(report.ties)} signed ties, {c['triads']} triads: strict (Heider) balance "
+               f"{c['strict_balanced']} balanced / {c['strict_unbalanced']} unbalanced; weak "
+               f"(Davis, --- allowed) {c['weak_balanced']} / {c['weak_unbalanced']}.")
+    method = "exact" if report.exact else "heuristic (local search)"
+    out.append(f"Blocs minimising frustration ({method}): frustration {report.frustration}.")
+    bullet = "- " if md else "  "
+    for i, bloc in enumerate(report.blocs, 1):
+        out.append(f"{bullet}bloc {i}: {', '.join(_name(G, n) for n in bloc)}")
+    if report.frustrated:
+        out.append("Ties against the blocs:")
+        for t in report.frustrated:
+            kind = "positive" if t.sign > 0 else "negative"
+            out.append(f"{bullet}{_name(G, t.a)} / {_name(G, t.b)} ({kind})")
+    out.append("Tensions to watch (unbalanced triads):" if report.tensions
+               else "No unbalanced triads.")
+    for t in report.tensions:
+        weak = "; weakly balanced" if t.weakly_balanced else ""
+        out.append(f"{bullet}{_triad(G, t)}{weak}")
+        if explain:
+            for pair in ((0, 1), (0, 2), (1, 2)):
+                a, b = t.actors[pair[0]], t.actors[pair[1]]
+                tie = next(x for x in report.ties if {x.a, x.b} == {a, b})
+                for rid in tie.relations:
+                    for _u, _v, k, d in G.edges(keys=True, data=True):
+                        if k == rid:
+                            out.extend(claim_line(G, cl, "      ") for cl in d["claims"])
+    if report.rift:
+        a, b = (_name(G, x) for x in report.rift)
+        out.append(f"A rift between {a} and {b} would change {len(report.rift_changes)} "
+                   "triad(s):")
+        for before, after in report.rift_changes:
+            verdict = ("balances it" if after.strictly_balanced and not before.strictly_balanced
+                       else "unbalances it" if before.strictly_balanced
+                       and not after.strictly_balanced else "keeps its balance")
+            out.append(f"{bullet}{_triad(G, after)}: {verdict}")
+    return "\n".join(out)
+
+
+def perspectives_to_dict(p: Perspectives) -> dict[str, Any]:
+    return {"rift": {"a": p.a, "b": p.b}, "by": p.by, "columns": list(p.columns),
+            "members": {k: list(v) for k, v in p.members.items()},
+            "cells": {actor: {col: {"verdict": v, "score": round(s, 4)}
+                              for col, (v, s) in row.items()} for actor, row in p.cells.items()},
+            "disagreements": list(p.disagreements)}
+
+
+def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text",
+                        explain: bool = False) -> str:
+    if fmt == "json":
+        return json.dumps(perspectives_to_dict(p), indent=2, ensure_ascii=False)
+    cols = list(p.columns)
+    title = (f"Who gains from a rift between {_name(G, p.a)} and {_name(G, p.b)}, "
+             f"perspective by perspective ({p.by})")
+    rows = [[f"{_name(G, a)} ({a})", *(_cell(p.cells[a].get(c)) for c in cols)]
+            for a in p.cells]
+    header = ["actor", *(_name(G, c) if c in G else c for c in cols)]
+    out = []
+    if fmt == "markdown":
+        out += [f"## {title}", "", "| " + " | ".join(header) + " |",
+                "|" + " --- |" * len(header)]
+        out += ["| " + " | ".join(r) + " |" for r in rows]
+        out.append("")
+    else:
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        out += [title, "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+        out += ["  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)).rstrip()
+                for r in rows]
+    out.append("Perspectives: " + "; ".join(
+        f"{c} = {', '.join(p.members[c])}" for c in cols if c in p.members))
+    if p.disagreements:
+        out.append("Claimants disagree on: " + ", ".join(_name(G, a) for a in p.disagreements))
+    else:
+        out.append("No perspective contradicts another (gains against loses); a blank cell "
+                   "means that perspective says nothing about the actor.")
+    if explain:
+        from .report import _chain_text
+
+        for actor in p.cells:
+            for col in cols:
+                if col == "all" or actor not in [s.actor for s in p.reports[col].stakes]:
+                    continue
+                stake = p.reports[col].stake(actor)
+                for ev in stake.evidence:
+                    out.append(f"  {_name(G, actor)} [{col}]: {_chain_text(G, ev)}")
+    return "\n".join(out) + ("\n" if fmt == "markdown" else "")
+
+
+def _cell(value: tuple[str, float] | None) -> str:
+    return "" if value is None else f"{value[0]} {value[1]:+.2f}"

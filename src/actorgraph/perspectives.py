@@ -1,0 +1,150 @@
+"""Whose word an answer rests on: the gains answer per claimant, and leave-one-out tests.
+
+`perspectives` computes `who_gains` separately for each claimant (or each source, or each
+claimant's affiliation: the state it belongs to), next to the answer of all claims together,
+and singles out the actors on whom the perspectives disagree, in the spirit of Analysis of
+Competing Hypotheses.
+
+`robustness` asks, for each gainer and loser, whether the verdict survives removing any single
+source or any single claimant: "robust", or "rests on X".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import networkx as nx
+
+from .gains import RiftReport, who_gains
+
+__all__ = ["Perspectives", "Robustness", "affiliation", "perspectives", "robustness"]
+
+ALL = "all"
+
+
+def affiliation(G: nx.MultiDiGraph, actor: str) -> str:
+    """The state (or bloc) an actor belongs to through ``part_of``, else the actor itself.
+
+    >>> import actorgraph
+    >>> affiliation(actorgraph.load(), "dmitry-peskov")
+    'russia'
+    """
+    seen = {actor}
+    frontier = [actor]
+    while frontier:
+        node = frontier.pop(0)
+        if G.nodes[node]["kind"] in ("state", "bloc") and node != actor:
+            return node
+        for _, container, t in sorted(G.out_edges(node, data="type")):
+            if t == "member_of" and container not in seen:
+                seen.add(container)
+                frontier.append(container)
+    return actor
+
+
+@dataclass(frozen=True)
+class Perspectives:
+    """Verdicts on one rift, one column per perspective plus ``all``."""
+
+    a: str
+    b: str
+    by: str
+    columns: tuple[str, ...]
+    members: dict[str, tuple[str, ...]]
+    """perspective -> the claimants or sources it gathers"""
+    cells: dict[str, dict[str, tuple[str, float]]]
+    """actor -> perspective -> (verdict, score); absent means no stake in that view"""
+    disagreements: tuple[str, ...]
+    """Actors on whom two perspectives give opposite verdicts (gains against loses)."""
+    reports: dict[str, RiftReport] = field(default_factory=dict, repr=False)
+
+
+def _claimant_groups(G: nx.MultiDiGraph, by: str) -> dict[str, list[str]]:
+    claims = G.graph["records"].claims.values()
+    groups: dict[str, set[str]] = {}
+    for _, claim in claims:
+        if by == "source":
+            groups.setdefault(claim.source, set()).add(claim.source)
+        elif by == "affiliation":
+            groups.setdefault(affiliation(G, claim.by), set()).add(claim.by)
+        else:
+            groups.setdefault(claim.by, set()).add(claim.by)
+    return {k: sorted(v) for k, v in sorted(groups.items())}
+
+
+def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
+                 by: Literal["claimant", "source", "affiliation"] = "claimant",
+                 **options: Any) -> Perspectives:
+    """The gains answer per claimant (or per source, or per affiliation) and for all claims.
+
+    >>> import actorgraph
+    >>> p = perspectives(actorgraph.load(), "russia", "azerbaijan", by="affiliation")
+    >>> p.cells["ukraine"]["russia"], p.cells["ukraine"]["article-author"][0]
+    (('gains', 0.6), 'gains')
+    """
+    if by not in ("claimant", "source", "affiliation"):
+        from .errors import UsageError
+
+        raise UsageError(f"perspectives by claimant, source or affiliation, not {by!r}")
+    groups = _claimant_groups(G, by)
+    reports = {ALL: who_gains(G, a, b, **options)}
+    for name, members in groups.items():
+        reports[name] = who_gains(G, a, b, according_to=members, **options)
+    columns = [ALL, *sorted(n for n in groups if reports[n].stakes)]
+    cells: dict[str, dict[str, tuple[str, float]]] = {}
+    for col in columns:
+        for s in reports[col].stakes:
+            cells.setdefault(s.actor, {})[col] = (s.verdict, s.score)
+    disagreements = tuple(sorted(
+        actor for actor, row in cells.items()
+        if {"gains", "loses"} <= {v for col, (v, _) in row.items() if col != ALL}))
+    first = reports[ALL]
+    return Perspectives(first.a, first.b, by, tuple(columns),
+                        {n: tuple(m) for n, m in groups.items() if n in columns},
+                        dict(sorted(cells.items())), disagreements,
+                        {c: reports[c] for c in columns})
+
+
+@dataclass(frozen=True)
+class Robustness:
+    """Whether one actor's verdict survives removing any single source or claimant."""
+
+    actor: str
+    verdict: str
+    rests_on: tuple[str, ...]
+    """Sources and claimants whose removal alone changes the verdict (empty: robust)."""
+
+    @property
+    def robust(self) -> bool:
+        return not self.rests_on
+
+    @property
+    def label(self) -> str:
+        return "robust" if self.robust else "rests on " + ", ".join(self.rests_on)
+
+
+def robustness(G: nx.MultiDiGraph, a: str, b: str, *, exclude: Collection[str] = (),
+               **options: Any) -> dict[str, Robustness]:
+    """Leave-one-source-out and leave-one-claimant-out for every gainer and loser.
+
+    Only the sources and claimants that appear in the answer's evidence can change it, so
+    only those are left out, one at a time.
+    """
+    base = who_gains(G, a, b, exclude=exclude, **options)
+    voices: set[str] = set()
+    for stake in base.stakes:
+        for ev in stake.evidence:
+            for step in ev.steps:
+                for claim in step.claims:
+                    voices.update((claim.by, claim.source))
+    verdict = {s.actor: s.verdict for s in base.stakes if s.verdict in ("gains", "loses")}
+    rests: dict[str, list[str]] = {actor: [] for actor in verdict}
+    for voice in sorted(voices):
+        without = who_gains(G, a, b, exclude=[*exclude, voice], **options)
+        after = {s.actor: s.verdict for s in without.stakes}
+        for actor, v in verdict.items():
+            if after.get(actor) != v:
+                rests[actor].append(voice)
+    return {actor: Robustness(actor, verdict[actor], tuple(rests[actor])) for actor in verdict}
