@@ -39,7 +39,7 @@ def test_claims_keep_their_claimant_apart_from_the_author(curated):
 def test_origins_point_at_the_yaml(curated):
     origin = curated.nodes["turkiye"]["origin"]
     assert (Path(origin.file).as_posix().endswith("graph/actors/turkiye.yaml"),
-            origin.line, origin.column) == (True, 2, 5)
+            origin.line, origin.column) == (True, 3, 5)
 
 
 def test_files_are_read_in_a_stable_order(curated):

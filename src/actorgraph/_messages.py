@@ -115,6 +115,9 @@ def _message(err: Any, root: type[BaseModel]) -> tuple[str, bool]:
         return (f"'{field}' must be one of: {', '.join(options)}; got {_shown(value)}{hint}"), False
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
+        if pattern.startswith("^\\d{4}"):
+            return (f"'{field}' must be a date as YYYY, YYYY-MM or YYYY-MM-DD; got "
+                    f"{_shown(value)}"), False
         if "[a-z0-9]+(?:-" in pattern:
             return (f"'{field}' must be an id (lower-case letters and digits joined by single "
                     f"hyphens, like 'azeri-hardliners'); got {_shown(value)}"), False

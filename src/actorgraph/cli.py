@@ -99,6 +99,13 @@ def cmd_check_quotes(args: argparse.Namespace) -> int:
     return 1 if total else 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schema
+
+    print(f"wrote {write_schema(args.output)}")
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
             "report claims whose quote does not occur in the source's text")
     p.add_argument("--text", action="append", required=True, metavar="SOURCE_ID=PATH",
                    help="the full text of a source (repeatable)")
+    p = add("schema", cmd_schema, "write the JSON Schema of graph files (for editors)")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
     from .cli_analyses import register
 
     register(add)

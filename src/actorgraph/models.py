@@ -67,7 +67,9 @@ def _check_date(value: str) -> str:
     return value
 
 
-PartialDate = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_date)]
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+PartialDate = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DATE_PATTERN),
+                        AfterValidator(_check_date)]
 """A date as precise as the source: ``2025``, ``2025-07`` or ``2025-07-03``."""
 
 

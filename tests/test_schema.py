@@ -1,0 +1,61 @@
+"""The JSON Schema for editors agrees with the loader on the curated graph and on mistakes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from actorgraph.cli import main
+from actorgraph.schema import SCHEMA_FILE, graph_file_schema
+
+from .conftest import GRAPH_DIR
+
+FILES = sorted(GRAPH_DIR.rglob("*.yaml"))
+
+
+def plain(value):
+    """PyYAML reads full dates as date objects; JSON Schema sees text."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def test_the_committed_schema_is_the_generated_one():
+    committed = json.loads((GRAPH_DIR / SCHEMA_FILE).read_text(encoding="utf-8"))
+    assert committed == graph_file_schema()
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(GRAPH_DIR).as_posix())
+def test_every_curated_file_validates_and_points_at_the_schema(path):
+    text = path.read_text(encoding="utf-8")
+    depth = len(path.relative_to(GRAPH_DIR).parts) - 1
+    assert text.splitlines()[0] == ("# yaml-language-server: $schema="
+                                    + "../" * depth + SCHEMA_FILE)
+    jsonschema.validate(plain(yaml.safe_load(text)), graph_file_schema())
+
+
+@pytest.mark.parametrize("bad", [
+    {"actors": [{"id": "a", "name": "A", "kind": "stat"}]},
+    {"actors": [{"id": "A b", "name": "A", "kind": "state"}]},
+    {"actors": [{"id": "a", "nmae": "A", "kind": "state"}]},
+    {"outcomes": [{"id": "o", "label": "O", "kind": "other",
+                   "effects": [{"to": "p", "sign": "advances", "claims": []}]}]},
+    {"sources": [{"id": "s", "title": "S", "kind": "article", "published": "last year"}]},
+    {"relations": [{"from": "a", "to": "b", "kind": "war", "claims": [
+        {"by": "a", "source": "s", "quote": "q", "confidence": 2}]}]},
+], ids=["kind", "id", "unknown-key", "empty-claims", "date", "confidence"])
+def test_the_schema_refuses_what_the_loader_refuses(bad):
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, graph_file_schema())
+
+
+def test_cli_schema_writes_the_file(tmp_path, capsys):
+    assert main(["schema", "-o", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"wrote {tmp_path / SCHEMA_FILE}\n"
+    assert json.loads((tmp_path / SCHEMA_FILE).read_text()) == graph_file_schema()
