@@ -76,7 +76,8 @@ def test_missing_graph_folder_is_a_usage_error(capsys, tmp_path):
 def test_every_command_has_help(capsys):
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert set(commands) == {"validate", "list", "show", "check-quotes", "gains", "rifts",
-                             "render", "diff", "balance", "perspectives", "schema"}
+                             "render", "diff", "balance", "perspectives", "schema",
+                             "export"}
     for name in commands:
         assert main([name, "--help"]) == 0
         assert "usage: actorgraph " + name in capsys.readouterr().out

@@ -106,6 +106,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import write_export
+
+    G = _load(args)
+    write_export(G, args.output, args.format)
+    print(f"wrote {args.output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
+          f"({args.format})")
+    return 0
+
+
 # -- the parser -------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the full text of a source (repeatable)")
     p = add("schema", cmd_schema, "write the JSON Schema of graph files (for editors)")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
+    p = add("export", cmd_export, "write the graph for Gephi, Cytoscape or JavaScript")
+    p.add_argument("--format", required=True, choices=["graphml", "gexf", "json", "cytoscape"])
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
     from .cli_analyses import register
 
     register(add)

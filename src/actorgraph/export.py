@@ -1,0 +1,74 @@
+"""Export the graph for Gephi, Cytoscape, yEd and JavaScript: GraphML, GEXF, JSON.
+
+Attributes are flattened into what every format allows (text, numbers, booleans): lists
+become ``"; "``-joined text, each edge carries its stable id, ``edge_type`` (interest,
+effect, relation, member_of: GEXF reserves ``type`` for directedness), ``kind``, ``sign``,
+its net support, whether it is contested, how many claims back it, and who claims it in
+which sources.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .errors import UsageError
+from .gains import support
+
+__all__ = ["FORMATS", "flat_graph", "write_export"]
+
+FORMATS = ("graphml", "gexf", "json", "cytoscape")
+
+
+def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of `G` whose node and edge attributes are all text, numbers or booleans."""
+    sources = G.graph["sources"]
+    H = nx.MultiDiGraph(name=str(G.graph["records"].label))
+    for node, d in G.nodes(data=True):
+        record = d["record"]
+        H.add_node(node, label=str(d["label"]), type=d["type"], kind=d["kind"],
+                   iso3=getattr(record, "iso3", None) or "",
+                   wikidata=getattr(record, "wikidata", None) or "",
+                   aliases="; ".join(getattr(record, "aliases", ())),
+                   origin=str(d["origin"]))
+    for u, v, key, d in G.edges(keys=True, data=True):
+        claims = d["claims"]
+        s, contested = support(claims, sources) if claims else (1.0, False)
+        if d["type"] == "interest":
+            kind = "wants" if d["sign"] > 0 else "opposes"
+        elif d["type"] == "effect":
+            kind = "advances" if d["sign"] > 0 else "hinders"
+        elif d["type"] == "relation":
+            kind = d["kind"]
+        else:
+            kind = "member_of"
+        H.add_edge(u, v, key=key, id=key, edge_type=d["type"], kind=kind, sign=int(d["sign"]),
+                   support=round(float(s), 4), contested=bool(contested),
+                   claim_count=len(claims),
+                   claimants="; ".join(sorted({c.by for c in claims})),
+                   sources="; ".join(sorted({c.source for c in claims})),
+                   origin=str(d["origin"]))
+    return H
+
+
+def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> None:
+    """Write `G` to `path` as ``graphml``, ``gexf``, ``json`` (node-link) or ``cytoscape``."""
+    if fmt not in FORMATS:
+        raise UsageError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    H = flat_graph(G)
+    try:
+        if fmt == "graphml":
+            nx.write_graphml(H, path)
+        elif fmt == "gexf":
+            nx.write_gexf(H, path)
+        else:
+            data: Any = (nx.node_link_data(H, edges="edges") if fmt == "json"
+                         else nx.cytoscape_data(H))
+            Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
+                                  encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

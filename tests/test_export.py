@@ -1,0 +1,68 @@
+"""Exports that real clients read: every node, edge and key attribute survives."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+
+from actorgraph.cli import main
+
+from .conftest import GRAPH_DIR
+
+UKRAINE = "interest:ukraine->rift-russia-azerbaijan"
+
+
+def export(tmp_path, capsys, fmt):
+    path = tmp_path / f"graph.{fmt}"
+    assert main(["export", "--format", fmt, "-o", str(path), "--graph", str(GRAPH_DIR)]) == 0
+    assert capsys.readouterr().out == f"wrote {path}: 39 nodes, 56 edges ({fmt})\n"
+    return path
+
+
+def check_edge(attrs):
+    assert attrs["edge_type"] == "interest" and attrs["kind"] == "wants"
+    assert int(attrs["sign"]) == 1 and int(attrs["claim_count"]) == 4
+    assert attrs["claimants"] == "article-author; dmitry-peskov"
+    assert float(attrs["support"]) == pytest.approx(0.84)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_exports_read_back_by_networkx_and_by_plain_xml(tmp_path, capsys, fmt):
+    path = export(tmp_path, capsys, fmt)
+    G = (nx.read_graphml(path, force_multigraph=True) if fmt == "graphml"
+         else nx.read_gexf(path))
+    assert (G.number_of_nodes(), G.number_of_edges()) == (39, 56)
+    assert G.nodes["turkiye"]["label"] == "Turkiye"
+    assert G.nodes["turkiye"]["iso3"] == "TUR"
+    [attrs] = [d for _, _, d in G.edges(data=True) if d.get("id") == UKRAINE
+               or d.get("id", "") == UKRAINE]
+    check_edge(attrs)
+    root = ET.parse(path).getroot()  # a second, independent reader
+    tags = [el.tag.rsplit("}", 1)[-1] for el in root.iter()]
+    assert (tags.count("node"), tags.count("edge")) == (39, 56)
+    if fmt == "gexf":  # GEXF's own edge type must stay a directedness
+        assert {el.get("type") for el in root.iter() if el.tag.endswith("}edge")} <= {
+            None, "directed"}
+
+
+def test_node_link_json(tmp_path, capsys):
+    data = json.loads(export(tmp_path, capsys, "json").read_text(encoding="utf-8"))
+    assert (len(data["nodes"]), len(data["edges"])) == (39, 56)
+    [edge] = [e for e in data["edges"] if e["id"] == UKRAINE]
+    check_edge(edge)
+    G = nx.node_link_graph(data, edges="edges")
+    assert (G.number_of_nodes(), G.number_of_edges()) == (39, 56)
+
+
+def test_cytoscape_json(tmp_path, capsys):
+    data = json.loads(export(tmp_path, capsys, "cytoscape").read_text(encoding="utf-8"))
+    nodes, edges = data["elements"]["nodes"], data["elements"]["edges"]
+    assert (len(nodes), len(edges)) == (39, 56)
+    [edge] = [e["data"] for e in edges if e["data"]["id"] == UKRAINE]
+    check_edge(edge)
+    assert {n["data"]["id"] for n in nodes} >= {"russia", "azerbaijan", "turkiye"}
+    G = nx.cytoscape_graph(data)
+    assert G.number_of_nodes() == 39
