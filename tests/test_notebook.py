@@ -1,0 +1,34 @@
+"""The tour notebook runs from a clean kernel, cell by cell, and says what it should."""
+
+from __future__ import annotations
+
+import nbclient
+import nbformat
+
+from .conftest import ROOT
+
+NOTEBOOK = ROOT / "notebooks" / "tour.ipynb"
+
+
+def test_the_tour_runs_from_a_clean_kernel_without_errors():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    for cell in nb.cells:  # run it fresh, not from its saved outputs
+        if cell.cell_type == "code":
+            cell.outputs = []
+    nbclient.NotebookClient(nb, timeout=180, kernel_name="python3",
+                            resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = "\n".join(o.get("text", "") + o.get("data", {}).get("text/plain", "")
+                     + o.get("data", {}).get("text/markdown", "") for o in outputs)
+    assert "| Turkiye (`turkiye`) | gains | +1.78 |" in text
+    assert "(['ukraine'], [])" in text
+    assert "+ interest:kazakhstan-government->rift-russia-azerbaijan" in text
+    assert any("image/png" in o.get("data", {}) for o in outputs)
+
+
+def test_the_committed_notebook_has_its_outputs_and_stays_small():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.outputs for c in code)
+    assert NOTEBOOK.stat().st_size < 200_000
