@@ -188,6 +188,18 @@ def cmd_render(args: argparse.Namespace) -> int:
         options["rift"] = tuple(args.rift)
     if args.focus:
         options.update(focus=args.focus, radius=args.radius)
+    if args.html:
+        from .html import write_html_map
+        from .render import footnote_for, select_map
+
+        selection = selection or select_map(G, **options)
+        write_html_map(G, args.html, selection, pinned, footnote_for(G, args.date))
+        print(f"wrote {args.html}: {len(selection.graph)} nodes, "
+              f"{selection.graph.number_of_edges()} edges (interactive)")
+    if not args.output:
+        if not args.html:
+            raise UsageError("give -o FILE (.png, .svg, .pdf) and/or --html FILE")
+        return 0
     selection = render_map(G, args.output, layout=pinned, date=args.date,
                            progress=_Progress(), selection=selection, **options)
     if args.save_layout:
@@ -299,8 +311,10 @@ def register(add: Add) -> None:
                    help="the claims behind every tie of every tension")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     p = add("render", cmd_render, "draw the interest map to a .png, .svg or .pdf file")
-    p.add_argument("-o", "--output", required=True, metavar="FILE",
+    p.add_argument("-o", "--output", metavar="FILE",
                    help="where to write; the format follows the extension (.png, .svg, .pdf)")
+    p.add_argument("--html", metavar="FILE",
+                   help="also (or only) an interactive map: one self-contained HTML file")
     p.add_argument("--rift", nargs=2, metavar=("A", "B"),
                    help="only the rift between A and B, with gainers and losers highlighted")
     p.add_argument("--focus", metavar="ID", help="only this actor's or outcome's neighbourhood")

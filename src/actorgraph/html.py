@@ -1,0 +1,284 @@
+"""An interactive map in one self-contained HTML file that works offline.
+
+Drawn with vis-network (https://visjs.github.io/vis-network/): maintained, dependency-free in
+the browser, with pan, zoom, hover and click events built in, and fixed node positions, so
+the page shows the same deterministic layout as the PNG. Its build is taken from the `pyvis`
+package (the optional ``html`` extra: ``pip install "actorgraph[html]"``) and inlined, so
+the file needs no network. Only vis-network's JavaScript is used; the page and its script are
+actorgraph's own.
+
+The reader can pan and zoom, tick which claimants to believe (edges no ticked claimant
+asserts disappear), and click a node or an edge to read the claims behind it: claimant,
+source, locator, stance, confidence and the exact quote. Every text from the YAML is set with
+``textContent``, never parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .errors import UsageError
+from .gains import support
+from .present import claim_confidence, claimant_name
+from .render import (
+    ACTOR_FILL,
+    EDGE_LEGEND,
+    EDGE_STYLE,
+    GAIN_COLOR,
+    LOSS_COLOR,
+    MIXED_COLOR,
+    MapSelection,
+    _edge_category,
+    layout_positions,
+)
+
+__all__ = ["html_map_data", "vis_network_js", "write_html_map"]
+
+VIS_VERSION = "9.1.2"
+
+
+def vis_network_js() -> str:
+    """The vis-network build shipped in the `pyvis` package."""
+    try:
+        path = resources.files("pyvis") / "templates" / "lib" / f"vis-{VIS_VERSION}" / \
+            "vis-network.min.js"
+        return path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        raise UsageError("the interactive map needs the html extra: "
+                         "pip install \"actorgraph[html]\"") from None
+
+
+def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
+                  layout: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
+    """Nodes, edges (with their claims), claimants and legend, as plain data for the page."""
+    H = sel.graph
+    pos = layout_positions(H, pinned=layout)
+    sources = G.graph["sources"]
+    highlight = {"gains": GAIN_COLOR, "loses": LOSS_COLOR, "mixed": MIXED_COLOR,
+                 "focus": "#000000", "added": GAIN_COLOR, "removed": LOSS_COLOR,
+                 "changed": MIXED_COLOR}
+    nodes = []
+    for n in sorted(H):
+        d = H.nodes[n]
+        record = d["record"]
+        is_actor = d["type"] == "actor"
+        verdict = sel.highlight.get(n)
+        label = str(d["label"]) + (f"\n{sel.scores[n]:+.2f}" if n in sel.scores else "")
+        nodes.append({
+            "id": n, "label": label, "type": d["type"], "kind": d["kind"],
+            "x": round(pos[n][0] * 900, 1), "y": round(-pos[n][1] * 650, 1),
+            "fill": ACTOR_FILL.get(d["kind"], "#ffffff") if is_actor else "#ffffff",
+            "border": highlight.get(verdict or "", "#546e7a"), "verdict": verdict,
+            "rounded": is_actor, "dashed": d["kind"] == "unidentified",
+            "details": [x for x in (
+                getattr(record, "role", None), getattr(record, "description", None),
+                ("aliases: " + ", ".join(record.aliases)) if getattr(record, "aliases", None)
+                else None, f"defined at {d['origin']}") if x]})
+    edges, claimants = [], set()
+    for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
+        supported = d["type"] == "member_of" or support(d["claims"], sources)[0] > 0
+        category = _edge_category(d, supported)
+        style = EDGE_STYLE[category]
+        claims = [{"by": c.by, "by_name": claimant_name(G, c.by), "source": c.source,
+                   "locator": c.locator or "", "stance": c.stance,
+                   "confidence": round(claim_confidence(G, c), 2), "quote": c.quote,
+                   "note": c.note or ""} for c in d["claims"]]
+        claimants.update(c["by"] for c in claims)
+        edges.append({"id": key, "from": u, "to": v, "category": category,
+                      "legend": EDGE_LEGEND[category], "color": style["color"],
+                      "dashed": style["linestyle"] != "-",
+                      "arrow": {"-|>": "arrow", "-[": "bar"}.get(style["arrowstyle"], ""),
+                      "text": f"{H.nodes[u]['label']} {category} {H.nodes[v]['label']}",
+                      "status": sel.status.get(key), "claims": claims})
+    return {"title": sel.title, "nodes": nodes, "edges": edges,
+            "claimants": [{"id": c, "name": claimant_name(G, c)} for c in sorted(claimants)],
+            "legend": [{"label": EDGE_LEGEND[c], "color": s["color"],
+                        "dashed": s["linestyle"] != "-"} for c, s in EDGE_STYLE.items()
+                       if any(e["category"] == c for e in edges)]}
+
+
+def write_html_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], sel: MapSelection,
+                   layout: dict[str, tuple[float, float]] | None = None,
+                   footnote: str = "") -> None:
+    """Write the interactive map of selection `sel` to `path`."""
+    data = html_map_data(G, sel, layout)
+    data["footnote"] = footnote
+    # no "<" at all inside the script element: "</script" or "<!--" in a quote cannot
+    # change how the page is parsed
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    page = (_PAGE.replace("@@VIS@@", vis_network_js().replace("</script", "<\\/script"))
+            .replace("@@DATA@@", payload).replace("@@SCRIPT@@", _SCRIPT))
+    try:
+        Path(path).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>actorgraph map</title>
+<style>
+  html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, sans-serif; color: #222; }
+  body { display: flex; }
+  #map { flex: 1; height: 100vh; background: #fcfcfc; }
+  #side { width: 360px; height: 100vh; overflow-y: auto; padding: 12px 16px;
+          box-sizing: border-box; border-left: 1px solid #ddd; }
+  h1 { font-size: 17px; margin: 0 0 4px; }
+  h2 { font-size: 14px; margin: 14px 0 4px; }
+  #summary, .muted { color: #666; font-size: 12px; }
+  .claim { margin: 6px 0; padding: 6px 8px; background: #f5f5f5; border-radius: 4px; }
+  .quote { font-style: italic; }
+  .who { font-size: 12px; color: #444; }
+  label { display: block; font-size: 13px; }
+  .swatch { display: inline-block; width: 26px; margin-right: 6px; vertical-align: middle;
+            border-top-width: 3px; }
+</style>
+</head>
+<body>
+<div id="map"></div>
+<div id="side">
+  <h1 id="title"></h1>
+  <div id="summary"></div>
+  <h2>Whose word?</h2>
+  <label><input type="checkbox" id="every-claimant" checked> every claimant</label>
+  <div id="claimants"></div>
+  <h2>Details</h2>
+  <div id="details" class="muted">Click a node or an edge to read the claims behind it.</div>
+  <h2>Legend</h2>
+  <div id="legend"></div>
+  <p id="footnote" class="muted"></p>
+</div>
+<script type="application/json" id="graph-data">@@DATA@@</script>
+<script>@@VIS@@</script>
+<script>@@SCRIPT@@</script>
+</body>
+</html>
+"""
+
+_SCRIPT = r"""
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("graph-data").textContent);
+  const el = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  };
+  document.getElementById("title").textContent = data.title;
+  document.getElementById("footnote").textContent = data.footnote || "";
+  const nodes = new vis.DataSet(data.nodes.map(n => ({
+    id: n.id, label: n.label, x: n.x, y: n.y, shape: "box",
+    color: { background: n.fill, border: n.border,
+             highlight: { background: n.fill, border: "#000" } },
+    borderWidth: n.verdict ? 3 : 1,
+    shapeProperties: { borderRadius: n.rounded ? 6 : 0, borderDashes: n.dashed ? [4, 3] : false },
+    font: { face: "system-ui, sans-serif", size: 14, bold: n.type === "actor" },
+    widthConstraint: { maximum: 170 }
+  })));
+  const edges = new vis.DataSet(data.edges.map(e => ({
+    id: e.id, from: e.from, to: e.to, color: { color: e.color, highlight: "#000" },
+    dashes: e.dashed, width: e.status ? 4 : 1.6,
+    arrows: e.arrow ? { to: { enabled: true, type: e.arrow } } : undefined,
+    smooth: { type: "curvedCW", roundness: 0.08 }
+  })));
+  const byId = new Map(data.edges.map(e => [e.id, e]));
+  const nodeById = new Map(data.nodes.map(n => [n.id, n]));
+  const network = new vis.Network(document.getElementById("map"), { nodes, edges }, {
+    physics: false, interaction: { hover: true, tooltipDelay: 150 }, layout: { randomSeed: 1 }
+  });
+
+  const summary = () => {
+    const shown = edges.get({ filter: e => !e.hidden }).length;
+    document.getElementById("summary").textContent =
+      data.nodes.length + " nodes, " + data.edges.length + " edges (" + shown + " shown)";
+  };
+
+  // claimant filter
+  const box = document.getElementById("claimants");
+  const every = document.getElementById("every-claimant");
+  const ticks = data.claimants.map(c => {
+    const label = el("label");
+    const input = el("input");
+    input.type = "checkbox"; input.checked = true; input.value = c.id;
+    label.appendChild(input); label.appendChild(document.createTextNode(" " + c.name));
+    box.appendChild(label);
+    return input;
+  });
+  const applyFilter = () => {
+    const allowed = new Set(ticks.filter(t => t.checked).map(t => t.value));
+    edges.update(data.edges.map(e => ({
+      id: e.id,
+      hidden: e.category !== "member of" && !e.claims.some(c => allowed.has(c.by))
+    })));
+    summary();
+  };
+  ticks.forEach(t => t.addEventListener("change", () => {
+    every.checked = ticks.every(x => x.checked); applyFilter();
+  }));
+  every.addEventListener("change", () => { ticks.forEach(t => { t.checked = every.checked; });
+                                           applyFilter(); });
+
+  // details on click
+  const details = document.getElementById("details");
+  const claimBlock = (c) => {
+    const d = el("div", undefined, "claim");
+    d.appendChild(el("div", "\u201c" + c.quote + "\u201d", "quote"));
+    const where = c.source + (c.locator ? ", " + c.locator : "");
+    d.appendChild(el("div", c.by_name + " \u2014 " + where + " (" + c.stance + ", " +
+                            c.confidence + ")", "who"));
+    if (c.note) d.appendChild(el("div", "note: " + c.note, "who"));
+    return d;
+  };
+  const showEdge = (id) => {
+    const e = byId.get(id);
+    details.replaceChildren(el("strong", e.text));
+    if (e.status) details.appendChild(el("div", "in this diff: " + e.status, "muted"));
+    if (!e.claims.length) details.appendChild(el("div", "structure, not a claim", "muted"));
+    e.claims.forEach(c => details.appendChild(claimBlock(c)));
+  };
+  const showNode = (id) => {
+    const n = nodeById.get(id);
+    details.replaceChildren(el("strong", n.label.split("\n")[0]));
+    details.appendChild(el("div", n.type + ", " + n.kind + (n.verdict ? ", " + n.verdict : ""),
+                           "muted"));
+    n.details.forEach(t => details.appendChild(el("div", t, "muted")));
+    data.edges.filter(e => e.from === id || e.to === id).forEach(e => {
+      details.appendChild(el("h2", e.text));
+      e.claims.forEach(c => details.appendChild(claimBlock(c)));
+    });
+  };
+  network.on("click", (params) => {
+    if (params.nodes.length) showNode(params.nodes[0]);
+    else if (params.edges.length) showEdge(params.edges[0]);
+  });
+
+  // legend
+  const legend = document.getElementById("legend");
+  data.legend.forEach(l => {
+    const row = el("div");
+    const sw = el("span", undefined, "swatch");
+    sw.style.borderTop = "3px " + (l.dashed ? "dashed " : "solid ") + l.color;
+    row.appendChild(sw); row.appendChild(document.createTextNode(l.label));
+    legend.appendChild(row);
+  });
+
+  summary();
+  network.once("afterDrawing", () => {
+    window.actorgraphMap = { ready: true, nodes: data.nodes.length, edges: data.edges.length,
+                             network: network,
+                             shownEdges: () => edges.get({ filter: e => !e.hidden })
+                                                    .map(e => e.id).sort() };
+  });
+  network.fit();
+})();
+"""

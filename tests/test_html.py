@@ -1,0 +1,130 @@
+"""The interactive HTML map: self-contained, literal text, and working in a real browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+
+import pytest
+import yaml
+
+import actorgraph
+from actorgraph.cli import main
+from actorgraph.html import write_html_map
+from actorgraph.render import select_map
+
+from .conftest import GRAPH_DIR
+
+CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+
+
+def page_data(path):
+    text = path.read_text(encoding="utf-8")
+    payload = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>',
+                        text, re.S)[1]
+    return text, json.loads(payload)
+
+
+def test_the_page_is_self_contained_and_holds_the_selection(tmp_path, capsys):
+    out = tmp_path / "map.html"
+    assert main(["render", "--html", str(out), "--rift", "russia", "azerbaijan",
+                 "--graph", str(GRAPH_DIR)]) == 0
+    assert capsys.readouterr().out == f"wrote {out}: 21 nodes, 40 edges (interactive)\n"
+    text, data = page_data(out)
+    assert not re.search(r"<(script|link)[^>]+(src|href)=", text)  # nothing fetched
+    assert "vis-network" in text
+    assert (len(data["nodes"]), len(data["edges"])) == (21, 40)
+    edge = next(e for e in data["edges"] if e["id"] == "interest:ukraine->rift-russia-azerbaijan")
+    assert {c["by"] for c in edge["claims"]} == {"article-author", "dmitry-peskov"}
+    assert {n["id"]: n["verdict"] for n in data["nodes"]}["turkiye"] == "gains"
+
+
+def test_text_from_the_yaml_cannot_break_out_of_the_page(write_graph, tmp_path):
+    evil = "</script><script>alert('x')</script> & <b>bold</b>"
+    data = {"sources": [{"id": "s", "title": "S", "kind": "article"}],
+            "actors": [{"id": "a", "name": evil, "kind": "state", "interests": [
+                {"outcome": "o", "stance": "wants",
+                 "claims": [{"by": "a", "source": "s", "quote": evil}]}]}],
+            "outcomes": [{"id": "o", "label": "O", "kind": "other"}]}
+    G = actorgraph.load(write_graph(yaml.safe_dump(data)))
+    out = tmp_path / "evil.html"
+    write_html_map(G, out, select_map(G))
+    text, parsed = page_data(out)
+    assert "<script>alert" not in text
+    assert parsed["nodes"][0]["label"] == evil
+    assert "innerHTML" not in text.split("@@")[0][-20000:]  # our script sets textContent only
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (CHROMIUM and DRIVER):
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser test: install Debian's chromium and "
+                        "chromium-driver (.ci/run does)")
+        pytest.skip("needs Debian's chromium and chromium-driver")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,900",
+                f"--user-data-dir={tempfile.mkdtemp()}"):
+        opts.add_argument(arg)
+    opts.binary_location = CHROMIUM
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+    yield driver
+    driver.quit()
+
+
+def open_map(browser, path):
+    browser.get(path.as_uri())
+    for _ in range(100):
+        if browser.execute_script("return !!(window.actorgraphMap && window.actorgraphMap.ready)"):
+            return
+        time.sleep(0.1)
+    pytest.fail("the map never finished drawing")
+
+
+def test_in_a_browser_it_loads_clean_and_clicking_shows_the_quotes(browser, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path / "map.html"
+    G = actorgraph.load(GRAPH_DIR)
+    sel = select_map(G, rift=("russia", "azerbaijan"))
+    write_html_map(G, out, sel)
+    open_map(browser, out)
+    assert [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"] == []
+    assert browser.execute_script("return [actorgraphMap.nodes, actorgraphMap.edges]") == [
+        len(sel.graph), sel.graph.number_of_edges()]
+    assert browser.find_element(By.ID, "summary").text == "21 nodes, 40 edges (40 shown)"
+    # a real click on Ukraine's box
+    xy = browser.execute_script(
+        "const n = actorgraphMap.network; return n.canvasToDOM(n.getPositions(['ukraine'])"
+        ".ukraine);")
+    canvas = browser.find_element(By.CSS_SELECTOR, "#map canvas")
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, xy["x"] - canvas.size["width"] / 2, xy["y"] - canvas.size["height"] / 2
+    ).click().perform()
+    details = browser.find_element(By.ID, "details").text
+    assert details.startswith("Ukraine\nactor, state, gains")
+    assert "Ukraine will do everything possible to add fuel to the fire" in details
+    assert "Dmitry Peskov — seed-article, para 3 (asserts, 0.6)" in details
+    # believe only Peskov: only his edges (and membership) stay
+    browser.find_element(By.ID, "every-claimant").click()
+    browser.find_element(By.CSS_SELECTOR, "#claimants input[value='dmitry-peskov']").click()
+    assert browser.find_element(By.ID, "summary").text == "21 nodes, 40 edges (4 shown)"
+    assert browser.execute_script("return actorgraphMap.shownEdges()") == [
+        "interest:ukraine->rift-russia-azerbaijan",  # Peskov says Ukraine wants the rift
+        "member:united-kingdom->anglo-american-axis",  # structure, not a claim: always shown
+        "member:united-states->anglo-american-axis",
+        "relation:russia->azerbaijan:threat"]  # Peskov denies it (drawn as only denied)
+    shot = tmp_path / "map.png"
+    browser.save_screenshot(str(shot))
+    assert shot.read_bytes()[:4] == b"\x89PNG"
