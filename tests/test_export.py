@@ -37,8 +37,8 @@ def test_xml_exports_read_back_by_networkx_and_by_plain_xml(tmp_path, capsys, fm
     assert (G.number_of_nodes(), G.number_of_edges()) == (39, 56)
     assert G.nodes["turkiye"]["label"] == "Turkiye"
     assert G.nodes["turkiye"]["iso3"] == "TUR"
-    [attrs] = [d for _, _, d in G.edges(data=True) if d.get("id") == UKRAINE
-               or d.get("id", "") == UKRAINE]
+    [attrs] = [d for _, _, k, d in G.edges(keys=True, data=True)
+               if UKRAINE in (k, d.get("id"), d.get("edge_id"))]
     check_edge(attrs)
     root = ET.parse(path).getroot()  # a second, independent reader
     tags = [el.tag.rsplit("}", 1)[-1] for el in root.iter()]
@@ -46,6 +46,16 @@ def test_xml_exports_read_back_by_networkx_and_by_plain_xml(tmp_path, capsys, fm
     if fmt == "gexf":  # GEXF's own edge type must stay a directedness
         assert {el.get("type") for el in root.iter() if el.tag.endswith("}edge")} <= {
             None, "directed"}
+
+
+def test_graphml_read_by_igraph_a_second_library(tmp_path, capsys):
+    import igraph
+
+    g = igraph.Graph.Read_GraphML(str(export(tmp_path, capsys, "graphml")))
+    assert (g.vcount(), g.ecount(), g.is_directed()) == (39, 56, True)
+    [edge] = [e for e in g.es if e["edge_id"] == UKRAINE]
+    check_edge(edge.attributes())
+    assert {v["id"]: v["label"] for v in g.vs}["turkiye"] == "Turkiye"
 
 
 def test_node_link_json(tmp_path, capsys):

@@ -1,7 +1,8 @@
 """Export the graph for Gephi, Cytoscape, yEd and JavaScript: GraphML, GEXF, JSON.
 
 Attributes are flattened into what every format allows (text, numbers, booleans): lists
-become ``"; "``-joined text, each edge carries its stable id, ``edge_type`` (interest,
+become ``"; "``-joined text, each edge carries its stable id (``edge_id`` in GraphML),
+``edge_type`` (interest,
 effect, relation, member_of: GEXF reserves ``type`` for directedness), ``kind``, ``sign``,
 its net support, whether it is contested, how many claims back it, and who claims it in
 which sources.
@@ -62,6 +63,10 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> 
     H = flat_graph(G)
     try:
         if fmt == "graphml":
+            # GraphML readers treat an edge's XML id differently (igraph reads the source
+            # vertex into it): the stable id travels as the data attribute edge_id as well
+            for _, _, d in H.edges(data=True):
+                d["edge_id"] = d.pop("id")
             nx.write_graphml(H, path)
         elif fmt == "gexf":
             nx.write_gexf(H, path)
