@@ -104,3 +104,72 @@ def test_any_text_flows_through_gains_reports_and_diff(name, label, quote):
         format_diff_text(d, color=True)
         format_diff_markdown(d)
         json.loads(format_diff_json(d))
+
+
+TEXT = st.one_of(
+    st.sampled_from(["no", "yes", "010", "1.10", "2024-02-03", "null", "~", "true", "1:20",
+                     "- item", "key: value", "#1", "&anchor", "*alias", "!!str", "'q'", '"q"']),
+    NAMES)
+SLUGS = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?", fullmatch=True)
+
+
+@st.composite
+def valid_graphs(draw):
+    """A random graph that loads: references resolve, one relation per pair."""
+    ids = draw(st.lists(SLUGS, min_size=4, max_size=10, unique=True))
+    actors, outcomes, sources = ids[:-3], ids[-3:-1], ids[-1:]
+
+    def claims():
+        return [{"by": draw(st.sampled_from(actors)), "source": sources[0], "quote": q,
+                 "stance": draw(st.sampled_from(["asserts", "denies", "speculates"])),
+                 **({"confidence": draw(st.sampled_from([0.1, 0.5, 1.0]))}
+                    if draw(st.booleans()) else {})}
+                for q in draw(st.lists(TEXT, min_size=1, max_size=2, unique_by=str.strip))]
+
+    data = {
+        "sources": [{"id": sources[0], "title": draw(TEXT), "kind": "article"}],
+        "actors": [{"id": a, "name": draw(TEXT), "kind": draw(st.sampled_from(
+            ["state", "faction", "bloc", "person", "unidentified"])),
+            "aliases": draw(st.lists(TEXT, max_size=2)),
+            "interests": [{"outcome": o, "stance": draw(st.sampled_from(["wants", "opposes"])),
+                           "claims": claims()}
+                          for o in draw(st.lists(st.sampled_from(outcomes), unique=True))]}
+                   for a in actors],
+        "outcomes": [{"id": o, "label": draw(TEXT), "kind": "other",
+                      "effects": [{"to": t, "sign": draw(st.sampled_from(["advances",
+                                                                          "hinders"])),
+                                   "claims": claims()}
+                                  for t in outcomes if t != o and draw(st.booleans())]}
+                     for o in outcomes],
+        "relations": [{"between": [a, b], "kind": draw(st.sampled_from(
+            ["alliance", "rivalry", "war", "partnership"])), "claims": claims()}
+            for i, a in enumerate(actors) for b in actors[i + 1:] if draw(st.booleans())],
+    }
+    return data
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_graphs())
+def test_load_export_reload_keeps_every_record(data):
+    from actorgraph.export import records_yaml
+
+    with tempfile.TemporaryDirectory() as tmp:
+        first, second = Path(tmp) / "first", Path(tmp) / "second"
+        first.mkdir()
+        second.mkdir()
+        (first / "g.yaml").write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True),
+                                      encoding="utf-8")
+        G1 = actorgraph.load(first, cache=False)
+        (second / "all.yaml").write_text(records_yaml(G1), encoding="utf-8")
+        G2 = actorgraph.load(second, cache=False)
+        r1, r2 = G1.graph["records"], G2.graph["records"]
+        assert r1.counts() == r2.counts()
+        for table in ("sources", "actors", "outcomes", "events", "relations", "interests",
+                      "effects", "claims"):
+            assert getattr(r1, table) == getattr(r2, table), table
+        assert not diff_graphs(G1, G2)
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True

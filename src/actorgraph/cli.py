@@ -148,7 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("schema", cmd_schema, "write the JSON Schema of graph files (for editors)")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
     p = add("export", cmd_export, "write the graph for Gephi, Cytoscape or JavaScript")
-    p.add_argument("--format", required=True, choices=["graphml", "gexf", "json", "cytoscape"])
+    p.add_argument("--format", required=True,
+                   choices=["graphml", "gexf", "json", "cytoscape", "yaml"])
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     from .cli_analyses import register
 

@@ -20,9 +20,9 @@ import networkx as nx
 from .errors import UsageError
 from .gains import support
 
-__all__ = ["FORMATS", "flat_graph", "write_export"]
+__all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
 
-FORMATS = ("graphml", "gexf", "json", "cytoscape")
+FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml")
 
 
 def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -56,10 +56,43 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
+def records_yaml(G: nx.MultiDiGraph) -> str:
+    """Every record of the graph as one graph file, which loads back to the same records.
+
+    Records come out in id order, with the fields as written (defaults left out), so the
+    file diffs well; it is a way to normalise a graph or merge its files into one.
+    """
+    import yaml
+
+    class _Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:  # write every value out: no anchors
+            return True
+
+    r = G.graph["records"]
+
+    def dump(model: Any) -> dict[str, Any]:
+        return model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+    data = {"sources": [dump(r.sources[k]) for k in sorted(r.sources)],
+            "actors": [dump(r.actors[k]) for k in sorted(r.actors)],
+            "outcomes": [dump(r.outcomes[k]) for k in sorted(r.outcomes)],
+            "relations": [dump(r.relations[k]) for k in sorted(r.relations)],
+            "events": [dump(r.events[k]) for k in sorted(r.events)]}
+    data = {k: v for k, v in data.items() if v}
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
 def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> None:
-    """Write `G` to `path` as ``graphml``, ``gexf``, ``json`` (node-link) or ``cytoscape``."""
+    """Write `G` to `path` as ``graphml``, ``gexf``, ``json`` (node-link), ``cytoscape``
+    or ``yaml`` (every record, loadable as a graph)."""
     if fmt not in FORMATS:
         raise UsageError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt == "yaml":
+        try:
+            Path(path).write_text(records_yaml(G), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
     H = flat_graph(G)
     try:
         if fmt == "graphml":
