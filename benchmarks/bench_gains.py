@@ -1,4 +1,4 @@
-"""Time `who_gains` on synthetic graphs, and the CLI on the bundled graph.
+"""Time `who_gains` on synthetic graphs (CLI start-up: see bench_scale.py).
 
     python benchmarks/bench_gains.py [--sizes 1000 10000] [--repeat 30]
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -48,24 +47,6 @@ def bench_gains(sizes: list[int], repeat: int) -> None:
                   f"{_percentile(times, 0.9):>7.1f} {len(report.stakes):>7}")
 
 
-def bench_cli(repeat: int) -> None:
-    def run(argv: list[str]) -> float:
-        times = []
-        for _ in range(repeat):
-            t = time.perf_counter()
-            subprocess.run(argv, check=True, capture_output=True)
-            times.append(time.perf_counter() - t)
-        return statistics.median(times) * 1000
-
-    floor = run([sys.executable, "-c", "import yaml, pydantic, networkx"])
-    gains = run([sys.executable, "-m", "actorgraph", "gains", "russia", "azerbaijan"])
-    helps = run([sys.executable, "-m", "actorgraph", "--help"])
-    print(f"\nCLI on the bundled graph (median of {repeat} runs):")
-    print(f"  python -c 'import yaml, pydantic, networkx'  {floor:7.0f} ms")
-    print(f"  actorgraph --help                            {helps:7.0f} ms")
-    print(f"  actorgraph gains russia azerbaijan           {gains:7.0f} ms")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -73,7 +54,6 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
     bench_gains(args.sizes, args.repeat)
-    bench_cli(max(5, args.repeat // 3))
 
 
 if __name__ == "__main__":

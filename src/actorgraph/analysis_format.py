@@ -123,7 +123,7 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
         out.append("No perspective contradicts another (gains against loses); a blank cell "
                    "means that perspective says nothing about the actor.")
     if explain:
-        from .report import _chain_text
+        from .report import chain_text
 
         for actor in p.cells:
             for col in cols:
@@ -131,7 +131,7 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
                     continue
                 stake = p.reports[col].stake(actor)
                 for ev in stake.evidence:
-                    out.append(f"  {_name(G, actor)} [{col}]: {_chain_text(G, ev)}")
+                    out.append(f"  {_name(G, actor)} [{col}]: {chain_text(G, ev)}")
     return "\n".join(out) + ("\n" if fmt == "markdown" else "")
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from .gains import ClaimFilter, _as_date, _claimant, support
+from .gains import ClaimFilter, as_of_date, claimant_id, support
 from .graph import resolve
 
 __all__ = ["EXACT_LIMIT", "BalanceReport", "Tie", "Triad", "balance", "signed_ties"]
@@ -162,8 +162,8 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
     >>> report.frustration, report.blocs[0]
     (0, ('azerbaijan', 'kazakhstan', 'russia', 'united-kingdom'))
     """
-    allowed = frozenset(_claimant(G, x) for x in according_to)
-    cf = ClaimFilter(according_to=allowed, as_of=_as_date(as_of))
+    allowed = frozenset(claimant_id(G, x) for x in according_to)
+    cf = ClaimFilter(according_to=allowed, as_of=as_of_date(as_of))
     ties = signed_ties(G, cf)
     nodes = sorted({n for pair in ties for n in pair})
     adjacency: dict[str, set[str]] = {n: set() for n in nodes}

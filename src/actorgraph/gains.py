@@ -42,6 +42,8 @@ __all__ = [
     "RiftReport",
     "Stake",
     "Step",
+    "as_of_date",
+    "claimant_id",
     "rift_reports",
     "support",
     "who_gains",
@@ -418,7 +420,7 @@ def _verdict(gain: float, loss: float) -> Verdict:
     return "gains" if gain > loss else "loses"
 
 
-def _as_date(value: str | dt.date | None) -> dt.date | None:
+def as_of_date(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     if value == "today":
@@ -451,10 +453,10 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
         raise UsageError(f"a rift needs two different actors; both name '{a_id}'")
     if depth < 0:
         raise UsageError(f"depth must be 0 or more, got {depth}")
-    claimant_ids = {_claimant(G, x) for x in according_to}
-    excluded = {_claimant(G, x) for x in exclude}
+    claimant_ids = {claimant_id(G, x) for x in according_to}
+    excluded = {claimant_id(G, x) for x in exclude}
     cf = ClaimFilter(frozenset(claimant_ids), frozenset(excluded), min_confidence,
-                     _as_date(as_of))
+                     as_of_date(as_of))
     view = _View(G, cf)
     starts = _pair_outcomes(G, a_id, b_id)
     claimed = _claimed_evidence(view, _chains(view, starts, depth))
@@ -489,7 +491,7 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     return RiftReport(a_id, b_id, tuple(n for n, _ in starts), tuple(stakes), options)
 
 
-def _claimant(G: nx.MultiDiGraph, name: str) -> str:
+def claimant_id(G: nx.MultiDiGraph, name: str) -> str:
     """A claimant: a source id as given, else an actor's id, name or alias."""
     if name in G.graph["sources"]:
         return name

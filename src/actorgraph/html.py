@@ -34,7 +34,7 @@ from .render import (
     LOSS_COLOR,
     MIXED_COLOR,
     MapSelection,
-    _edge_category,
+    edge_category,
     layout_positions,
 )
 
@@ -83,7 +83,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
     edges, claimants = [], set()
     for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
         supported = d["type"] == "member_of" or support(d["claims"], sources)[0] > 0
-        category = _edge_category(d, supported)
+        category = edge_category(d, supported)
         style = EDGE_STYLE[category]
         claims = [{"by": c.by, "by_name": claimant_name(G, c.by), "source": c.source,
                    "locator": c.locator or "", "stance": c.stance,

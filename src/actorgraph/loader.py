@@ -468,10 +468,3 @@ def _overlap(a: Relation, b: Relation) -> bool:
     if a_end and b_start and a_end < b_start:
         return False
     return not (b_end and a_start and b_end < a_start)
-
-
-def iter_claims(records: GraphRecords) -> Iterator[tuple[str, str, Claim]]:
-    """Every claim as (claim id, id of what it is about, claim), in id order."""
-    for cid in sorted(records.claims):
-        about, claim = records.claims[cid]
-        yield cid, about, claim

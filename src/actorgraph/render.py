@@ -21,7 +21,7 @@ import os
 import re
 import textwrap
 import warnings
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ __all__ = [
     "A4_LANDSCAPE",
     "MapSelection",
     "draw_interest_map",
+    "edge_category",
     "layout_positions",
     "read_layout",
     "render_map",
@@ -125,7 +126,7 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
     return sel
 
 
-def _edge_category(data: dict[str, Any], supported: bool) -> str:
+def edge_category(data: dict[str, Any], supported: bool) -> str:
     kind = data["type"]
     if kind == "member_of":
         return "member of"
@@ -469,7 +470,7 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
 
     pair_count: dict[frozenset[str], int] = {}
     for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
-        category = _edge_category(d, d.get("supported", True))
+        category = edge_category(d, d.get("supported", True))
         style = EDGE_STYLE[category]
         pair = frozenset((u, v))
         nth = pair_count.get(pair, 0)
@@ -592,9 +593,3 @@ def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
     other = [str(w.message) for w in caught if "missing from font" not in str(w.message)]
     sel.warnings.extend(dict.fromkeys(other))
     return sel
-
-
-def iter_positions(sel: MapSelection, layout: dict[str, tuple[float, float]] | None
-                   ) -> Iterable[tuple[str, tuple[float, float]]]:
-    """The layout positions of a selection (pinned ones kept), for saving a layout file."""
-    return layout_positions(sel.graph, pinned=layout).items()

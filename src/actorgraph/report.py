@@ -11,7 +11,7 @@ from .gains import Evidence, RiftReport, Stake, Step
 from .models import Claim
 from .present import claim_confidence, claim_line, claimant_name
 
-__all__ = ["format_json", "format_markdown", "format_text", "report_to_dict"]
+__all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict"]
 
 _ROUTE_WORD = {"direct": "direct", "outcome": "chain", "membership": "via bloc",
                "structural": "structural"}
@@ -53,7 +53,7 @@ def format_json(G: nx.MultiDiGraph, report: RiftReport) -> str:
     return json.dumps(report_to_dict(G, report), indent=2, ensure_ascii=False)
 
 
-def _chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
+def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
     """One line saying why: the chain from the rift to the actor's interest."""
     if e.route == "structural":
         return f"{e.reason} (inferred from relations)"
@@ -131,7 +131,7 @@ def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False
             flags = "".join(f" [{f}]" for f, on in (("contested", e.contested),) if on)
             who = _who_says(G, e)
             out.append(f"  {'+' if e.sign > 0 else '-'}{e.weight:.2f} {_ROUTE_WORD[e.route]}: "
-                       f"{_chain_text(G, e)}{flags}" + (f"; {who}" if who else ""))
+                       f"{chain_text(G, e)}{flags}" + (f"; {who}" if who else ""))
             if explain:
                 for st in e.steps:
                     if st.kind == "member_of":
@@ -171,7 +171,7 @@ def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = F
         for e in s.evidence:
             who = _who_says(G, e)
             out.append(f"- {'+' if e.sign > 0 else '-'}{e.weight:.2f} {_ROUTE_WORD[e.route]}: "
-                       f"{_md(_chain_text(G, e))}" + (f"; {_md(who)}" if who else ""))
+                       f"{_md(chain_text(G, e))}" + (f"; {_md(who)}" if who else ""))
             if explain:
                 for st in e.steps:
                     for c in st.claims:
