@@ -335,6 +335,34 @@ def _separate(centres: Any, sizes: Any, gap: float, rounds: int = 500) -> Any:
     return c
 
 
+def _place_boxes(pts: Any, sizes: Any, avail: Any) -> tuple[Any, float, Any]:
+    """Place label boxes (sizes in inches) on a page area `avail` (inches).
+
+    Stretch the layout over the page, push boxes apart until none overlap, stretch one axis
+    to the page's shape (which only moves boxes further apart), then shrink everything
+    uniformly to fit (which keeps them apart). Returns the centres, the shrink factor and
+    the centre of the content.
+    """
+    import numpy as np
+
+    if len(pts) > 1:
+        lo0, hi0 = pts.min(axis=0), pts.max(axis=0)
+        pts = (pts - (lo0 + hi0) / 2) / np.maximum(hi0 - lo0, 1e-6)  # each axis in [-.5, .5]
+        pts = _separate(pts * (avail - sizes.max(axis=0)), sizes, gap=0.12)
+        extent = (pts + sizes / 2).max(axis=0) - (pts - sizes / 2).min(axis=0)
+        ratio = (extent[0] / extent[1]) / (avail[0] / avail[1])
+        mid = pts.mean(axis=0)
+        if ratio > 1:
+            pts[:, 1] = mid[1] + (pts[:, 1] - mid[1]) * ratio
+        else:
+            pts[:, 0] = mid[0] + (pts[:, 0] - mid[0]) / ratio
+    lo = (pts - sizes / 2).min(axis=0) if len(pts) else np.zeros(2)
+    hi = (pts + sizes / 2).max(axis=0) if len(pts) else np.ones(2)
+    content = np.maximum(hi - lo, 1e-6)
+    shrink = min(1.0, float(min(avail[0] / content[0], avail[1] / content[1])))
+    return pts, shrink, (lo + hi) / 2
+
+
 def _clip(centre: tuple[float, float], towards: tuple[float, float],
           size: tuple[float, float]) -> tuple[float, float]:
     """Where the line from `centre` to `towards` leaves the box of `size` around `centre`."""
@@ -405,36 +433,19 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     labels = {n: (_label(H, n, sel), styles[n]) for n in nodes}
     sizes_in = _measure(labels, BASE_FONT)
 
-    # stretch the layout over the page, push boxes apart, then shrink uniformly to fit
     bbox = ax.get_position()
     fw, fh = fig.get_size_inches()
     avail = np.array([bbox.width * fw, bbox.height * fh])
     sizes = np.array([sizes_in[n] for n in nodes]) if nodes else np.zeros((0, 2))
     pts = np.array([raw[n] for n in nodes]) if nodes else np.zeros((0, 2))
     if len(nodes) > 1:
-        lo0, hi0 = pts.min(axis=0), pts.max(axis=0)
-        pts = (pts - (lo0 + hi0) / 2) / np.maximum(hi0 - lo0, 1e-6)  # each axis in [-.5, .5]
-        pts = pts * (avail - sizes.max(axis=0))
         say("separating labels")
-        pts = _separate(pts, sizes, gap=0.12)
-        # stretching one axis only moves boxes further apart: use the page's shape
-        extent = (pts + sizes / 2).max(axis=0) - (pts - sizes / 2).min(axis=0)
-        ratio = (extent[0] / extent[1]) / (avail[0] / avail[1])
-        mid = pts.mean(axis=0)
-        if ratio > 1:
-            pts[:, 1] = mid[1] + (pts[:, 1] - mid[1]) * ratio
-        else:
-            pts[:, 0] = mid[0] + (pts[:, 0] - mid[0]) / ratio
-    lo = (pts - sizes / 2).min(axis=0) if nodes else np.zeros(2)
-    hi = (pts + sizes / 2).max(axis=0) if nodes else np.ones(2)
-    content = np.maximum(hi - lo, 1e-6)
-    shrink = min(1.0, float(min(avail[0] / content[0], avail[1] / content[1])))
+    pts, shrink, centre = _place_boxes(pts, sizes, avail)
     fontsize = BASE_FONT * shrink
     if fontsize < MIN_READABLE_FONT:
         sel.warnings.append(f"{len(nodes)} nodes on one page: labels are {fontsize:.1f} pt, too "
                             "small to read at A4; draw part of the graph with --focus ID or "
                             "--rift A B")
-    centre = (lo + hi) / 2
     xy = {n: tuple(p) for n, p in zip(nodes, pts, strict=True)}
 
     ax.set_xlim(centre[0] - avail[0] / 2 / shrink, centre[0] + avail[0] / 2 / shrink)
@@ -546,6 +557,9 @@ def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:
         date = day.isoformat()
     records = G.graph["records"]
     name = records.label or Path(records.root).name
+    if os.path.isabs(name):  # a figure names the graph, not the folders above it
+        bundled = Path(__file__).resolve().parent / "data" / "graph"
+        name = "the bundled graph" if Path(name) == bundled else Path(name).name
     return (f"Graph: {name} ({len(records.files)} files, {len(records.claims)} claims) · "
             f"{date} · actorgraph {__version__} · every edge is a claim, not a fact: "
             "see `actorgraph show` for the quotes")
