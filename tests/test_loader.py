@@ -111,6 +111,15 @@ INVALID = {
                  "character); remove it"],
     "utf16": ["graph.yaml:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte-order "
               "mark); save it as UTF-8"],
+    "duplicate-interest": ["graph.yaml:11:9: error: duplicate interest 'interest:a->o' (first "
+                           "defined at duplicate-interest/graph.yaml:8:9); an actor has one "
+                           "interest per outcome: put claims that disagree under it with "
+                           "stance: denies"],
+    "self-effect": ["graph.yaml:6:5: warning: outcome 'o' is not wanted, opposed or linked by "
+                    "any effect",
+                    "graph.yaml:10:13: error: 'o' cannot affect itself"],
+    "duplicate-claim": ["graph.yaml:12:13: error: the same claim twice (same claimant, source "
+                        "and quote; first at duplicate-claim/graph.yaml:11:13)"],
     "huge-number": ["graph.yaml:5:17: error: 'confidence' must be at most 1.0, got "
                     "'9999999999999999999999999999999999999...'"],
 }

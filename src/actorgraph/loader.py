@@ -262,7 +262,9 @@ class _Checker:
         """Register a record under its id; a second one with the same id is an error."""
         if rid in self.records.origins:
             first = self.records.origins[rid]
-            self.error(file, path, f"duplicate {what} '{rid}' (first defined at {first})")
+            hint = ("; an actor has one interest per outcome: put claims that disagree "
+                    "under it with stance: denies") if what == "interest" else ""
+            self.error(file, path, f"duplicate {what} '{rid}' (first defined at {first}){hint}")
             return False
         table[rid] = value
         self.records.origins[rid] = Origin(file, *node.mark)
