@@ -93,6 +93,23 @@ def test_show_by_alias_lists_interests_relations_and_quotes(capsys):
     assert "Turkiye envisages expanding its" in out
 
 
+def test_show_a_person_lists_every_claim_they_make(capsys):
+    code, out, _ = run(capsys, "show", "Peskov", "--graph", str(GRAPH_DIR))
+    assert code == 0
+    assert out.splitlines()[0] == "Dmitry Peskov (dmitry-peskov): person"
+    assert "claims made by Dmitry Peskov: 4" in out
+    assert out.count("  about interest:ukraine->rift-russia-azerbaijan") == 2
+
+
+def test_a_rift_nobody_has_a_stake_in_says_why(capsys):
+    code, out, _ = run(capsys, "gains", "US", "UK", "--graph", str(GRAPH_DIR))
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "No actor has a stake in this rift under these filters. No rift or rapprochement "
+        "between them is in the data, so only structural evidence could count, and that needs "
+        "them to be allied.")
+
+
 def test_show_a_source_lists_the_claims_citing_it(capsys):
     code, out, _ = run(capsys, "show", "seed-comment-2", "--graph", str(GRAPH_DIR))
     assert code == 0

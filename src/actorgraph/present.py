@@ -99,13 +99,19 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
             status = f" ({d['record'].status})" if d["record"].status else ""
             out.append(f"  {d['kind']}: {_label(G, u)} {arrow} {_label(G, v)}{status}")
             out.extend(_claims(G, d["claims"], "    "))
-    said = sorted((about, c) for about, c in G.graph["records"].claims.values() if c.by == aid)
+    said = sorted(((about, c) for about, c in G.graph["records"].claims.values()
+                   if c.by == aid), key=_claim_order)
     if said:
         out.append(f"claims made by {actor.name}: {len(said)}")
         for about, c in said:
             out.append(f"  about {about}")
             out.append(claim_line(G, c, "    "))
     return "\n".join(out)
+
+
+def _claim_order(item: tuple[str, Claim]) -> tuple[str, str, str, str]:
+    about, c = item
+    return about, c.source, c.locator or "", c.quote
 
 
 def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
@@ -119,7 +125,8 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
     if outcome.description:
         out.append(f"  {outcome.description}")
     out.append(f"  defined at {data['origin']}")
-    stakes = sorted((u, d) for u, _, d in G.in_edges(oid, data=True) if d["type"] == "interest")
+    stakes = sorted(((u, d) for u, _, d in G.in_edges(oid, data=True)
+                     if d["type"] == "interest"), key=lambda x: x[0])
     if stakes:
         out.append("interests in it:")
         for u, d in stakes:
@@ -127,7 +134,8 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
             out.extend(_claims(G, d["claims"], "    "))
     for title, edges in (("effects:", G.out_edges(oid, data=True)),
                          ("affected by:", G.in_edges(oid, data=True))):
-        rows = sorted((u, v, d) for u, v, d in edges if d["type"] == "effect")
+        rows = sorted(((u, v, d) for u, v, d in edges if d["type"] == "effect"),
+                      key=lambda x: (x[0], x[1]))
         if rows:
             out.append(title)
             for u, v, d in rows:
@@ -146,7 +154,8 @@ def _describe_source(G: nx.MultiDiGraph, sid: str) -> str:
         if value:
             out.append(f"  {field.replace('_', ' ')}: {value}")
     out.append(f"  defined at {records.origins[sid]}")
-    cited = sorted((about, c) for about, c in records.claims.values() if c.source == sid)
+    cited = sorted(((about, c) for about, c in records.claims.values() if c.source == sid),
+                   key=_claim_order)
     out.append(f"claims citing it: {len(cited)}")
     for about, c in cited:
         out.append(f"  about {about}")

@@ -113,7 +113,10 @@ def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False
     rifts = ", ".join(report.rift_outcomes) or "none (structural evidence only)"
     out.append(f"Rift outcomes in the data: {rifts}. {_filters(report).capitalize()}.")
     if not report.stakes:
-        out.append("\nNo actor has a stake in this rift under these filters.")
+        why = ("" if report.rift_outcomes else
+               " No rift or rapprochement between them is in the data, so only structural "
+               "evidence could count, and that needs them to be allied.")
+        out.append(f"\nNo actor has a stake in this rift under these filters.{why}")
         return "\n".join(out)
     width = max(len(f"{s.name} ({s.actor})") for s in report.stakes)
     for verdict in ("gains", "mixed", "loses"):
