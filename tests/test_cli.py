@@ -249,3 +249,12 @@ def test_bad_option_values_are_usage_errors(capsys):
                        "--graph", str(GRAPH_DIR))
     assert (code, err) == (2, "actorgraph: error: --as-of takes YYYY, YYYY-MM, YYYY-MM-DD or "
                               "'today', got '2025-13'\n")
+
+
+def test_show_works_for_every_record_of_the_curated_graph(capsys):
+    import actorgraph
+
+    records = actorgraph.load(GRAPH_DIR).graph["records"]
+    for rid in [*records.actors, *records.outcomes, *records.sources, *records.events]:
+        assert main(["show", rid, "--graph", str(GRAPH_DIR)]) == 0, rid
+        assert f"({rid})" in capsys.readouterr().out

@@ -168,6 +168,10 @@ def test_load_export_reload_keeps_every_record(data):
                       "effects", "claims"):
             assert getattr(r1, table) == getattr(r2, table), table
         assert not diff_graphs(G1, G2)
+        from actorgraph.present import describe
+
+        for rid in [*r2.actors, *r2.outcomes, *r2.sources, *r2.events]:
+            assert f"({rid})" in describe(G2, rid)
 
 
 class _NoAliases(yaml.SafeDumper):
