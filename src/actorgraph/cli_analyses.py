@@ -75,10 +75,13 @@ def cmd_gains(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     _print_report(G, report, args)
-    print("\nROBUSTNESS (leave one source or claimant out)")
+    markdown = args.format == "markdown"
+    print("\n### Robustness (leave one source or claimant out)\n" if markdown
+          else "\nROBUSTNESS (leave one source or claimant out)")
     for stake in report.stakes:
         if stake.actor in robust:
-            print(f"  {stake.name} {stake.verdict}: {robust[stake.actor].label}")
+            print(f"{'- ' if markdown else '  '}{stake.name} {stake.verdict}: "
+                  f"{robust[stake.actor].label}")
     return 0
 
 
