@@ -25,7 +25,7 @@ def test_validate_prints_one_summary_line(capsys):
     code, out, err = run(capsys, "validate", "--graph", str(GRAPH_DIR))
     assert (code, err) == (0, "")
     assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 24 interests, 12 effects, "
-                   "9 relations, 5 events, 60 claims in 10 files\n")
+                   "9 relations, 5 events, 61 claims in 10 files\n")
 
 
 def test_validate_lists_every_problem_and_exits_1(capsys, monkeypatch):
@@ -133,7 +133,7 @@ def test_check_quotes_finds_every_quote_of_the_seed(capsys):
     assert code == 0
     assert [line.split(":")[0] + ":" + line.split(":")[1].split(" in ")[0]
             for line in out.splitlines()] == [
-        "seed-article: 56 of 56 quotes found", "seed-comment-1: 2 of 2 quotes found",
+        "seed-article: 57 of 57 quotes found", "seed-comment-1: 2 of 2 quotes found",
         "seed-comment-2: 2 of 2 quotes found"]
 
 

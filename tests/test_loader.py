@@ -16,7 +16,7 @@ from .conftest import DATA, GRAPH_DIR
 def test_curated_graph_counts(curated):
     records = curated.graph["records"]
     assert records.counts() == {"sources": 3, "actors": 26, "outcomes": 13, "interests": 24,
-                                "effects": 12, "relations": 9, "events": 5, "claims": 60}
+                                "effects": 12, "relations": 9, "events": 5, "claims": 61}
     assert records.warnings == []
     assert curated.number_of_nodes() == 26 + 13
     edge_types = [t for _, _, t in curated.edges(data="type")]
