@@ -71,3 +71,19 @@ def test_empty_and_comment_only_files_are_warnings_not_errors(tmp_path):
     assert result.stderr.splitlines() == [
         "graph/empty.yaml:1:1: warning: file is empty (no records)",
         "graph/notes.yaml:1:1: warning: file is empty (no records)"]
+
+
+def test_a_pipe_or_device_named_like_yaml_is_refused_not_read(tmp_path):
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.yaml")  # reading it would block for ever
+    (folder / "zero.yaml").symlink_to("/dev/zero")  # reading it would never end
+    (folder / "a.yaml").write_text("actors:\n  - {id: a, name: A, kind: state}\n")
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "graph/pipe.yaml: error: not a regular file (a pipe, device or socket named like "
+        "YAML); remove it from the graph",
+        "graph/zero.yaml: error: not a regular file (a pipe, device or socket named like "
+        "YAML); remove it from the graph",
+        "actorgraph: 2 errors in the graph"]

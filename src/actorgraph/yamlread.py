@@ -20,6 +20,7 @@ module reads libyaml's *events* and builds plain Python values itself, so that:
 from __future__ import annotations
 
 import os
+import stat
 from typing import Any
 
 import yaml
@@ -148,9 +149,12 @@ def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a file, refusing one over `MAX_FILE_BYTES` before reading it."""
     shown = display_path(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise YamlProblem(Problem(shown, 1, 1, _too_big(size)))
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            raise YamlProblem(Problem(shown, 0, 0, "not a regular file (a pipe, device or "
+                                      "socket named like YAML); remove it from the graph"))
+        if info.st_size > MAX_FILE_BYTES:
+            raise YamlProblem(Problem(shown, 1, 1, _too_big(info.st_size)))
         with open(path, "rb") as fh:
             return fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
