@@ -87,3 +87,17 @@ def test_a_pipe_or_device_named_like_yaml_is_refused_not_read(tmp_path):
         "graph/zero.yaml: error: not a regular file (a pipe, device or socket named like "
         "YAML); remove it from the graph",
         "actorgraph: 2 errors in the graph"]
+
+
+def test_a_huge_pasted_key_is_clipped_in_messages(tmp_path):
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    key = "x" * 1000  # libyaml allows plain keys up to 1024 characters
+    (folder / "a.yaml").write_text(f"actors:\n  - id: a\n    name: A\n    kind: state\n"
+                                   f"    {key}: 1\n    {key}: 2\n")
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"graph/a.yaml:6:5: error: duplicate key '{'x' * 57}...' (first at line 5, column 5); "
+        "YAML would keep only the last one")
+    assert len(result.stderr) < 500

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
-from .yamlread import mark_at
+from .yamlread import clip, mark_at
 
 __all__ = ["nearest", "problems_from_validation"]
 
@@ -96,10 +96,10 @@ def _message(err: Any, root: type[BaseModel]) -> tuple[str, bool]:
     ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
         allowed = _keys_of(_model_at(root, loc[:-1]))
-        near = nearest(str(field), allowed, n=1)
+        near = nearest(str(field)[:200], allowed, n=1)
         hint = (f"; did you mean '{near[0]}'?" if near
                 else f"; expected one of: {', '.join(allowed)}")
-        return f"unknown key '{field}'{hint}", True
+        return f"unknown key '{clip(str(field))}'{hint}", True
     if kind == "missing":
         return f"missing required key '{field}'", False
     if kind == "string_type":

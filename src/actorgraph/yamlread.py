@@ -129,6 +129,11 @@ def mark_at(doc: Any, path: tuple[Any, ...], *, key: bool = False) -> Mark:
     return mark
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """`text` cut to `limit` characters for a message (a pasted novel stays out of it)."""
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def _line_col(text: str, index: int) -> Mark:
     line = text.count("\n", 0, index) + 1
     start = text.rfind("\n", 0, index) + 1
@@ -317,8 +322,8 @@ def _build(next_event: Any, file: str) -> Any:
                 _fail(file, event, "merge keys ('<<') are not supported; write the keys out")
             if key in parent:
                 line, col = _pos(parent._keys[key])
-                _fail(file, event, f"duplicate key '{key}' (first at line {line}, column "
-                      f"{col}); YAML would keep only the last one")
+                _fail(file, event, f"duplicate key '{clip(key)}' (first at line {line}, "
+                      f"column {col}); YAML would keep only the last one")
             parent[key] = None  # reserve the key's place (and catch duplicates early)
             parent._keys[key] = event.start_mark
             pending[-1] = key
