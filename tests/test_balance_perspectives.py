@@ -120,10 +120,13 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
     out = capsys.readouterr().out
     assert "Perspectives: article-author = article-author; russia = dmitry-masyuk, " \
            "dmitry-peskov, maria-zakharova" in out
+    assert "No verdict on their word alone: author of reader comment 1, author of reader " \
+           "comment 2" in out
     assert main(["perspectives", "russia", "azerbaijan", "--by", "source", "--format",
                  "json", *g]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["columns"] == ["all", "seed-article"]
+    assert data["silent"] == ["seed-comment-1", "seed-comment-2"]
     assert main(["gains", "russia", "azerbaijan", "--robustness", *g]) == 0
     out = capsys.readouterr().out
     assert "  Ukraine gains: rests on seed-article" in out

@@ -91,7 +91,7 @@ def perspectives_to_dict(p: Perspectives) -> dict[str, Any]:
             "members": {k: list(v) for k, v in p.members.items()},
             "cells": {actor: {col: {"verdict": v, "score": round(s, 4)}
                               for col, (v, s) in row.items()} for actor, row in p.cells.items()},
-            "disagreements": list(p.disagreements)}
+            "disagreements": list(p.disagreements), "silent": list(p.silent)}
 
 
 def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text",
@@ -117,6 +117,9 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
                 for r in rows]
     out.append("Perspectives: " + "; ".join(
         f"{c} = {', '.join(p.members[c])}" for c in cols if c in p.members))
+    if p.silent:
+        out.append("No verdict on their word alone: " + ", ".join(
+            _name(G, x) if x in G else x for x in p.silent))
     if p.disagreements:
         out.append("Claimants disagree on: " + ", ".join(_name(G, a) for a in p.disagreements))
     else:

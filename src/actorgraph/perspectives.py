@@ -58,6 +58,8 @@ class Perspectives:
     """actor -> perspective -> (verdict, score); absent means no stake in that view"""
     disagreements: tuple[str, ...]
     """Actors on whom two perspectives give opposite verdicts (gains against loses)."""
+    silent: tuple[str, ...] = ()
+    """Perspectives whose claims alone give no actor a stake in this rift."""
     reports: dict[str, RiftReport] = field(default_factory=dict, repr=False)
 
 
@@ -104,6 +106,7 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
     return Perspectives(first.a, first.b, by, tuple(columns),
                         {n: tuple(m) for n, m in groups.items() if n in columns},
                         dict(sorted(cells.items())), disagreements,
+                        tuple(n for n in groups if n not in columns),
                         {c: reports[c] for c in columns})
 
 
