@@ -9,17 +9,13 @@ import networkx as nx
 
 from .balance import BalanceReport, Triad
 from .perspectives import Perspectives
-from .present import claim_line
+from .present import claim_line, node_name
 
 __all__ = ["balance_to_dict", "format_balance", "format_perspectives", "perspectives_to_dict"]
 
 
-def _name(G: nx.MultiDiGraph, node: str) -> str:
-    return str(G.nodes[node]["label"]) if node in G else node
-
-
 def _triad(G: nx.MultiDiGraph, t: Triad) -> str:
-    a, b, c = (_name(G, x) for x in t.actors)
+    a, b, c = (node_name(G, x) for x in t.actors)
     s = ["+" if x > 0 else "-" if x < 0 else "?" for x in t.signs]
     return f"{a} {s[0]} {b}, {a} {s[1]} {c}, {b} {s[2]} {c} ({t.pattern})"
 
@@ -55,12 +51,12 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     out.append(f"Blocs minimising frustration ({method}): frustration {report.frustration}.")
     bullet = "- " if md else "  "
     for i, bloc in enumerate(report.blocs, 1):
-        out.append(f"{bullet}bloc {i}: {', '.join(_name(G, n) for n in bloc)}")
+        out.append(f"{bullet}bloc {i}: {', '.join(node_name(G, n) for n in bloc)}")
     if report.frustrated:
         out.append("Ties against the blocs:")
         for t in report.frustrated:
             kind = "positive" if t.sign > 0 else "negative"
-            out.append(f"{bullet}{_name(G, t.a)} / {_name(G, t.b)} ({kind})")
+            out.append(f"{bullet}{node_name(G, t.a)} / {node_name(G, t.b)} ({kind})")
     out.append("Tensions to watch (unbalanced triads):" if report.tensions
                else "No unbalanced triads.")
     for t in report.tensions:
@@ -75,7 +71,7 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
                         if k == rid:
                             out.extend(claim_line(G, cl, "      ") for cl in d["claims"])
     if report.rift:
-        a, b = (_name(G, x) for x in report.rift)
+        a, b = (node_name(G, x) for x in report.rift)
         out.append(f"A rift between {a} and {b} would change {len(report.rift_changes)} "
                    "triad(s):")
         for before, after in report.rift_changes:
@@ -99,11 +95,11 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     if fmt == "json":
         return json.dumps(perspectives_to_dict(p), indent=2, ensure_ascii=False)
     cols = list(p.columns)
-    title = (f"Who gains from a rift between {_name(G, p.a)} and {_name(G, p.b)}, "
+    title = (f"Who gains from a rift between {node_name(G, p.a)} and {node_name(G, p.b)}, "
              f"perspective by perspective ({p.by})")
-    rows = [[f"{_name(G, a)} ({a})", *(_cell(p.cells[a].get(c)) for c in cols)]
+    rows = [[f"{node_name(G, a)} ({a})", *(_cell(p.cells[a].get(c)) for c in cols)]
             for a in p.cells]
-    header = ["actor", *(_name(G, c) if c in G else c for c in cols)]
+    header = ["actor", *(node_name(G, c) for c in cols)]
     out = []
     if fmt == "markdown":
         out += [f"## {title}", "", "| " + " | ".join(header) + " |",
@@ -119,9 +115,9 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
         f"{c} = {', '.join(p.members[c])}" for c in cols if c in p.members))
     if p.silent:
         out.append("No verdict on their word alone: " + ", ".join(
-            _name(G, x) if x in G else x for x in p.silent))
+            node_name(G, x) for x in p.silent))
     if p.disagreements:
-        out.append("Claimants disagree on: " + ", ".join(_name(G, a) for a in p.disagreements))
+        out.append("Claimants disagree on: " + ", ".join(node_name(G, a) for a in p.disagreements))
     else:
         out.append("No perspective contradicts another (gains against loses); a blank cell "
                    "means that perspective says nothing about the actor.")
@@ -134,7 +130,7 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
                     continue
                 stake = p.reports[col].stake(actor)
                 for ev in stake.evidence:
-                    out.append(f"  {_name(G, actor)} [{col}]: {chain_text(G, ev)}")
+                    out.append(f"  {node_name(G, actor)} [{col}]: {chain_text(G, ev)}")
     return "\n".join(out) + ("\n" if fmt == "markdown" else "")
 
 

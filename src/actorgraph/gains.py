@@ -30,7 +30,7 @@ import networkx as nx
 
 from .errors import UsageError
 from .graph import resolve
-from .models import Claim, date_bounds
+from .models import Claim, claim_confidence, date_bounds
 
 __all__ = [
     "MEMBERSHIP_FACTOR",
@@ -81,11 +81,9 @@ class ClaimFilter:
             return False
         if {claim.by, claim.source} & self.exclude:
             return False
-        source = sources.get(claim.source)
-        conf = claim.confidence if claim.confidence is not None else (
-            source.confidence if source is not None else 0.0)
-        if conf < self.min_confidence:
+        if claim_confidence(claim, sources) < self.min_confidence:
             return False
+        source = sources.get(claim.source)
         return not (self.as_of and source is not None and source.published
                     and date_bounds(source.published)[0] > self.as_of)
 
@@ -178,13 +176,6 @@ class RiftReport:
 
 # -- support of one assertion -----------------------------------------------------------
 
-def _confidence(claim: Claim, sources: dict[str, Any]) -> float:
-    if claim.confidence is not None:
-        return claim.confidence
-    source = sources.get(claim.source)
-    return source.confidence if source is not None else 0.0
-
-
 def support(claims: Iterable[Claim], sources: dict[str, Any]) -> tuple[float, bool]:
     """Net support of an assertion from its claims, and whether it is contested.
 
@@ -199,7 +190,7 @@ def support(claims: Iterable[Claim], sources: dict[str, Any]) -> tuple[float, bo
     pro: dict[tuple[str, str], float] = {}
     con: dict[tuple[str, str], float] = {}
     for claim in claims:
-        conf = _confidence(claim, sources)
+        conf = claim_confidence(claim, sources)
         key = (claim.by, claim.source)
         if claim.stance == "denies":
             con[key] = max(con.get(key, 0.0), conf)

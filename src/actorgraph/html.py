@@ -25,7 +25,8 @@ import networkx as nx
 
 from .errors import UsageError
 from .gains import support
-from .present import claim_confidence, claimant_name
+from .models import claim_confidence
+from .present import node_name
 from .render import (
     ACTOR_FILL,
     EDGE_LEGEND,
@@ -85,9 +86,9 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
         supported = d["type"] == "member_of" or support(d["claims"], sources)[0] > 0
         category = edge_category(d, supported)
         style = EDGE_STYLE[category]
-        claims = [{"by": c.by, "by_name": claimant_name(G, c.by), "source": c.source,
+        claims = [{"by": c.by, "by_name": node_name(G, c.by), "source": c.source,
                    "locator": c.locator or "", "stance": c.stance,
-                   "confidence": round(claim_confidence(G, c), 2), "quote": c.quote,
+                   "confidence": round(claim_confidence(c, sources), 2), "quote": c.quote,
                    "note": c.note or ""} for c in d["claims"]]
         claimants.update(c["by"] for c in claims)
         edges.append({"id": key, "from": u, "to": v, "category": category,
@@ -97,7 +98,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                       "text": f"{H.nodes[u]['label']} {category} {H.nodes[v]['label']}",
                       "status": sel.status.get(key), "claims": claims})
     return {"title": sel.title, "nodes": nodes, "edges": edges,
-            "claimants": [{"id": c, "name": claimant_name(G, c)} for c in sorted(claimants)],
+            "claimants": [{"id": c, "name": node_name(G, c)} for c in sorted(claimants)],
             "legend": [{"label": EDGE_LEGEND[c], "color": s["color"],
                         "dashed": s["linestyle"] != "-"} for c, s in EDGE_STYLE.items()
                        if any(e["category"] == c for e in edges)]}

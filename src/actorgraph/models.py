@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -42,6 +43,7 @@ __all__ = [
     "PartialDate",
     "Relation",
     "Source",
+    "claim_confidence",
     "date_bounds",
 ]
 
@@ -132,6 +134,14 @@ class Claim(_Record):
     confidence: Confidence | None = Field(
         default=None, description="0..1; defaults to the source's confidence")
     note: Text | None = Field(default=None, description="the curator's reading of the quote")
+
+
+def claim_confidence(claim: Claim, sources: Mapping[str, Source]) -> float:
+    """The claim's own confidence, else its source's (0 for a source not in `sources`)."""
+    if claim.confidence is not None:
+        return claim.confidence
+    source = sources.get(claim.source)
+    return source.confidence if source is not None else 0.0
 
 
 Claims = Annotated[list[Claim], Field(min_length=1)]

@@ -8,28 +8,22 @@ from collections.abc import Iterable
 import networkx as nx
 
 from .loader import GraphRecords
-from .models import Claim
+from .models import Claim, claim_confidence
 
-__all__ = ["claim_line", "claimant_name", "describe", "list_rows", "summary_line"]
-
-
-def claimant_name(G: nx.MultiDiGraph, actor_id: str) -> str:
-    data = G.nodes.get(actor_id)
-    return data["label"] if data else actor_id
+__all__ = ["claim_line", "describe", "list_rows", "node_name", "summary_line"]
 
 
-def claim_confidence(G: nx.MultiDiGraph, claim: Claim) -> float:
-    """The claim's own confidence, else its source's."""
-    if claim.confidence is not None:
-        return claim.confidence
-    return G.graph["sources"][claim.source].confidence
+def node_name(G: nx.MultiDiGraph, node: str) -> str:
+    """A node's label (an actor's name, an outcome's label), else the id as given."""
+    data = G.nodes.get(node)
+    return str(data["label"]) if data else node
 
 
 def claim_line(G: nx.MultiDiGraph, claim: Claim, indent: str = "    ") -> str:
     """``- Dmitry Peskov in seed-article, para 3 (asserts, 0.6): "quote"`` wrapped to 100."""
     where = claim.source + (f", {claim.locator}" if claim.locator else "")
-    head = (f"{claimant_name(G, claim.by)} in {where} "
-            f"({claim.stance}, {claim_confidence(G, claim):.2g}): ")
+    confidence = claim_confidence(claim, G.graph["sources"])
+    head = f"{node_name(G, claim.by)} in {where} ({claim.stance}, {confidence:.2g}): "
     text = head + f"\u201c{claim.quote}\u201d"
     if claim.note:
         text += f" [note: {claim.note}]"
@@ -59,7 +53,7 @@ def describe(G: nx.MultiDiGraph, rid: str) -> str:
     return _describe_event(G, rid)
 
 
-def _label(G: nx.MultiDiGraph, node: str) -> str:
+def _name_and_id(G: nx.MultiDiGraph, node: str) -> str:
     return f"{G.nodes[node]['label']} ({node})"
 
 
@@ -76,10 +70,10 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
     if actor.aliases:
         out.append(f"  aliases: {', '.join(actor.aliases)}")
     if actor.part_of:
-        out.append(f"  part of: {', '.join(_label(G, p) for p in actor.part_of)}")
+        out.append(f"  part of: {', '.join(_name_and_id(G, p) for p in actor.part_of)}")
     members = sorted(u for u, _, t in G.in_edges(aid, data="type") if t == "member_of")
     if members:
-        out.append(f"  members: {', '.join(_label(G, m) for m in members)}")
+        out.append(f"  members: {', '.join(_name_and_id(G, m) for m in members)}")
     out.append(f"  defined at {data['origin']}")
     out.extend(_claims(G, actor.claims, "  "))
     interests = [(v, d) for _, v, d in G.out_edges(aid, data=True) if d["type"] == "interest"]
@@ -87,7 +81,7 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
         out.append("interests:")
         for v, d in sorted(interests, key=lambda x: x[0]):
             stance = "wants" if d["sign"] > 0 else "opposes"
-            out.append(f"  {stance} {_label(G, v)}")
+            out.append(f"  {stance} {_name_and_id(G, v)}")
             out.extend(_claims(G, d["claims"], "    "))
     relations = [(u, v, d) for u, v, d in (*G.out_edges(aid, data=True),
                                            *G.in_edges(aid, data=True))
@@ -97,7 +91,7 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
         for u, v, d in sorted(relations, key=lambda x: (x[0], x[1])):
             arrow = "->" if d["directed"] else "~"
             status = f" ({d['record'].status})" if d["record"].status else ""
-            out.append(f"  {d['kind']}: {_label(G, u)} {arrow} {_label(G, v)}{status}")
+            out.append(f"  {d['kind']}: {_name_and_id(G, u)} {arrow} {_name_and_id(G, v)}{status}")
             out.extend(_claims(G, d["claims"], "    "))
     said = sorted(((about, c) for about, c in G.graph["records"].claims.values()
                    if c.by == aid), key=_claim_order)
@@ -119,9 +113,9 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
     outcome = data["record"]
     out = [f"{outcome.label} ({oid}): {outcome.kind}"]
     if outcome.between:
-        out.append(f"  between: {', '.join(_label(G, a) for a in outcome.between)}")
+        out.append(f"  between: {', '.join(_name_and_id(G, a) for a in outcome.between)}")
     if outcome.involves:
-        out.append(f"  involves: {', '.join(_label(G, a) for a in outcome.involves)}")
+        out.append(f"  involves: {', '.join(_name_and_id(G, a) for a in outcome.involves)}")
     if outcome.description:
         out.append(f"  {outcome.description}")
     out.append(f"  defined at {data['origin']}")
@@ -130,7 +124,7 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
     if stakes:
         out.append("interests in it:")
         for u, d in stakes:
-            out.append(f"  {_label(G, u)} {'wants' if d['sign'] > 0 else 'opposes'} it")
+            out.append(f"  {_name_and_id(G, u)} {'wants' if d['sign'] > 0 else 'opposes'} it")
             out.extend(_claims(G, d["claims"], "    "))
     for title, edges in (("effects:", G.out_edges(oid, data=True)),
                          ("affected by:", G.in_edges(oid, data=True))):
@@ -140,7 +134,7 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
             out.append(title)
             for u, v, d in rows:
                 verb = "advances" if d["sign"] > 0 else "hinders"
-                out.append(f"  {_label(G, u)} {verb} {_label(G, v)}")
+                out.append(f"  {_name_and_id(G, u)} {verb} {_name_and_id(G, v)}")
                 out.extend(_claims(G, d["claims"], "    "))
     return "\n".join(out)
 
@@ -169,7 +163,7 @@ def _describe_event(G: nx.MultiDiGraph, eid: str) -> str:
     when = event.date or event.date_text
     out = [f"{event.label} ({eid}): event" + (f", {when}" if when else "")]
     if event.actors:
-        out.append(f"  actors: {', '.join(_label(G, a) for a in event.actors)}")
+        out.append(f"  actors: {', '.join(_name_and_id(G, a) for a in event.actors)}")
     if event.led_to:
         out.append(f"  led to: {', '.join(event.led_to)}")
     out.append(f"  defined at {records.origins[eid]}")

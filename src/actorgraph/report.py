@@ -8,8 +8,8 @@ from typing import Any
 import networkx as nx
 
 from .gains import Evidence, RiftReport, Stake, Step
-from .models import Claim
-from .present import claim_confidence, claim_line, claimant_name
+from .models import Claim, claim_confidence
+from .present import claim_line, node_name
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict"]
 
@@ -17,14 +17,11 @@ _ROUTE_WORD = {"direct": "direct", "outcome": "chain", "membership": "via bloc",
                "structural": "structural"}
 
 
-def _label(G: nx.MultiDiGraph, node: str) -> str:
-    return str(G.nodes[node]["label"]) if node in G else node
-
-
 def _claim_dict(G: nx.MultiDiGraph, claim: Claim) -> dict[str, Any]:
-    return {"by": claim.by, "by_name": claimant_name(G, claim.by), "source": claim.source,
+    return {"by": claim.by, "by_name": node_name(G, claim.by), "source": claim.source,
             "locator": claim.locator, "stance": claim.stance,
-            "confidence": claim_confidence(G, claim), "quote": claim.quote, "note": claim.note}
+            "confidence": claim_confidence(claim, G.graph["sources"]), "quote": claim.quote,
+            "note": claim.note}
 
 
 def report_to_dict(G: nx.MultiDiGraph, report: RiftReport) -> dict[str, Any]:
@@ -60,23 +57,23 @@ def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
     parts = []
     effects = [s for s in e.steps if s.kind == "effect"]
     if effects:
-        parts.append(_label(G, effects[0].source))
+        parts.append(node_name(G, effects[0].source))
         for s in effects:
-            parts.append(f"{'advances' if s.sign > 0 else 'hinders'} {_label(G, s.target)}")
+            parts.append(f"{'advances' if s.sign > 0 else 'hinders'} {node_name(G, s.target)}")
         path = " -> ".join(parts) + "; "
     else:
         path = ""
     interest = next(s for s in e.steps if s.kind == "interest")
     stance = "wants" if interest.sign > 0 else "opposes"
-    text = f"{path}{_label(G, interest.source)} {stance} {_label(G, interest.target)}"
+    text = f"{path}{node_name(G, interest.source)} {stance} {node_name(G, interest.target)}"
     for s in e.steps:
         if s.kind == "member_of":
-            text += f"; {_label(G, s.source)} is a member of {_label(G, s.target)}"
+            text += f"; {node_name(G, s.source)} is a member of {node_name(G, s.target)}"
     return text
 
 
 def _who_says(G: nx.MultiDiGraph, e: Evidence) -> str:
-    names = [claimant_name(G, c) for c in e.claimants]
+    names = [node_name(G, c) for c in e.claimants]
     return "according to " + ", ".join(names) if names else ""
 
 
@@ -103,8 +100,8 @@ def _summary(s: Stake) -> str:
 
 
 def _heading(G: nx.MultiDiGraph, report: RiftReport) -> str:
-    return (f"Who gains from a rift between {_label(G, report.a)} and "
-            f"{_label(G, report.b)}?")
+    return (f"Who gains from a rift between {node_name(G, report.a)} and "
+            f"{node_name(G, report.b)}?")
 
 
 def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False) -> str:
@@ -151,7 +148,7 @@ def _step_text(G: nx.MultiDiGraph, st: Step) -> str:
         verb = "advances" if st.sign > 0 else "hinders"
     else:
         verb = f"{G.edges[st.source, st.target, st.edge]['kind']} with"
-    return f"{_label(G, st.source)} {verb} {_label(G, st.target)}"
+    return f"{node_name(G, st.source)} {verb} {node_name(G, st.target)}"
 
 
 def _md(text: str) -> str:
@@ -179,7 +176,7 @@ def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = F
                 for st in e.steps:
                     for c in st.claims:
                         where = c.source + (f", {c.locator}" if c.locator else "")
-                        out.append(f"  - {_md(claimant_name(G, c.by))} ({where}, {c.stance}): "
+                        out.append(f"  - {_md(node_name(G, c.by))} ({where}, {c.stance}): "
                                    f"\u201c{_md(c.quote)}\u201d")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
