@@ -24,16 +24,13 @@ from typing import Any
 import networkx as nx
 
 from .errors import UsageError
-from .gains import support
 from .models import claim_confidence
 from .present import node_name
 from .render import (
     ACTOR_FILL,
     EDGE_LEGEND,
     EDGE_STYLE,
-    GAIN_COLOR,
-    LOSS_COLOR,
-    MIXED_COLOR,
+    MARKS,
     MapSelection,
     edge_category,
     layout_positions,
@@ -61,9 +58,6 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
     H = sel.graph
     pos = layout_positions(H, pinned=layout)
     sources = G.graph["sources"]
-    highlight = {"gains": GAIN_COLOR, "loses": LOSS_COLOR, "mixed": MIXED_COLOR,
-                 "focus": "#000000", "added": GAIN_COLOR, "removed": LOSS_COLOR,
-                 "changed": MIXED_COLOR}
     nodes = []
     for n in sorted(H):
         d = H.nodes[n]
@@ -75,7 +69,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
             "id": n, "label": label, "type": d["type"], "kind": d["kind"],
             "x": round(pos[n][0] * 900, 1), "y": round(-pos[n][1] * 650, 1),
             "fill": ACTOR_FILL.get(d["kind"], "#ffffff") if is_actor else "#ffffff",
-            "border": highlight.get(verdict or "", "#546e7a"), "verdict": verdict,
+            "border": MARKS[verdict][0] if verdict else "#546e7a", "verdict": verdict,
             "rounded": is_actor, "dashed": d["kind"] == "unidentified",
             "details": [x for x in (
                 getattr(record, "role", None), getattr(record, "description", None),
@@ -83,8 +77,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                 else None, f"defined at {d['origin']}") if x]})
     edges, claimants = [], set()
     for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
-        supported = d["type"] == "member_of" or support(d["claims"], sources)[0] > 0
-        category = edge_category(d, supported)
+        category = edge_category(d, d.get("supported", True))  # set by the selection
         style = EDGE_STYLE[category]
         claims = [{"by": c.by, "by_name": node_name(G, c.by), "source": c.source,
                    "locator": c.locator or "", "stance": c.stance,

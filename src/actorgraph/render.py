@@ -65,6 +65,13 @@ EDGE_LEGEND = {"wants": "wants (interest)", "opposes": "opposes (interest)",
                "denied": "relation only denied", "member of": "member of / part of"}
 GAIN_COLOR, LOSS_COLOR, MIXED_COLOR = "#1b8a3a", "#c0392b", "#b7950b"
 STATUS_COLOR = {"added": GAIN_COLOR, "removed": LOSS_COLOR, "changed": MIXED_COLOR}
+MARKS: dict[str, tuple[str, str]] = {
+    "gains": (GAIN_COLOR, "gains from the rift"), "mixed": (MIXED_COLOR, "mixed"),
+    "loses": (LOSS_COLOR, "loses from the rift"), "focus": ("#000000", "in focus"),
+    "added": (GAIN_COLOR, "record added"), "removed": (LOSS_COLOR, "record removed"),
+    "changed": (MIXED_COLOR, "record changed"),
+}
+"""Node highlights (a verdict, the focus, or a diff status): border colour, legend text."""
 BASE_FONT = 8.5
 MIN_READABLE_FONT = 5.0
 MAP_AXES = (0.02, 0.09, 0.74, 0.83)
@@ -460,9 +467,7 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
         w, h = sizes_in[n]
         is_actor = data["type"] == "actor"
         verdict = sel.highlight.get(n)
-        edge_color = {"gains": GAIN_COLOR, "loses": LOSS_COLOR, "mixed": MIXED_COLOR,
-                      "focus": "#000000", "added": GAIN_COLOR, "removed": LOSS_COLOR,
-                      "changed": MIXED_COLOR}.get(verdict or "", "#546e7a")
+        edge_color = MARKS[verdict][0] if verdict else "#546e7a"
         box = FancyBboxPatch((xy[n][0] - w / 2, xy[n][1] - h / 2), w, h,
                              boxstyle="round,pad=0,rounding_size=0.08" if is_actor
                              else "square,pad=0",
@@ -513,13 +518,7 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
         s = EDGE_STYLE[category]
         handles.append(Line2D([], [], color=s["color"], linestyle=s["linestyle"],
                               linewidth=s["lw"], label=EDGE_LEGEND[category]))
-    for mark, color, text in (("gains", GAIN_COLOR, "gains from the rift"),
-                              ("mixed", MIXED_COLOR, "mixed"),
-                              ("loses", LOSS_COLOR, "loses from the rift"),
-                              ("focus", "#000000", "in focus"),
-                              ("added", GAIN_COLOR, "record added"),
-                              ("removed", LOSS_COLOR, "record removed"),
-                              ("changed", MIXED_COLOR, "record changed")):
+    for mark, (color, text) in MARKS.items():
         if mark in marks_used:
             handles.append(Patch(facecolor="#ffffff", edgecolor=color, linewidth=2.4,
                                  label=text))
