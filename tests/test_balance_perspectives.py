@@ -7,6 +7,7 @@ import json
 
 from actorgraph.balance import balance
 from actorgraph.cli import main
+from actorgraph.gains import who_gains
 from actorgraph.perspectives import perspectives, robustness
 
 from .conftest import GRAPH_DIR
@@ -103,7 +104,7 @@ def test_robustness_names_the_single_voice_a_verdict_rests_on(write_graph):
         actor("y", interest("rift-a-b", claims=[claim("p", 0.6, quote="only p")]))],
         sources=[{"id": "s", "title": "S", "kind": "article"},
                  {"id": "t", "title": "T", "kind": "article"}])
-    r = robustness(G, "a", "b")
+    r = robustness(G, who_gains(G, "a", "b"))
     assert (r["x"].robust, r["x"].label) == (True, "robust")
     assert (r["y"].rests_on, r["y"].label) == (("p", "s"), "rests on p, s")
 

@@ -63,9 +63,7 @@ def cmd_gains(args: argparse.Namespace) -> int:
     from . import report as fmt
     from .perspectives import robustness
 
-    options = _options(args)
-    exclude = options.pop("exclude")
-    robust = robustness(G, args.a, args.b, exclude=exclude, **options)
+    robust = robustness(G, report)
     if args.format == "json":
         data = fmt.report_to_dict(G, report)
         for stake in data["stakes"]:

@@ -11,7 +11,6 @@ source or any single claimant: "robust", or "rests on X".
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -128,14 +127,21 @@ class Robustness:
         return "robust" if self.robust else "rests on " + ", ".join(self.rests_on)
 
 
-def robustness(G: nx.MultiDiGraph, a: str, b: str, *, exclude: Collection[str] = (),
-               **options: Any) -> dict[str, Robustness]:
-    """Leave-one-source-out and leave-one-claimant-out for every gainer and loser.
+def robustness(G: nx.MultiDiGraph, base: RiftReport) -> dict[str, Robustness]:
+    """Leave-one-source-out and leave-one-claimant-out for every gainer and loser of `base`.
 
-    Only the sources and claimants that appear in the answer's evidence can change it, so
-    only those are left out, one at a time.
+    The answer is recomputed with `base`'s own options, less one voice at a time; only the
+    sources and claimants that appear in its evidence can change it, so only those are left
+    out.
+
+    >>> import actorgraph
+    >>> G = actorgraph.load()
+    >>> robustness(G, who_gains(G, "russia", "azerbaijan"))["ukraine"].label
+    'rests on seed-article'
     """
-    base = who_gains(G, a, b, exclude=exclude, **options)
+    options = {k: v for k, v in base.options.items() if k != "exclude"}
+    exclude = list(base.options.get("exclude", ()))
+    a, b = base.a, base.b
     voices: set[str] = set()
     for stake in base.stakes:
         for ev in stake.evidence:
