@@ -38,6 +38,7 @@ from .loader import (
     default_graph_dir,
     gc_paused,
     graph_files,
+    graph_label,
     load_records,
     load_records_from,
 )
@@ -70,13 +71,13 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
     except YamlProblem:  # an unreadable file: the plain load reports it properly
         return build_graph(load_records(root))
     if sum(len(data) for _, _, data in files) < min_bytes():
-        return build_graph(load_records_from(files, display_path(root), root=root))
+        return build_graph(load_records_from(files, graph_label(root), root=root))
     store = GraphCache(folder)
     key = store.key([(shown, hashlib.sha256(data).hexdigest()) for shown, _, data in files])
     with gc_paused():
         G = store.get(key)
     if G is None:
-        G = build_graph(load_records_from(files, display_path(root), root=root))
+        G = build_graph(load_records_from(files, graph_label(root), root=root))
         store.put(key, G)
     return G
 

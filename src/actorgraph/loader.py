@@ -97,16 +97,25 @@ class GraphRecords:
                 "events": len(self.events), "claims": len(self.claims)}
 
 
+BUNDLED_GRAPH = Path(__file__).resolve().parent / "data" / "graph"
+"""Where an installed wheel keeps the curated graph."""
+
+
 def default_graph_dir() -> Path:
     """The graph to use when none is named: ``$ACTORGRAPH_GRAPH``, else the bundled one."""
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent
-    bundled = here / "data" / "graph"  # inside an installed wheel
-    if bundled.is_dir():
-        return bundled
-    return here.parent.parent / "graph"  # a source checkout (src layout)
+    if BUNDLED_GRAPH.is_dir():
+        return BUNDLED_GRAPH
+    return Path(__file__).resolve().parent.parent.parent / "graph"  # a source checkout
+
+
+def graph_label(path: Path) -> str:
+    """How to name a graph folder to a reader: "the bundled graph", or its path as shown."""
+    if path.is_dir() and path.resolve() == BUNDLED_GRAPH:
+        return "the bundled graph"
+    return display_path(path)
 
 
 def graph_files(root: Path) -> list[Path]:
@@ -163,7 +172,7 @@ def load_records(root: str | os.PathLike[str] | None = None, *,
 
 
 def _load_folder(path: Path, cache: ParseCache | None) -> GraphRecords:
-    checker = _Checker(GraphRecords(root=path, label=display_path(path)), cache)
+    checker = _Checker(GraphRecords(root=path, label=graph_label(path)), cache)
     for file in graph_files(path):
         shown = display_path(file)
         relative = file.relative_to(path).as_posix() if file != path else file.name

@@ -556,10 +556,7 @@ def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:
         date = day.isoformat()
     records = G.graph["records"]
     name = records.label or Path(records.root).name
-    bundled = Path(__file__).resolve().parent / "data" / "graph"
-    if Path(records.root).is_dir() and Path(records.root).resolve() == bundled:
-        name = "the bundled graph"
-    elif os.path.isabs(name):  # a figure names the graph, not the folders above it
+    if os.path.isabs(name):  # a figure names the graph, not the folders above it
         name = Path(name).name
     return (f"Graph: {name} ({len(records.files)} files, {len(records.claims)} claims) · "
             f"{date} · actorgraph {__version__} · every edge is a claim, not a fact: "
