@@ -32,17 +32,16 @@ import networkx as nx
 
 from . import ids
 from ._messages import nearest
-from .errors import UnknownNameError, UsageError, display_path
+from .errors import UnknownNameError, UsageError
 from .loader import (
     GraphRecords,
     default_graph_dir,
     gc_paused,
-    graph_files,
     graph_label,
     load_records,
     load_records_from,
+    read_folder,
 )
-from .yamlread import YamlProblem, read_file_bytes
 
 __all__ = ["actors", "build_graph", "load", "outcomes", "resolve"]
 
@@ -65,15 +64,14 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
     folder = cache_dir() if cache else None
     if folder is None or not root.is_dir():
         return build_graph(load_records(root))
-    try:
-        files = [(display_path(f), f.relative_to(root).as_posix(), read_file_bytes(f))
-                 for f in graph_files(root)]
-    except YamlProblem:  # an unreadable file: the plain load reports it properly
-        return build_graph(load_records(root))
-    if sum(len(data) for _, _, data in files) < min_bytes():
+    files = read_folder(root)
+    contents = [data for _, _, data in files if isinstance(data, bytes)]
+    if len(contents) < len(files) or sum(map(len, contents)) < min_bytes():
+        # small, or a file could not be read (the load reports it): not worth caching
         return build_graph(load_records_from(files, graph_label(root), root=root))
     store = GraphCache(folder)
-    key = store.key([(shown, hashlib.sha256(data).hexdigest()) for shown, _, data in files])
+    key = store.key([(shown, hashlib.sha256(data).hexdigest())
+                     for (shown, _, _), data in zip(files, contents, strict=True)])
     with gc_paused():
         G = store.get(key)
     if G is None:

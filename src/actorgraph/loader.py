@@ -167,29 +167,30 @@ def load_records(root: str | os.PathLike[str] | None = None, *,
     Raises `GraphDataError` with every problem found, sorted by file and line.
     """
     path = Path(root) if root is not None else default_graph_dir()
-    with gc_paused():
-        return _load_folder(path, cache)
+    return load_records_from(read_folder(path), graph_label(path), cache=cache, root=path)
 
 
-def _load_folder(path: Path, cache: ParseCache | None) -> GraphRecords:
-    checker = _Checker(GraphRecords(root=path, label=graph_label(path)), cache)
-    for file in graph_files(path):
-        shown = display_path(file)
-        relative = file.relative_to(path).as_posix() if file != path else file.name
+FileContents = tuple[str, str, "bytes | Problem"]
+"""(name as shown, path within the graph, the bytes, or the problem that kept them unread)"""
+
+
+def read_folder(root: Path) -> list[FileContents]:
+    """Every graph file below `root` (or `root` itself, a file), read once."""
+    out: list[FileContents] = []
+    for file in graph_files(root):
+        relative = file.name if file == root else file.relative_to(root).as_posix()
         try:
-            data = read_file_bytes(file)
+            out.append((display_path(file), relative, read_file_bytes(file)))
         except YamlProblem as exc:
-            checker.records.files.append(shown)
-            checker.problems.append(exc.problem)
-            continue
-        checker.read(shown, relative, data)
-    return checker.finish()
+            out.append((display_path(file), relative, exc.problem))
+    return out
 
 
-def load_records_from(files: Iterable[tuple[str, str, bytes]], label: str, *,
+def load_records_from(files: Iterable[FileContents], label: str, *,
                       cache: ParseCache | None = None,
                       root: Path | None = None) -> GraphRecords:
-    """Check a graph given as (display name, path in the graph, contents), e.g. from git.
+    """Check a graph given as (display name, path in the graph, contents), from a folder
+    (`read_folder`) or a git revision.
 
     Problems name each file by its display name, e.g. ``HEAD~1:graph/actors/x.yaml:3:5``.
     `root` is the folder the files came from, if any.
@@ -224,8 +225,11 @@ class _Checker:
         return self.records
 
     # stage 1 and 2 --------------------------------------------------------------------
-    def read(self, shown: str, relative: str, data: bytes) -> None:
+    def read(self, shown: str, relative: str, data: bytes | Problem) -> None:
         self.records.files.append(shown)
+        if isinstance(data, Problem):  # the file could not be read at all
+            self.problems.append(data)
+            return
         digest = hashlib.sha256(data).hexdigest()
         self.records.digests[relative] = digest
         self.records.relative[shown] = relative
