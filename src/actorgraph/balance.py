@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from .gains import ClaimFilter, as_of_date, claimant_id, support
+from .gains import ClaimFilter, ClaimView, Step, as_of_date, claimant_id, net_tie
 from .graph import resolve
 
 __all__ = ["EXACT_LIMIT", "BalanceReport", "Tie", "Triad", "balance", "signed_ties"]
@@ -91,24 +91,19 @@ class BalanceReport:
 
 
 def signed_ties(G: nx.MultiDiGraph, cf: ClaimFilter | None = None) -> dict[frozenset[str], Tie]:
-    """Every pair of actors with supported relations, with the net sign of those relations."""
-    cf = cf or ClaimFilter()
-    sources = G.graph["sources"]
-    weights: dict[frozenset[str], list[tuple[float, str]]] = {}
+    """Every pair of actors with supported relations, with the net sign of those relations
+    (judged as `gains` judges a tie: `ClaimView` steps, `net_tie`)."""
+    view = ClaimView(G, cf or ClaimFilter())
+    steps: dict[frozenset[str], list[Step]] = {}
     for u, v, key, d in G.edges(keys=True, data=True):
-        if d["type"] != "relation":
-            continue
-        if cf.as_of is not None and not d["record"].valid_on(cf.as_of):
-            continue
-        s, _ = support([c for c in d["claims"] if cf.admits(c, sources)], sources)
-        if s > 0:
-            weights.setdefault(frozenset((u, v)), []).append((d["sign"] * s, key))
+        if d["type"] == "relation" and (step := view.step(u, v, key, d)) is not None:
+            steps.setdefault(frozenset((u, v)), []).append(step)
     ties = {}
-    for pair, ws in weights.items():
-        net = sum(w for w, _ in ws)
-        if net != 0:
+    for pair, pair_steps in steps.items():
+        sign, _, used = net_tie(pair_steps)
+        if sign:
             a, b = sorted(pair)
-            ties[pair] = Tie(a, b, 1 if net > 0 else -1, tuple(sorted(k for _, k in ws)))
+            ties[pair] = Tie(a, b, sign, tuple(sorted(s.edge for s in used)))
     return ties
 
 

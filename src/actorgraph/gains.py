@@ -38,12 +38,14 @@ __all__ = [
     "SPECULATES_FACTOR",
     "STRUCTURAL_FACTOR",
     "ClaimFilter",
+    "ClaimView",
     "Evidence",
     "RiftReport",
     "Stake",
     "Step",
     "as_of_date",
     "claimant_id",
+    "net_tie",
     "rift_reports",
     "support",
     "who_gains",
@@ -211,8 +213,12 @@ def _prod(values: Iterable[float]) -> float:
 
 # -- the analysis -----------------------------------------------------------------------
 
-class _View:
-    """The graph as the filters see it: each usable edge as a `Step`."""
+class ClaimView:
+    """The graph as a `ClaimFilter` sees it: each edge with support left, as a `Step`.
+
+    An edge whose record is not valid ``as_of`` the filter's date, or whose admitted claims
+    leave no positive support, has no step. Steps are cached per edge.
+    """
 
     def __init__(self, G: nx.MultiDiGraph, cf: ClaimFilter):
         self.G = G
@@ -269,7 +275,7 @@ def _pair_outcomes(G: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, int]]:
     return sorted(cache[key].get(frozenset((a, b)), []))
 
 
-def _chains(view: _View, starts: list[tuple[str, int]], depth: int
+def _chains(view: ClaimView, starts: list[tuple[str, int]], depth: int
             ) -> dict[tuple[str, int], tuple[float, tuple[Step, ...]]]:
     """Best chain (weight, steps) to every (outcome, sign) reachable in <= depth effects."""
     best: dict[tuple[str, int], tuple[float, tuple[Step, ...]]] = {}
@@ -296,7 +302,7 @@ def _chains(view: _View, starts: list[tuple[str, int]], depth: int
     return best
 
 
-def _claimed_evidence(view: _View, chains: dict[tuple[str, int], tuple[float, tuple[Step, ...]]]
+def _claimed_evidence(view: ClaimView, chains: dict[tuple[str, int], tuple[float, tuple[Step, ...]]]
                       ) -> dict[str, list[Evidence]]:
     out: dict[str, list[Evidence]] = {}
     for (outcome, sign), (weight, steps) in sorted(chains.items()):
@@ -308,7 +314,7 @@ def _claimed_evidence(view: _View, chains: dict[tuple[str, int], tuple[float, tu
     return out
 
 
-def _membership_evidence(view: _View, claimed: dict[str, list[Evidence]]
+def _membership_evidence(view: ClaimView, claimed: dict[str, list[Evidence]]
                          ) -> dict[str, list[Evidence]]:
     """Copies of each bloc's evidence for its members (transitively, decaying per level)."""
     G = view.G
@@ -334,7 +340,7 @@ def _membership_evidence(view: _View, claimed: dict[str, list[Evidence]]
     return out
 
 
-def _ties(view: _View, x: str) -> dict[str, list[Step]]:
+def _ties(view: ClaimView, x: str) -> dict[str, list[Step]]:
     """Every actor related to X (either direction), with the relation steps between them."""
     ties: dict[str, list[Step]] = {}
     for step in view.edges(x, "relation"):
@@ -344,7 +350,7 @@ def _ties(view: _View, x: str) -> dict[str, list[Step]]:
     return ties
 
 
-def _tie_sign(steps: list[Step]) -> tuple[int, float, list[Step]]:
+def net_tie(steps: list[Step]) -> tuple[int, float, list[Step]]:
     """The net sign of a pair's relations, the strongest support of that sign, its steps."""
     net = sum(s.sign * s.support for s in steps)
     if not steps or net == 0:
@@ -354,10 +360,10 @@ def _tie_sign(steps: list[Step]) -> tuple[int, float, list[Step]]:
     return sign, max(s.support for s in used), used
 
 
-def _structural_evidence(view: _View, a: str, b: str) -> dict[str, list[Evidence]]:
+def _structural_evidence(view: ClaimView, a: str, b: str) -> dict[str, list[Evidence]]:
     G = view.G
     ties_a, ties_b = _ties(view, a), _ties(view, b)
-    ab_sign, ab_support, ab_steps = _tie_sign(ties_a.get(b, []))
+    ab_sign, ab_support, ab_steps = net_tie(ties_a.get(b, []))
     if ab_sign <= 0:
         return {}
     name = {n: G.nodes[n]["label"] for n in (a, b)}
@@ -365,8 +371,8 @@ def _structural_evidence(view: _View, a: str, b: str) -> dict[str, list[Evidence
     for c in sorted((set(ties_a) | set(ties_b)) - {a, b}):
         if G.nodes[c]["type"] != "actor":
             continue
-        sa, wa, steps_a = _tie_sign(ties_a.get(c, []))
-        sb, wb, steps_b = _tie_sign(ties_b.get(c, []))
+        sa, wa, steps_a = net_tie(ties_a.get(c, []))
+        sb, wb, steps_b = net_tie(ties_b.get(c, []))
         if sa == 0 and sb == 0:
             continue
         if sa > 0 and sb > 0:
@@ -448,7 +454,7 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     excluded = {claimant_id(G, x) for x in exclude}
     cf = ClaimFilter(frozenset(claimant_ids), frozenset(excluded), min_confidence,
                      as_of_date(as_of))
-    view = _View(G, cf)
+    view = ClaimView(G, cf)
     starts = _pair_outcomes(G, a_id, b_id)
     claimed = _claimed_evidence(view, _chains(view, starts, depth))
     evidence: dict[str, list[Evidence]] = {k: list(v) for k, v in claimed.items()}
