@@ -9,23 +9,31 @@ from typing import Any
 Add = Callable[..., argparse.ArgumentParser]
 
 
-def _report_options(p: argparse.ArgumentParser) -> None:
+def _claim_filters(p: argparse.ArgumentParser) -> None:
+    """--according-to and --as-of, as every analysis takes them."""
     p.add_argument("--according-to", action="append", default=[], metavar="CLAIMANT",
                    help="only claims by this actor (id, name or alias) or in this source "
                         "(repeatable)")
+    p.add_argument("--as-of", metavar="DATE", help="interests and relations valid on DATE "
+                   "(YYYY, YYYY-MM, YYYY-MM-DD or today); drops sources published later")
+
+
+def _formats(p: argparse.ArgumentParser, explain: str) -> None:
+    p.add_argument("--explain", action="store_true", help=explain)
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+
+
+def _report_options(p: argparse.ArgumentParser) -> None:
+    _claim_filters(p)
     p.add_argument("--exclude-claimant", action="append", default=[], metavar="CLAIMANT",
                    help="leave out claims by this actor or in this source (repeatable)")
-    p.add_argument("--as-of", metavar="DATE", help="interests and relations valid on DATE "
-                   "(YYYY, YYYY-MM or YYYY-MM-DD); drops sources published later")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="leave out claims with confidence below X (0..1)")
     p.add_argument("--depth", type=int, default=4, metavar="N",
                    help="longest chain of effects followed (default 4)")
     p.add_argument("--no-structural", action="store_true",
                    help="leave out evidence inferred from relations (structural balance)")
-    p.add_argument("--explain", action="store_true",
-                   help="show every step with its claims: claimant, source, locator, quote")
-    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    _formats(p, "show every step with its claims: claimant, source, locator, quote")
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -304,13 +312,10 @@ def register(add: Add) -> None:
     _report_options(p)
     p = add("balance", cmd_balance, "structural balance of the relations: triads, tensions, "
             "blocs")
-    p.add_argument("--as-of", metavar="DATE")
-    p.add_argument("--according-to", action="append", default=[], metavar="CLAIMANT")
+    _claim_filters(p)
     p.add_argument("--rift", nargs=2, metavar=("A", "B"),
                    help="which triads a rift between A and B would balance or unbalance")
-    p.add_argument("--explain", action="store_true",
-                   help="the claims behind every tie of every tension")
-    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    _formats(p, "the claims behind every tie of every tension")
     p = add("render", cmd_render, "draw the interest map to a .png, .svg or .pdf file")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="where to write; the format follows the extension (.png, .svg, .pdf)")
