@@ -187,3 +187,17 @@ def test_progress_is_silent_at_first_then_reports_on_stderr(capsys):
     assert capsys.readouterr().err == ""
     _Progress(after=0.0)("drawing")
     assert capsys.readouterr().err == "actorgraph: drawing (0 s so far)\n"
+
+
+def test_a_saved_layout_reproduces_the_picture(tmp_path, capsys):
+    import shutil
+
+    graph = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    (graph / "layout.json").unlink()  # lay out afresh, then save what was drawn
+    first, second, layout = tmp_path / "a.png", tmp_path / "b.png", tmp_path / "layout.json"
+    common = ["--graph", str(graph), "--date", "2026-01-01"]
+    assert main(["render", "-o", str(first), "--save-layout", str(layout), *common]) == 0
+    assert main(["render", "-o", str(second), "--layout", str(layout), *common]) == 0
+    capsys.readouterr()
+    assert first.read_bytes() == second.read_bytes()

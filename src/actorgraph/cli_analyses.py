@@ -172,7 +172,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     from .errors import UsageError
     from .graph import load
-    from .render import layout_positions, read_layout, render_map, write_layout
+    from .render import read_layout, render_map, write_layout
 
     if sum(map(bool, (args.rift, args.focus, args.diff))) > 1:
         raise UsageError("give one of --rift, --focus or --diff")
@@ -213,7 +213,7 @@ def cmd_render(args: argparse.Namespace) -> int:
                            progress=_Progress(), selection=selection, **options)
     if args.save_layout:
         positions = dict(pinned or {})
-        positions.update(layout_positions(selection.graph, pinned=pinned))
+        positions.update(selection.positions)  # what was drawn, not a second layout
         write_layout(args.save_layout, positions)
     for warning in selection.warnings:
         print(f"actorgraph: warning: {warning}", file=sys.stderr)

@@ -57,6 +57,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
     """Nodes, edges (with their claims), claimants and legend, as plain data for the page."""
     H = sel.graph
     pos = layout_positions(H, pinned=layout)
+    sel.positions = pos
     sources = G.graph["sources"]
     nodes = []
     for n in sorted(H):

@@ -91,6 +91,8 @@ class MapSelection:
     """edge key -> 'added' | 'removed' | 'changed' (diff maps)"""
     warnings: list[str] = field(default_factory=list)
     """What the renderer could not draw as asked (e.g. characters missing from the font)."""
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """The layout positions the last drawing of this selection used (for a layout file)."""
 
 
 def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> MapSelection:
@@ -292,8 +294,9 @@ def read_layout(path: str | os.PathLike[str]) -> dict[str, tuple[float, float]]:
 
 
 def write_layout(path: str | os.PathLike[str], positions: dict[str, tuple[float, float]]) -> None:
-    """Write positions as a layout file (sorted, rounded, so it diffs well in git)."""
-    data = {k: [round(x, 4), round(y, 4)] for k, (x, y) in sorted(positions.items())}
+    """Write positions as a layout file, sorted by id (so it diffs well in git) and at full
+    precision (so reading it back reproduces the picture exactly)."""
+    data = {k: [x, y] for k, (x, y) in sorted(positions.items())}
     Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
@@ -435,6 +438,7 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     fig = ax.figure
     say(f"laying out {len(nodes)} nodes and {H.number_of_edges()} edges")
     raw = layout_positions(H, pinned=layout)
+    sel.positions = raw
     styles = {n: ({"fontweight": "bold"} if H.nodes[n]["type"] == "actor"
                   else {"fontstyle": "italic"}) for n in nodes}
     labels = {n: (_label(H, n, sel), styles[n]) for n in nodes}
