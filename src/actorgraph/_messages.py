@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+from .models import DATE_PATTERN, SLUG_PATTERN
 from .yamlread import clip, mark_at
 
 __all__ = ["nearest", "problems_from_validation"]
@@ -38,6 +39,11 @@ def nearest(word: str, candidates: typing.Iterable[str], n: int = 3) -> list[str
         return []
     best = -scored[0][0]
     return [by_lower[low] for r, low in scored[:n] if -r >= best - 0.1]
+
+
+def a_or_an(word: str) -> str:
+    """``"an outcome"``, ``"a source"``: the word with its indefinite article."""
+    return ("an " if word[:1] in ("a", "e", "i", "o", "u") else "a ") + word
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -115,10 +121,10 @@ def _message(err: Any, root: type[BaseModel]) -> tuple[str, bool]:
         return (f"'{field}' must be one of: {', '.join(options)}; got {_shown(value)}{hint}"), False
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        if pattern.startswith("^\\d{4}"):
+        if pattern == DATE_PATTERN:
             return (f"'{field}' must be a date as YYYY, YYYY-MM or YYYY-MM-DD; got "
                     f"{_shown(value)}"), False
-        if "[a-z0-9]+(?:-" in pattern:
+        if pattern == SLUG_PATTERN:
             return (f"'{field}' must be an id (lower-case letters and digits joined by single "
                     f"hyphens, like 'azeri-hardliners'); got {_shown(value)}"), False
         return f"'{field}' has the wrong form: {_shown(value)} does not match {pattern}", False

@@ -31,7 +31,7 @@ from pathlib import Path
 import networkx as nx
 
 from . import ids
-from ._messages import nearest
+from ._messages import a_or_an, nearest
 from .errors import UnknownNameError, UsageError
 from .loader import (
     GraphRecords,
@@ -140,7 +140,7 @@ def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = "actor") -> str
         return next(iter(hits))
     what = type or "record"
     if type is not None and name in G and G.nodes[name]["type"] != type:
-        raise UsageError(f"'{name}' is {_a(G.nodes[name]['type'])}, not {_a(type)}")
+        raise UsageError(f"'{name}' is {a_or_an(G.nodes[name]['type'])}, not {a_or_an(type)}")
     if len(hits) > 1:
         raise UsageError(f"'{name}' could be any of: {', '.join(sorted(hits))}; give the id")
     suggestions: list[str] = []
@@ -170,9 +170,6 @@ def _name_index(G: nx.MultiDiGraph, type: str | None) -> dict[str, set[str]]:
         cache[key] = names
     return cache[key]
 
-
-def _a(word: str) -> str:
-    return ("an " if word[0] in "aeiou" else "a ") + word
 
 
 def actors(G: nx.MultiDiGraph) -> list[str]:

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import ids
-from ._messages import nearest, problems_from_validation
+from ._messages import a_or_an, nearest, problems_from_validation
 from .errors import GraphDataError, Problem, UsageError, display_path
 from .models import (
     Actor,
@@ -374,7 +374,7 @@ class _Checker:
                 continue
             want = " or ".join(kinds)
             if found is not None:
-                self.error(file, path, f"'{target}' is {_a(found)}, not {_a(want)}")
+                self.error(file, path, f"'{target}' is {a_or_an(found)}, not {a_or_an(want)}")
                 continue
             pool = [i for i, k in self.kind_of.items() if k in kinds]
             near = nearest(target, pool)
@@ -470,9 +470,6 @@ class _Checker:
                                              "not wanted, opposed or linked by any effect",
                                              "warning"))
 
-
-def _a(kind: str) -> str:
-    return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
 def _overlap(a: Relation, b: Relation) -> bool:

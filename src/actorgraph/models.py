@@ -31,7 +31,9 @@ from pydantic import (
 
 __all__ = [
     "ACTOR_KINDS",
+    "DATE_PATTERN",
     "RELATION_SIGNS",
+    "SLUG_PATTERN",
     "Actor",
     "Claim",
     "Effect",
@@ -47,9 +49,9 @@ __all__ = [
     "date_bounds",
 ]
 
-_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Id = Annotated[str, StringConstraints(pattern=_SLUG, min_length=1, max_length=80)]
+Id = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=80)]
 """A stable slug: lower-case letters and digits joined by single hyphens (``azeri-hardliners``)."""
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
