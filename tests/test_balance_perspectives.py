@@ -5,12 +5,14 @@ from __future__ import annotations
 import itertools
 import json
 
-from actorgraph.balance import balance
+import actorgraph
+from actorgraph.analysis_format import format_balance
+from actorgraph.balance import EXACT_LIMIT, balance
 from actorgraph.cli import main
 from actorgraph.gains import who_gains
 from actorgraph.perspectives import perspectives, robustness
 
-from .conftest import GRAPH_DIR
+from .conftest import DATA, GRAPH_DIR
 from .test_gains import actor, claim, interest, relation, small_graph
 
 
@@ -38,34 +40,142 @@ def test_triads_under_strict_and_weak_balance(write_graph):
     assert report.counts() == {"triads": 4, "strict_balanced": 2, "strict_unbalanced": 2,
                                "weak_balanced": 3, "weak_unbalanced": 1}
     assert [t.actors for t in report.tensions] == [("d", "e", "f"), ("j", "k", "l")]
-    # each unbalanced triad costs one frustrated tie under two blocs
-    assert (report.frustration, report.exact) == (2, True)
+    # each unbalanced triad costs one frustrated tie under two blocs; --- none under weak balance
+    assert (report.strict.frustration, report.strict.exact) == (2, True)
+    assert (report.weak.frustration, report.weak.exact) == (1, True)
+    assert {frozenset(b) for b in report.weak.blocs if {"j", "k", "l"} & set(b)} == {
+        frozenset("j"), frozenset("k"), frozenset("l")}
 
 
-def test_blocs_split_two_hostile_camps_exactly_and_by_heuristic(write_graph):
-    def camps(n):
-        west = [f"w{i}" for i in range(n)]
-        east = [f"e{i}" for i in range(n)]
-        rels = [relation(x, y, "alliance") for side in (west, east)
-                for x, y in itertools.pairwise(side)]
-        rels += [relation(w, e, "rivalry") for w, e in zip(west, east, strict=True)]
-        return [actor(x) for x in west + east], rels, west, east
-
-    actors_, rels, west, east = camps(4)
-    report = balance(small_graph(write_graph, actors_, relations=rels))
-    assert (report.frustration, report.exact) == (0, True)
-    assert {frozenset(b) for b in report.blocs} == {frozenset(west), frozenset(east)}
-
-
-def test_beyond_the_exact_limit_a_heuristic_is_used_and_said(write_graph, tmp_path):
-    west = [f"w{i:02d}" for i in range(10)]
-    east = [f"e{i:02d}" for i in range(10)]
+def camps(n: int) -> tuple[list, list, list[str], list[str]]:
+    """Two camps of n actors: allies in a chain inside each, rivals across, pair by pair."""
+    west = [f"w{i:02d}" for i in range(n)]
+    east = [f"e{i:02d}" for i in range(n)]
     rels = [relation(x, y, "alliance") for side in (west, east)
             for x, y in itertools.pairwise(side)]
     rels += [relation(w, e, "rivalry") for w, e in zip(west, east, strict=True)]
-    report = balance(small_graph(write_graph, [actor(x) for x in west + east], relations=rels))
-    assert (report.frustration, report.exact) == (0, False)
-    assert {frozenset(b) for b in report.blocs} == {frozenset(west), frozenset(east)}
+    return [actor(x) for x in west + east], rels, west, east
+
+
+def test_blocs_split_two_hostile_camps(write_graph):
+    actors_, rels, west, east = camps(20)
+    report = balance(small_graph(write_graph, actors_, relations=rels))
+    for split in (report.strict, report.weak):
+        assert (split.frustration, split.exact) == (0, True)
+        assert {frozenset(b) for b in split.blocs} == {frozenset(west), frozenset(east)}
+
+
+def test_weak_balance_prefers_the_fewest_blocs_for_the_same_fit(write_graph):
+    # three mutual enemies need three blocs; a fourth actor allied to none, hostile to a only,
+    # can share a bloc with b or c: the split keeps three blocs, not four
+    rels = [relation("a", "b", "war"), relation("a", "c", "war"), relation("b", "c", "war"),
+            relation("a", "d", "rivalry")]
+    report = balance(small_graph(write_graph, [actor("d")], relations=rels))
+    assert (report.weak.frustration, len(report.weak.blocs)) == (0, 3)
+    assert (report.strict.frustration, len(report.strict.blocs)) == (1, 2)
+
+
+def test_a_search_out_of_budget_says_its_split_is_a_heuristic(write_graph):
+    G = actorgraph.load(GAHUKU_GAMA, cache=False)
+    report = balance(G, search_budget=0)
+    assert (report.strict.exact, report.weak.exact) == (False, False)
+    # the local search alone lands on a split at least as frustrated as the optimum
+    assert report.strict.frustration >= 7 and report.weak.frustration >= 2
+    out = format_balance(G, report)
+    assert "least frustration (heuristic: the search ran out, a better split may exist)" in out
+
+
+def test_a_connected_group_too_large_to_search_gets_the_local_search_only(write_graph):
+    # a ring of EXACT_LIMIT + 1 allies closed by one rivalry cannot be balanced: one tie is
+    # always against the blocs, and the group is too large for the exact search
+    ring = [f"r{i:03d}" for i in range(EXACT_LIMIT + 1)]
+    rels = [relation(x, y, "alliance") for x, y in itertools.pairwise(ring)]
+    rels.append(relation(ring[0], ring[-1], "rivalry"))
+    report = balance(small_graph(write_graph, [actor(x) for x in ring], relations=rels))
+    assert (report.strict.frustration, report.strict.exact) == (1, False)
+
+
+# -- a published worked example: the Gahuku-Gama alliance structure -------------------------
+
+GAHUKU_GAMA = DATA / "valid" / "gahuku-gama"
+PUBLISHED = GAHUKU_GAMA / "published"
+
+
+def published_matrix() -> dict[frozenset[str], int]:
+    """The signed adjacency matrix as printed in Schoch's "Signed Networks" (R4SNA)."""
+    lines = (PUBLISHED / "tribes-matrix.txt").read_text(encoding="utf-8").splitlines()
+    names = lines[0].split() + lines[17].split()
+    rows: dict[str, list[int]] = {}
+    for line in lines[1:17] + lines[18:34]:
+        name, *cells = line.split()
+        rows.setdefault(name, []).extend(int(c) for c in cells)
+    return {frozenset((a.lower(), b.lower())): rows[a][j]
+            for a in names for j, b in enumerate(names) if rows[a][j]}
+
+
+def test_the_curated_tribes_are_both_published_copies_exactly(capsys):
+    matrix = published_matrix()
+    assert all(len(pair) == 2 for pair in matrix)  # no tribe related to itself
+    names = [n.lower() for n in (PUBLISHED / "tribes-matrix.txt").read_text(
+        encoding="utf-8").splitlines()[0].split()]
+    names += ["uheto", "seuve", "nagad", "gama"]
+    edges = {}
+    for line in (PUBLISHED / "soc-tribes.edges").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("%"):
+            u, v, sign = (int(x) for x in line.split())
+            edges[frozenset((names[u - 1], names[v - 1]))] = 1 if sign == 1 else -1
+    assert matrix == edges and len(matrix) == 58
+    curated = {frozenset((t.a, t.b)): t.sign
+               for t in balance(actorgraph.load(GAHUKU_GAMA, cache=False)).ties}
+    assert curated == matrix
+    # every claim quotes its copy: a matrix cell, or an edge-list line verbatim
+    assert main(["check-quotes", "--graph", str(GAHUKU_GAMA),
+                 "--text", f"network-repository-soc-tribes={PUBLISHED / 'soc-tribes.edges'}",
+                 "--text", f"r4sna-signed-networks={PUBLISHED / 'tribes-matrix.txt'}"]) == 0
+    assert "58 of 58 quotes found" in capsys.readouterr().out
+
+
+def test_gahuku_gama_reproduces_the_published_balance_numbers():
+    """Read, "Cultures of the Central Highlands, New Guinea" (1954), as coded by Hage and
+    Harary, "Structural Models in Anthropology" (1983, pp. 56-60): 16 subtribes, 29 alliances
+    (rova) and 29 enmities (hina). Schoch's signnet package and its "Signed Networks" chapter
+    (R4SNA) publish for this graph:
+
+    - balance_score(tribes, "triangles") = 0.8676471: the share of strictly balanced triangles;
+    - balance_score(tribes, "frustration") = 0.7586207: 1 - frustration / (ties / 2), i.e.
+      7 of the 58 ties go against the best split into two blocs;
+    - signed_blockmodel(tribes, k = 3): membership 2 2 1 1 3 1 1 1 3 3 1 1 3 3 2 2 (tribes
+      in the order of the matrix), "2 edges violate the criterion".
+    """
+    report = balance(actorgraph.load(GAHUKU_GAMA, cache=False))
+    assert (sum(t.sign > 0 for t in report.ties), sum(t.sign < 0 for t in report.ties)) == (29, 29)
+    counts = report.counts()
+    assert (counts["triads"], counts["strict_balanced"]) == (68, 59)
+    assert round(counts["strict_balanced"] / counts["triads"], 7) == 0.8676471
+    assert (report.strict.frustration, report.strict.exact) == (7, True)
+    assert round(1 - report.strict.frustration / (len(report.ties) / 2), 7) == 0.7586207
+    # the published three blocs are the best split into any number of blocs: 2 ties against
+    order = ["gavev", "kotun", "ove", "alika", "nagam", "gahuk", "masil", "ukudz", "notoh",
+             "kohik", "geham", "asaro", "uheto", "seuve", "nagad", "gama"]
+    membership = [2, 2, 1, 1, 3, 1, 1, 1, 3, 3, 1, 1, 3, 3, 2, 2]
+    published = {frozenset(t for t, m in zip(order, membership, strict=True) if m == k)
+                 for k in (1, 2, 3)}
+    assert {frozenset(b) for b in report.weak.blocs} == published
+    assert (report.weak.frustration, report.weak.exact) == (2, True)
+    # only the two ++- triads break weak balance; the other seven tensions are ---
+    assert (counts["weak_balanced"], counts["weak_unbalanced"]) == (66, 2)
+
+
+def test_published_positive_and_negative_degrees_of_each_tribe():
+    """The degree table of the same chapter (degree_signed, type "pos" and "neg")."""
+    table = {"gavev": (3, 5), "kotun": (3, 5), "ove": (4, 2), "alika": (2, 1),
+             "nagam": (3, 4), "gahuk": (5, 5), "masil": (7, 0), "ukudz": (6, 1),
+             "notoh": (3, 4), "kohik": (2, 3), "geham": (4, 5), "asaro": (4, 4),
+             "uheto": (4, 4), "seuve": (2, 3), "nagad": (3, 6), "gama": (3, 6)}
+    ties = balance(actorgraph.load(GAHUKU_GAMA, cache=False)).ties
+    degrees = {tribe: (sum(t.sign > 0 for t in ties if tribe in (t.a, t.b)),
+                       sum(t.sign < 0 for t in ties if tribe in (t.a, t.b))) for tribe in table}
+    assert degrees == table
 
 
 def test_what_a_rift_does_to_the_triads(write_graph):
@@ -115,7 +225,7 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
     out = capsys.readouterr().out
     assert "  bloc 1: Azerbaijan, Kazakhstan, Russia, United Kingdom" in out
     assert main(["balance", "--format", "json", *g]) == 0
-    assert json.loads(capsys.readouterr().out)["blocs"][1] == [
+    assert json.loads(capsys.readouterr().out)["strict"]["blocs"][1] == [
         "the-west", "turkiye", "ukraine", "united-states"]
     assert main(["perspectives", "russia", "azerbaijan", "--by", "affiliation", *g]) == 0
     out = capsys.readouterr().out

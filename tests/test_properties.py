@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import actorgraph
+from actorgraph.balance import balance
 from actorgraph.diff import diff_graphs
 from actorgraph.diff_format import format_diff_json, format_diff_markdown, format_diff_text
 from actorgraph.gains import who_gains
@@ -177,3 +178,91 @@ def test_load_export_reload_keeps_every_record(data):
 class _NoAliases(yaml.SafeDumper):
     def ignore_aliases(self, data):
         return True
+
+
+def _set_partitions(items: list[str]):
+    """Every split of `items` into non-empty blocs (Bell-number many; fine for 7 items)."""
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for split in _set_partitions(rest):
+        yield [[first], *split]
+        for i in range(len(split)):
+            yield [*split[:i], [first, *split[i]], *split[i + 1:]]
+
+
+@st.composite
+def signed_graphs(draw):
+    """Up to 7 actors, each pair allied, hostile or unrelated."""
+    n = draw(st.integers(2, 7))
+    names = [f"a{i}" for i in range(n)]
+    ties = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            sign = draw(st.sampled_from([0, 1, -1]))
+            if sign:
+                ties[names[i], names[j]] = sign
+    return names, ties
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(signed_graphs())
+def test_the_bloc_searches_find_the_optimum_of_every_split(data):
+    """balance() against brute force: the least frustration, then the fewest blocs, over
+    every split into at most two blocs (strict) and into any number (weak)."""
+    names, ties = data
+    lines = ["sources: [{id: s, title: S, kind: article}]", "actors:"]
+    lines += [f"  - {{id: {n}, name: {n}, kind: state}}" for n in names]
+    lines.append("relations:")
+    lines += [f"  - {{between: [{a}, {b}], kind: {'alliance' if s > 0 else 'war'}, "
+              f"claims: [{{by: {a}, source: s, quote: q}}]}}" for (a, b), s in ties.items()]
+    if not ties:
+        lines[-1] = "relations: []"
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "g.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        report = balance(actorgraph.load(tmp, cache=False))
+    related = sorted({x for pair in ties for x in pair})
+    parts = {frozenset(c) for c in _components(related, ties)}
+
+    def best(limit: int | None) -> tuple[int, int]:
+        # blocs never span two connected parts: each part is split on its own
+        total = [0, 0]
+        for part in parts:
+            sub = {k: v for k, v in ties.items() if k[0] in part}
+            fits = [fit_in(split, sub) for split in _set_partitions(sorted(part))
+                    if limit is None or len(split) <= limit]
+            f, k = min(fits)
+            total[0] += f
+            total[1] += k
+        return total[0], total[1]
+
+    def fit_in(split: list[list[str]], sub: dict) -> tuple[int, int]:
+        bloc_of = {x: i for i, bloc in enumerate(split) for x in bloc}
+        return (sum((bloc_of[a] == bloc_of[b]) != (s > 0) for (a, b), s in sub.items()),
+                len(split))
+
+    for split, limit in ((report.strict, 2), (report.weak, None)):
+        assert split.exact
+        assert sorted(x for bloc in split.blocs for x in bloc) == related
+        assert fit_in([list(b) for b in split.blocs], ties) == best(limit)
+        assert split.frustration == best(limit)[0]
+    assert report.weak.frustration <= report.strict.frustration
+
+
+def _components(nodes: list[str], ties: dict) -> list[set[str]]:
+    seen: set[str] = set()
+    out = []
+    for root in nodes:
+        if root in seen:
+            continue
+        comp, stack = set(), [root]
+        while stack:
+            x = stack.pop()
+            if x in comp:
+                continue
+            comp.add(x)
+            stack.extend(b if a == x else a for (a, b) in ties if x in (a, b))
+        seen |= comp
+        out.append(comp)
+    return out

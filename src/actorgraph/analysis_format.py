@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from .balance import BalanceReport, Triad
+from .balance import BalanceReport, Partition, Tie, Triad
 from .perspectives import Perspectives
 from .present import claim_line, node_name
 
@@ -20,15 +20,34 @@ def _triad(G: nx.MultiDiGraph, t: Triad) -> str:
     return f"{a} {s[0]} {b}, {a} {s[1]} {c}, {b} {s[2]} {c} ({t.pattern})"
 
 
+def _markdown(lines: list[str]) -> str:
+    """Join lines as Markdown: a blank line around each paragraph, so none run together.
+    List items, table rows and indented continuation lines stay in their block."""
+    def block(line: str) -> bool:
+        return line.startswith(("- ", "|", " "))
+
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line and not (block(line) and block(out[-1])):
+            out.append("")
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def balance_to_dict(report: BalanceReport) -> dict[str, Any]:
     def triad(t: Triad) -> dict[str, Any]:
         return {"actors": list(t.actors), "signs": list(t.signs), "pattern": t.pattern,
                 "strictly_balanced": t.strictly_balanced, "weakly_balanced": t.weakly_balanced}
 
-    return {"counts": report.counts(), "frustration": report.frustration,
-            "exact": report.exact, "blocs": [list(b) for b in report.blocs],
-            "frustrated_ties": [{"a": t.a, "b": t.b, "sign": t.sign,
-                                 "relations": list(t.relations)} for t in report.frustrated],
+    def tie(t: Tie) -> dict[str, Any]:
+        return {"a": t.a, "b": t.b, "sign": t.sign, "relations": list(t.relations)}
+
+    def partition(p: Partition) -> dict[str, Any]:
+        return {"blocs": [list(b) for b in p.blocs], "frustration": p.frustration,
+                "exact": p.exact, "frustrated_ties": [tie(t) for t in p.frustrated]}
+
+    return {"counts": report.counts(), "strict": partition(report.strict),
+            "weak": partition(report.weak),
             "tensions": [triad(t) for t in report.tensions],
             "rift": list(report.rift) if report.rift else None,
             "rift_changes": [{"before": triad(a), "after": triad(b)}
@@ -47,16 +66,22 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     out.append(f"{len(report.ties)} signed ties, {c['triads']} triads: strict (Heider) balance "
                f"{c['strict_balanced']} balanced / {c['strict_unbalanced']} unbalanced; weak "
                f"(Davis, --- allowed) {c['weak_balanced']} / {c['weak_unbalanced']}.")
-    method = "exact" if report.exact else "heuristic (local search)"
-    out.append(f"Blocs minimising frustration ({method}): frustration {report.frustration}.")
     bullet = "- " if md else "  "
-    for i, bloc in enumerate(report.blocs, 1):
-        out.append(f"{bullet}bloc {i}: {', '.join(node_name(G, n) for n in bloc)}")
-    if report.frustrated:
-        out.append("Ties against the blocs:")
-        for t in report.frustrated:
+    for title, part in (("Strict balance: at most two blocs per connected group",
+                         report.strict),
+                        ("Weak balance: any number of blocs", report.weak)):
+        method = "exact" if part.exact else "heuristic: the search ran out, a better split " \
+            "may exist"
+        ties = "tie" if part.frustration == 1 else "ties"
+        out.append(f"{title}, least frustration ({method}): {part.frustration} {ties} "
+                   "against the blocs.")
+        for i, bloc in enumerate(part.blocs, 1):
+            out.append(f"{bullet}bloc {i}: {', '.join(node_name(G, n) for n in bloc)}")
+        for t in part.frustrated:
+            where = "between blocs" if t.sign > 0 else "inside a bloc"
             kind = "positive" if t.sign > 0 else "negative"
-            out.append(f"{bullet}{node_name(G, t.a)} / {node_name(G, t.b)} ({kind})")
+            out.append(f"{bullet}against: {node_name(G, t.a)} / {node_name(G, t.b)} "
+                       f"({kind}, {where})")
     out.append("Tensions to watch (unbalanced triads):" if report.tensions
                else "No unbalanced triads.")
     for t in report.tensions:
@@ -79,7 +104,7 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
                        else "unbalances it" if before.strictly_balanced
                        and not after.strictly_balanced else "keeps its balance")
             out.append(f"{bullet}{_triad(G, after)}: {verdict}")
-    return "\n".join(out)
+    return _markdown(out) if md else "\n".join(out)
 
 
 def perspectives_to_dict(p: Perspectives) -> dict[str, Any]:
@@ -131,7 +156,7 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
                 stake = p.reports[col].stake(actor)
                 for ev in stake.evidence:
                     out.append(f"  {node_name(G, actor)} [{col}]: {chain_text(G, ev)}")
-    return "\n".join(out) + ("\n" if fmt == "markdown" else "")
+    return _markdown(out) if fmt == "markdown" else "\n".join(out)
 
 
 def _cell(value: tuple[str, float] | None) -> str:

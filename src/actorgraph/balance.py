@@ -5,17 +5,20 @@ the product of its signs is positive: +++ ("a friend of a friend") and +-- ("the
 enemy"). **Weak balance** (Davis's clusterability) also accepts --- (three mutual enemies);
 only ++- is unbalanced under both. Unbalanced triads are "tensions to watch".
 
-Blocs are the split of the actors into groups that minimises *frustration*: negative ties
-inside a group plus positive ties between groups. Two groups (strict balance) are searched
-exhaustively up to `EXACT_LIMIT` actors per connected part; beyond that a deterministic
-local search (moving one actor at a time while it lowers frustration) is used and reported as
-a heuristic.
+Blocs are splits of the actors that minimise *frustration*: negative ties inside a bloc plus
+positive ties between blocs. Two splits are made: into at most two blocs (strict balance:
+Cartwright and Harary's structure theorem) and into any number of blocs (weak balance). Each
+starts from a local search (move one actor at a time while that lowers frustration), then a
+branch-and-bound search proves the split optimal or finds a better one. The search is exact
+when it finishes within `SEARCH_BUDGET` steps and the connected part has at most
+`EXACT_LIMIT` actors; otherwise the best split found is reported as a heuristic one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,9 +28,13 @@ import networkx as nx
 from .gains import ClaimFilter, ClaimView, Step, as_of_date, claimant_id, net_tie
 from .graph import resolve
 
-__all__ = ["EXACT_LIMIT", "BalanceReport", "Tie", "Triad", "balance", "signed_ties"]
+__all__ = ["EXACT_LIMIT", "SEARCH_BUDGET", "BalanceReport", "Partition", "Tie", "Triad", "balance",
+           "signed_ties"]
 
-EXACT_LIMIT = 16
+EXACT_LIMIT = 400
+"""Connected parts with more actors than this get the local search only."""
+SEARCH_BUDGET = 2_000_000
+"""Work (actor placements weighed) the exact search may spend per split before giving up."""
 
 
 @dataclass(frozen=True)
@@ -62,16 +69,34 @@ class Triad:
 
 
 @dataclass(frozen=True)
+class Partition:
+    """Actors split into blocs, and the ties that go against the split."""
+
+    blocs: tuple[tuple[str, ...], ...]
+    """Largest bloc first; each bloc's actors sorted."""
+    frustrated: tuple[Tie, ...]
+    """Negative ties inside a bloc and positive ties between blocs."""
+    exact: bool
+    """True when no split (of the same kind) has fewer frustrated ties."""
+
+    @property
+    def frustration(self) -> int:
+        return len(self.frustrated)
+
+
+@dataclass(frozen=True)
 class BalanceReport:
-    """Triads, their balance under both conventions, the blocs and the frustration."""
+    """Triads under both conventions, and the blocs of each.
+
+    `strict` splits the actors into at most two blocs (strict balance); `weak` into any number
+    (weak balance, clusterability). A graph is strictly balanced when `strict.frustration` is
+    0, clusterable when `weak.frustration` is 0.
+    """
 
     ties: tuple[Tie, ...]
     triads: tuple[Triad, ...]
-    blocs: tuple[tuple[str, ...], ...]
-    frustration: int
-    """Ties that go against the blocs: negative inside a bloc or positive between blocs."""
-    frustrated: tuple[Tie, ...]
-    exact: bool
+    strict: Partition
+    weak: Partition
     rift: tuple[str, str] | None = None
     rift_changes: tuple[tuple[Triad, Triad], ...] = ()
     """For a rift: (before, after) of every triad holding both actors."""
@@ -107,54 +132,201 @@ def signed_ties(G: nx.MultiDiGraph, cf: ClaimFilter | None = None) -> dict[froze
     return ties
 
 
-def _frustration(ties: list[Tie], side: dict[str, int]) -> list[Tie]:
-    return [t for t in ties if (side[t.a] == side[t.b]) != (t.sign > 0)]
+Neighbours = dict[str, list[tuple[str, int]]]
 
 
-def _split(nodes: list[str], ties: list[Tie]) -> tuple[dict[str, int], bool]:
-    """Two groups minimising frustration: exhaustive when small, else local search."""
-    if len(nodes) <= EXACT_LIMIT:
-        best, best_side = None, {}
-        first, rest = nodes[0], nodes[1:]
-        for bits in itertools.product((0, 1), repeat=len(rest)):
-            side = {first: 0, **dict(zip(rest, bits, strict=True))}
-            f = len(_frustration(ties, side))
-            if best is None or f < best:
-                best, best_side = f, side
-        return best_side, True
-    # heuristic: start from a breadth-first 2-colouring by sign, then move single actors
-    side = {n: 0 for n in nodes}
-    H = nx.Graph()
-    H.add_edges_from((t.a, t.b, {"sign": t.sign}) for t in ties)
-    seen: set[str] = set()
-    for root in sorted(nodes):
-        if root in seen:
+def _cost(n: str, g: int, group: dict[str, int], nb: Neighbours) -> int:
+    """Frustrated ties between `n`, placed in group `g`, and its placed neighbours."""
+    return sum(1 for m, sign in nb[n] if m in group and (group[m] == g) != (sign > 0))
+
+
+def _local_search(nodes: list[str], nb: Neighbours, max_groups: int | None) -> dict[str, int]:
+    """A good split, fast: a first guess, single-actor moves while they lower frustration, then
+    blocs joined where that costs nothing.
+
+    The first guess for two blocs 2-colours each tie by its sign from the first actor
+    outwards; for any number of blocs it takes the groups of actors joined by positive ties.
+    An actor is only ever moved to a bloc of one of its neighbours or to a new bloc: any other
+    bloc costs the same as a new one.
+    """
+    group: dict[str, int] = {}
+    fresh = 0  # a bloc label nobody has
+    for root in nodes:
+        if root in group:
             continue
-        seen.add(root)
-        for u, v in nx.bfs_edges(H, root) if root in H else ():
-            side[v] = side[u] if H.edges[u, v]["sign"] > 0 else 1 - side[u]
-            seen.add(v)
+        group[root] = fresh if max_groups is None else 0
+        fresh += 1
+        queue = deque([root])
+        while queue:
+            u = queue.popleft()
+            for v, sign in sorted(nb[u]):
+                if v in group or (max_groups is None and sign < 0):
+                    continue
+                group[v] = group[u] if sign > 0 else 1 - group[u]
+                queue.append(v)
     improved = True
     while improved:
         improved = False
-        for n in sorted(nodes):
-            before = len(_frustration(ties, side))
-            side[n] = 1 - side[n]
-            if len(_frustration(ties, side)) < before:
+        for n in nodes:
+            here = group[n]
+            options = {here} | {group[m] for m, _ in nb[n]}
+            options |= set(range(max_groups)) if max_groups is not None else {fresh}
+            costs = {g: _cost(n, g, group, nb) for g in options}
+            best = min(options, key=lambda g: (costs[g], g != here, g))
+            if costs[best] < costs[here]:
+                group[n] = best
                 improved = True
-            else:
-                side[n] = 1 - side[n]
-    return side, False
+                fresh += best == fresh
+    return _merge_blocs(group, nb)
+
+
+def _merge_blocs(group: dict[str, int], nb: Neighbours) -> dict[str, int]:
+    """Join blocs where that adds no frustration, largest first, into the bloc it fits best
+    (fewer blocs for the same fit). One greedy pass: each bloc goes to the merged bloc with the
+    most positive minus negative ties to it, if that is not below zero."""
+    members: dict[int, list[str]] = {}
+    for n in sorted(group):
+        members.setdefault(group[n], []).append(n)
+    merged: dict[int, int] = {}  # old bloc -> new bloc
+    opened = 0
+    for g in sorted(members, key=lambda g: (-len(members[g]), members[g][0])):
+        against: dict[int, int] = {}  # new bloc -> negative minus positive ties to it
+        for n in members[g]:
+            for m, sign in nb[n]:
+                if (t := merged.get(group[m])) is not None:
+                    against[t] = against.get(t, 0) + (1 if sign < 0 else -1)
+        untied = next(t for t in itertools.count() if t not in against)
+        choices = [(v, t) for t, v in against.items() if v <= 0]
+        if untied < opened:
+            choices.append((0, untied))
+        if choices:
+            merged[g] = min(choices)[1]
+        else:
+            merged[g], opened = opened, opened + 1
+    return {n: merged[g] for n, g in group.items()}
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
+def _branch_and_bound(nodes: list[str], nb: Neighbours, max_groups: int | None,
+                      upper: tuple[int, int], budget: list[int]) -> dict[str, int] | None:
+    """The best split, if it beats `upper` (frustration, blocs); else None.
+
+    Splits are ranked by frustration, then by number of blocs. Actors are placed one at a time
+    (most ties first) into an open bloc or a new one. A branch is cut when its frustration so
+    far plus, for every actor still to place, the least it must add against the placed ones
+    (with the blocs already open) cannot beat the best split known. `budget[0]` is spent
+    as actors are weighed; `_OutOfBudget` is raised when it runs out.
+    """
+    order = sorted(nodes, key=lambda n: (-len(nb[n]), n))
+    index = {n: i for i, n in enumerate(order)}
+    size = len(order)
+    later = [[(index[m], sign) for m, sign in nb[n] if index[m] > index[n]] for n in order]
+    limit = max_groups or size
+    # against the actors placed so far: positive ties, and positive/negative ties per group
+    pos = [0] * size
+    pos_in = [[0] * limit for _ in range(size)]
+    neg_in = [[0] * limit for _ in range(size)]
+    placed = [0] * size
+    best: list[Any] = [upper, None]  # (frustration, blocs), placement
+
+    def cost_in(i: int, g: int, opened: int) -> int:
+        return pos[i] - pos_in[i][g] + neg_in[i][g] if g < opened else pos[i]
+
+    def place(i: int, opened: int, cost: int) -> None:
+        if i == size:
+            best[0], best[1] = (cost, opened), placed[:]
+            return
+        budget[0] -= size - i
+        if budget[0] < 0:
+            raise _OutOfBudget
+        choices = range(min(opened + 1, limit))
+        bound = cost
+        for j in range(i, size):
+            bound += min(cost_in(j, g, opened) for g in choices)
+            if (bound, opened) >= best[0]:
+                return
+        for g in sorted(choices, key=lambda g: cost_in(i, g, opened)):
+            new_cost = cost + cost_in(i, g, opened)
+            if (new_cost, max(opened, g + 1)) >= best[0]:
+                continue
+            placed[i] = g
+            for j, sign in later[i]:
+                if sign > 0:
+                    pos[j] += 1
+                    pos_in[j][g] += 1
+                else:
+                    neg_in[j][g] += 1
+            place(i + 1, max(opened, g + 1), new_cost)
+            for j, sign in later[i]:
+                if sign > 0:
+                    pos[j] -= 1
+                    pos_in[j][g] -= 1
+                else:
+                    neg_in[j][g] -= 1
+
+    place(0, 0, 0)
+    return None if best[1] is None else {order[i]: g for i, g in enumerate(best[1])}
+
+
+def _fit(part: list[str], group: dict[str, int], nb: Neighbours) -> tuple[int, int]:
+    """How a split of one connected part ranks: (frustration, number of blocs)."""
+    return (sum(_cost(n, group[n], group, nb) for n in part) // 2,
+            len({group[n] for n in part}))
+
+
+def _partition(nodes: list[str], ties: list[Tie], max_groups: int | None,
+               search_budget: int, start: Partition | None = None) -> Partition:
+    """The split into at most `max_groups` blocs (None: any number) with least frustration,
+    and the fewest blocs among those. `start`, a split known to be allowed, is used where it
+    beats the local search (the strict split is one for the weak search)."""
+    nb: Neighbours = {n: [] for n in nodes}
+    for t in ties:
+        nb[t.a].append((t.b, t.sign))
+        nb[t.b].append((t.a, t.sign))
+    H = nx.Graph()
+    H.add_nodes_from(nodes)
+    H.add_edges_from((t.a, t.b) for t in ties)
+    budget = [search_budget]
+    exact = True
+    blocs: list[tuple[str, ...]] = []
+    start_bloc = {n: i for i, bloc in enumerate(start.blocs) for n in bloc} if start else {}
+    for part in sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: c[0]):
+        group = _local_search(part, nb, max_groups)
+        found = _fit(part, group, nb)
+        if start_bloc and _fit(part, start_bloc, nb) < found:
+            group = {n: start_bloc[n] for n in part}
+            found = _fit(part, group, nb)
+        fewest = 2 if any(sign < 0 for n in part for _, sign in nb[n]) else 1
+        if found <= (0, fewest):
+            pass  # nothing can beat it
+        elif len(part) > EXACT_LIMIT:
+            exact = False
+        else:
+            try:
+                group = _branch_and_bound(part, nb, max_groups, found, budget) or group
+            except _OutOfBudget:
+                exact = False
+        members: dict[int, list[str]] = {}
+        for n in part:
+            members.setdefault(group[n], []).append(n)
+        blocs.extend(tuple(m) for m in members.values())
+    bloc_of = {n: i for i, bloc in enumerate(blocs) for n in bloc}
+    frustrated = tuple(t for t in sorted(ties, key=lambda t: (t.a, t.b))
+                       if (bloc_of[t.a] == bloc_of[t.b]) != (t.sign > 0))
+    return Partition(tuple(sorted(blocs, key=lambda b: (-len(b), b))), frustrated, exact)
 
 
 def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
-            according_to: Collection[str] = (), rift: tuple[str, str] | None = None
-            ) -> BalanceReport:
+            according_to: Collection[str] = (), rift: tuple[str, str] | None = None,
+            search_budget: int = SEARCH_BUDGET) -> BalanceReport:
     """Balance of the actor-actor relations; with `rift`, what a break between them does.
 
     >>> import actorgraph
     >>> report = balance(actorgraph.load())
-    >>> report.frustration, report.blocs[0]
+    >>> report.strict.frustration, report.strict.blocs[0]
     (0, ('azerbaijan', 'kazakhstan', 'russia', 'united-kingdom'))
     """
     allowed = frozenset(claimant_id(G, x) for x in according_to)
@@ -178,24 +350,9 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
         return out
 
     triads = triads_of(ties)
-    side: dict[str, int] = {}
-    exact = True
-    H = nx.Graph()
-    H.add_nodes_from(nodes)
-    H.add_edges_from(tuple(pair) for pair in ties)
-    for part in sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: c[0]):
-        part_ties = [ties[p] for p in ties if next(iter(p)) in part]
-        part_side, part_exact = _split(part, part_ties)
-        side.update(part_side)
-        exact = exact and part_exact
     tie_list = sorted(ties.values(), key=lambda t: (t.a, t.b))
-    frustrated = _frustration(tie_list, side) if side else []
-    groups: dict[tuple[str, int], list[str]] = {}
-    for part in nx.connected_components(H):
-        anchor = min(part)
-        for n in part:
-            groups.setdefault((anchor, side[n] ^ side[anchor]), []).append(n)
-    blocs = tuple(sorted((tuple(sorted(g)) for g in groups.values()), key=lambda g: (-len(g), g)))
+    strict = _partition(nodes, tie_list, 2, search_budget)
+    weak = _partition(nodes, tie_list, None, search_budget, start=strict)
     changes: list[tuple[Triad, Triad]] = []
     rift_ids: tuple[str, str] | None = None
     if rift is not None:
@@ -217,5 +374,5 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
                 changes.append((old, t))
     options = {"as_of": cf.as_of.isoformat() if cf.as_of else None,
                "according_to": sorted(allowed)}
-    return BalanceReport(tuple(tie_list), tuple(triads), blocs, len(frustrated),
-                         tuple(frustrated), exact, rift_ids, tuple(changes), options)
+    return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, rift_ids,
+                         tuple(changes), options)
