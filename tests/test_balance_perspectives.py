@@ -7,7 +7,7 @@ import json
 
 import actorgraph
 from actorgraph.analysis_format import format_balance
-from actorgraph.balance import EXACT_LIMIT, balance
+from actorgraph.balance import EXACT_LIMIT, WALK_LIMIT, balance
 from actorgraph.cli import main
 from actorgraph.gains import who_gains
 from actorgraph.perspectives import perspectives, robustness
@@ -86,13 +86,17 @@ def test_a_search_out_of_budget_says_its_split_is_a_heuristic(write_graph):
 
 
 def test_a_connected_group_too_large_to_search_gets_the_local_search_only(write_graph):
-    # a ring of EXACT_LIMIT + 1 allies closed by one rivalry cannot be balanced: one tie is
-    # always against the blocs, and the group is too large for the exact search
-    ring = [f"r{i:03d}" for i in range(EXACT_LIMIT + 1)]
+    # a ring of allies closed by one rivalry cannot be balanced: one tie is always against
+    # the blocs; past EXACT_LIMIT actors there is no exact search, past WALK_LIMIT no walks
+    assert WALK_LIMIT > EXACT_LIMIT
+    ring = [f"r{i:04d}" for i in range(WALK_LIMIT + 1)]
     rels = [relation(x, y, "alliance") for x, y in itertools.pairwise(ring)]
     rels.append(relation(ring[0], ring[-1], "rivalry"))
-    report = balance(small_graph(write_graph, [actor(x) for x in ring], relations=rels))
+    G = small_graph(write_graph, [actor(x) for x in ring], relations=rels)
+    report = balance(G)
     assert (report.strict.frustration, report.strict.exact) == (1, False)
+    assert report.walk is None
+    assert "Walk-based" not in format_balance(G, report)
 
 
 # -- a published worked example: the Gahuku-Gama alliance structure -------------------------
@@ -142,6 +146,7 @@ def test_gahuku_gama_reproduces_the_published_balance_numbers():
     (R4SNA) publish for this graph:
 
     - balance_score(tribes, "triangles") = 0.8676471: the share of strictly balanced triangles;
+    - balance_score(tribes, "walk") = 0.3575761: Estrada and Benzi's walk-based balance;
     - balance_score(tribes, "frustration") = 0.7586207: 1 - frustration / (ties / 2), i.e.
       7 of the 58 ties go against the best split into two blocs;
     - signed_blockmodel(tribes, k = 3): membership 2 2 1 1 3 1 1 1 3 3 1 1 3 3 2 2 (tribes
@@ -152,6 +157,7 @@ def test_gahuku_gama_reproduces_the_published_balance_numbers():
     counts = report.counts()
     assert (counts["triads"], counts["strict_balanced"]) == (68, 59)
     assert round(counts["strict_balanced"] / counts["triads"], 7) == 0.8676471
+    assert round(report.walk, 7) == 0.3575761
     assert (report.strict.frustration, report.strict.exact) == (7, True)
     assert round(1 - report.strict.frustration / (len(report.ties) / 2), 7) == 0.7586207
     # the published three blocs are the best split into any number of blocs: 2 ties against
@@ -224,6 +230,8 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
     assert main(["balance", *g]) == 0
     out = capsys.readouterr().out
     assert "  bloc 1: Azerbaijan, Kazakhstan, Russia, United Kingdom" in out
+    assert "Walk-based balance (Estrada and Benzi; every closed walk, shorter ones weigh more): " \
+        "1.0000 (1 = balanced)." in out
     assert main(["balance", "--format", "json", *g]) == 0
     assert json.loads(capsys.readouterr().out)["strict"]["blocs"][1] == [
         "the-west", "turkiye", "ukraine", "united-states"]

@@ -46,7 +46,8 @@ def balance_to_dict(report: BalanceReport) -> dict[str, Any]:
         return {"blocs": [list(b) for b in p.blocs], "frustration": p.frustration,
                 "exact": p.exact, "frustrated_ties": [tie(t) for t in p.frustrated]}
 
-    return {"counts": report.counts(), "strict": partition(report.strict),
+    return {"counts": report.counts(), "walk_balance": report.walk,
+            "strict": partition(report.strict),
             "weak": partition(report.weak),
             "tensions": [triad(t) for t in report.tensions],
             "rift": list(report.rift) if report.rift else None,
@@ -66,6 +67,9 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     out.append(f"{len(report.ties)} signed ties, {c['triads']} triads: strict (Heider) balance "
                f"{c['strict_balanced']} balanced / {c['strict_unbalanced']} unbalanced; weak "
                f"(Davis, --- allowed) {c['weak_balanced']} / {c['weak_unbalanced']}.")
+    if report.walk is not None:
+        out.append(f"Walk-based balance (Estrada and Benzi; every closed walk, shorter ones "
+                   f"weigh more): {report.walk:.4f} (1 = balanced).")
     bullet = "- " if md else "  "
     for title, part in (("Strict balance: at most two blocs per connected group",
                          report.strict),

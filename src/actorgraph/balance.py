@@ -28,13 +28,16 @@ import networkx as nx
 from .gains import ClaimFilter, ClaimView, Step, as_of_date, claimant_id, net_tie
 from .graph import resolve
 
-__all__ = ["EXACT_LIMIT", "SEARCH_BUDGET", "BalanceReport", "Partition", "Tie", "Triad", "balance",
-           "signed_ties"]
+__all__ = ["EXACT_LIMIT", "SEARCH_BUDGET", "WALK_LIMIT", "BalanceReport", "Partition", "Tie",
+           "Triad", "balance", "signed_ties", "walk_balance"]
 
 EXACT_LIMIT = 400
 """Connected parts with more actors than this get the local search only."""
 SEARCH_BUDGET = 2_000_000
 """Work (actor placements weighed) the exact search may spend per split before giving up."""
+WALK_LIMIT = 2000
+"""Connected parts with more actors than this get no walk-based balance (a dense
+eigen-decomposition per part)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ class BalanceReport:
     triads: tuple[Triad, ...]
     strict: Partition
     weak: Partition
+    walk: float | None = None
+    """Walk-based degree of balance (`walk_balance`); None for a connected part too large."""
     rift: tuple[str, str] | None = None
     rift_changes: tuple[tuple[Triad, Triad], ...] = ()
     """For a rift: (before, after) of every triad holding both actors."""
@@ -319,6 +324,35 @@ def _partition(nodes: list[str], ties: list[Tie], max_groups: int | None,
     return Partition(tuple(sorted(blocs, key=lambda b: (-len(b), b))), frustrated, exact)
 
 
+def walk_balance(ties: Collection[Tie]) -> float | None:
+    """Estrada and Benzi's walk-based degree of balance, ``Tr exp(A) / Tr exp(|A|)`` for the
+    signed adjacency matrix ``A``: every closed walk counts, shorter ones more, and a walk with
+    an odd number of negative ties counts against. 1 for a balanced graph, towards 0 the less
+    balanced. None without ties, or when a connected part has more than `WALK_LIMIT` actors.
+
+    >>> walk_balance([Tie("a", "b", 1, ()), Tie("b", "c", -1, ()), Tie("a", "c", -1, ())])
+    1.0
+    """
+    import numpy as np
+
+    H = nx.Graph()
+    H.add_edges_from((t.a, t.b, {"sign": t.sign}) for t in ties)
+    signed: list[float] = []
+    unsigned: list[float] = []
+    for part in nx.connected_components(H):
+        if len(part) > WALK_LIMIT:
+            return None
+        order = sorted(part)
+        A = nx.to_numpy_array(H, nodelist=order, weight="sign")
+        signed.extend(np.linalg.eigvalsh(A))
+        unsigned.extend(np.linalg.eigvalsh(np.abs(A)))
+    if not signed:
+        return None
+    top = max(unsigned)  # the largest eigenvalue of all: divide it out against overflow
+    ratio = np.exp(np.array(signed) - top).sum() / np.exp(np.array(unsigned) - top).sum()
+    return round(float(ratio), 12)
+
+
 def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
             according_to: Collection[str] = (), rift: tuple[str, str] | None = None,
             search_budget: int = SEARCH_BUDGET) -> BalanceReport:
@@ -353,6 +387,7 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
     tie_list = sorted(ties.values(), key=lambda t: (t.a, t.b))
     strict = _partition(nodes, tie_list, 2, search_budget)
     weak = _partition(nodes, tie_list, None, search_budget, start=strict)
+    walk = walk_balance(tie_list)
     changes: list[tuple[Triad, Triad]] = []
     rift_ids: tuple[str, str] | None = None
     if rift is not None:
@@ -374,5 +409,5 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
                 changes.append((old, t))
     options = {"as_of": cf.as_of.isoformat() if cf.as_of else None,
                "according_to": sorted(allowed)}
-    return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, rift_ids,
+    return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, walk, rift_ids,
                          tuple(changes), options)
