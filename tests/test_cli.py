@@ -12,7 +12,7 @@ import pytest
 
 from actorgraph.cli import build_parser, main
 
-from .conftest import DATA, GRAPH_DIR, SEED
+from .conftest import DATA, GRAPH_DIR
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -126,10 +126,10 @@ def test_list_actors_as_json(capsys):
                        "kind": "bloc", "part_of": ""}
 
 
-def test_check_quotes_finds_every_quote_of_the_seed(capsys):
+def test_check_quotes_finds_every_quote_of_the_seed(capsys, seed):
     code, out, _ = run(capsys, "check-quotes", "--graph", str(GRAPH_DIR),
-                       "--text", f"seed-article={SEED}", "--text", f"seed-comment-1={SEED}",
-                       "--text", f"seed-comment-2={SEED}")
+                       "--text", f"seed-article={seed}", "--text", f"seed-comment-1={seed}",
+                       "--text", f"seed-comment-2={seed}")
     assert code == 0
     assert [line.split(":")[0] + ":" + line.split(":")[1].split(" in ")[0]
             for line in out.splitlines()] == [

@@ -10,8 +10,6 @@ from actorgraph.errors import UsageError
 from actorgraph.gains import rift_reports, who_gains
 from actorgraph.quotes import normalize_text
 
-from .conftest import SEED
-
 # -- the curated graph ------------------------------------------------------------------
 
 def test_curated_gainers_and_losers(curated):
@@ -24,14 +22,14 @@ def test_curated_gainers_and_losers(curated):
     assert report.rift_outcomes == ("rift-russia-azerbaijan",)
 
 
-def test_every_curated_gainer_cites_quotes_from_the_seed(curated):
-    seed = normalize_text(SEED.read_text(encoding="utf-8"))
+def test_every_curated_gainer_cites_quotes_from_the_seed(curated, seed):
+    seed_text = normalize_text(seed.read_text(encoding="utf-8"))
     report = who_gains(curated, "russia", "azerbaijan")
     for stake in report.stakes:
         claims = [c for e in stake.evidence for s in e.steps for c in s.claims]
         assert claims, stake.actor
         for claim in claims:
-            assert normalize_text(claim.quote) in seed, (stake.actor, claim.quote)
+            assert normalize_text(claim.quote) in seed_text, (stake.actor, claim.quote)
 
 
 def test_turkiye_gains_through_the_chain_the_article_draws(curated):
