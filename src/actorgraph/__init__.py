@@ -32,9 +32,14 @@ _EXPORTS = {
     "RiftReport": "gains", "who_gains": "gains", "rift_reports": "gains",
     "GraphDiff": "diff", "diff_graphs": "diff",
     "draw_interest_map": "render", "render_map": "render",
+    "BalanceReport": "balance", "Partition": "balance",
+    "Perspectives": "perspectives", "robustness": "perspectives",
 }
-_SUBMODULES = {"cache", "cli", "diff", "diff_format", "errors", "gains", "gitread", "graph",
-               "ids", "loader", "models", "present", "quotes", "render", "report", "yamlread"}
+# `balance` and `perspectives` are both a module and its function: import the function from
+# the module (``from actorgraph.balance import balance``), as a package attribute would clash.
+_SUBMODULES = {"analysis_format", "balance", "cache", "cli", "diff", "diff_format", "errors",
+               "export", "gains", "gitread", "graph", "html", "ids", "loader", "models",
+               "perspectives", "present", "quotes", "render", "report", "schema", "yamlread"}
 
 __all__ = sorted(_EXPORTS)
 
