@@ -250,3 +250,29 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
     out = capsys.readouterr().out
     assert "  Ukraine gains: rests on seed-article" in out
     assert "  Turkiye gains: rests on article-author, seed-article" in out
+
+
+def test_explain_cites_the_claims_behind_each_perspective_and_tension(capsys):
+    g = ["--graph", str(GRAPH_DIR)]
+    assert main(["perspectives", "russia", "azerbaijan", "--explain", *g]) == 0
+    out = capsys.readouterr().out
+    assert ("  Ukraine [dmitry-peskov]: Ukraine wants Rift between Russia and Azerbaijan\n"
+            "      Ukraine wants Rift between Russia and Azerbaijan (support 0.60)\n"
+            "        - Dmitry Peskov in seed-article, para 3 (asserts, 0.6): \u201cUkraine will do "
+            "everything possible\n") in out
+    assert main(["perspectives", "russia", "azerbaijan", "--explain", "--format", "markdown",
+                 *g]) == 0
+    out = capsys.readouterr().out
+    assert ("- Ukraine [dmitry-peskov]: Ukraine wants Rift between Russia and Azerbaijan\n"
+            "  - Ukraine wants Rift between Russia and Azerbaijan (support 0.60)\n"
+            "    - Dmitry Peskov (seed-article, para 3, asserts): \u201cUkraine will do everything "
+            "possible to add fuel to the fire of this situation and provoke the Azerbaijani side "
+            "into taking emotional action.\u201d\n") in out
+    assert main(["balance", "--explain", "--format", "markdown", "--graph",
+                 str(GAHUKU_GAMA)]) == 0
+    out = capsys.readouterr().out
+    assert ("- Asaro - Gama, Asaro - Seuve, Gama - Seuve (---); weakly balanced\n"
+            "  - Kenneth E. Read (r4sna-signed-networks, row Asaro, column Gama, asserts): "
+            "\u201c-1\u201d\n"
+            "  - Kenneth E. Read (network-repository-soc-tribes, line 57, asserts): "
+            "\u201c12 16 2\u201d\n") in out

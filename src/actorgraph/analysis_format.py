@@ -10,6 +10,7 @@ import networkx as nx
 from .balance import BalanceReport, Partition, Tie, Triad
 from .perspectives import Perspectives
 from .present import claim_line, node_name
+from .report import chain_text, claim_markdown, evidence_claim_lines
 
 __all__ = ["balance_to_dict", "format_balance", "format_perspectives", "perspectives_to_dict"]
 
@@ -98,7 +99,8 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
                 for rid in tie.relations:
                     for _u, _v, k, d in G.edges(keys=True, data=True):
                         if k == rid:
-                            out.extend(claim_line(G, cl, "      ") for cl in d["claims"])
+                            out.extend(f"  - {claim_markdown(G, cl)}" if md
+                                       else claim_line(G, cl, "      ") for cl in d["claims"])
     if report.rift:
         a, b = (node_name(G, x) for x in report.rift)
         out.append(f"A rift between {a} and {b} would change {len(report.rift_changes)} "
@@ -151,15 +153,18 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
         out.append("No perspective contradicts another (gains against loses); a blank cell "
                    "means that perspective says nothing about the actor.")
     if explain:
-        from .report import chain_text
-
+        out.append("Why, perspective by perspective:")
         for actor in p.cells:
             for col in cols:
                 if col == "all" or actor not in [s.actor for s in p.reports[col].stakes]:
                     continue
                 stake = p.reports[col].stake(actor)
+                md = fmt == "markdown"
                 for ev in stake.evidence:
-                    out.append(f"  {node_name(G, actor)} [{col}]: {chain_text(G, ev)}")
+                    head = f"{node_name(G, actor)} [{col}]: {chain_text(G, ev)}"
+                    out.append(f"- {head}" if md else f"  {head}")
+                    out.extend(evidence_claim_lines(G, ev, "  " if md else "      ",
+                                                    markdown=md))
     return _markdown(out) if fmt == "markdown" else "\n".join(out)
 
 

@@ -133,12 +133,32 @@ def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False
             out.append(f"  {'+' if e.sign > 0 else '-'}{e.weight:.2f} {_ROUTE_WORD[e.route]}: "
                        f"{chain_text(G, e)}{flags}" + (f"; {who}" if who else ""))
             if explain:
-                for st in e.steps:
-                    if st.kind == "member_of":
-                        continue
-                    out.append(f"      {_step_text(G, st)} (support {st.support:.2f})")
-                    out.extend(claim_line(G, c, "        ") for c in st.claims)
+                out.extend(evidence_claim_lines(G, e, "      "))
     return "\n".join(out)
+
+
+def evidence_claim_lines(G: nx.MultiDiGraph, e: Evidence, indent: str, *,
+                         markdown: bool = False) -> list[str]:
+    """Each step of a piece of evidence with its support, and under it every claim behind it
+    (who, where, stance, confidence, the quote); as nested Markdown list items if asked."""
+    out = []
+    for st in e.steps:
+        if st.kind == "member_of":
+            continue
+        step = f"{_step_text(G, st)} (support {st.support:.2f})"
+        if markdown:
+            out.append(f"{indent}- {_md(step)}")
+            out.extend(f"{indent}  - {claim_markdown(G, c)}" for c in st.claims)
+        else:
+            out.append(indent + step)
+            out.extend(claim_line(G, c, indent + "  ") for c in st.claims)
+    return out
+
+
+def claim_markdown(G: nx.MultiDiGraph, c: Claim) -> str:
+    """One claim as a line of Markdown: who (where, stance): “quote”."""
+    where = c.source + (f", {c.locator}" if c.locator else "")
+    return f"{_md(node_name(G, c.by))} ({_md(where)}, {c.stance}): \u201c{_md(c.quote)}\u201d"
 
 
 def _step_text(G: nx.MultiDiGraph, st: Step) -> str:
@@ -173,10 +193,6 @@ def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = F
             out.append(f"- {'+' if e.sign > 0 else '-'}{e.weight:.2f} {_ROUTE_WORD[e.route]}: "
                        f"{_md(chain_text(G, e))}" + (f"; {_md(who)}" if who else ""))
             if explain:
-                for st in e.steps:
-                    for c in st.claims:
-                        where = c.source + (f", {c.locator}" if c.locator else "")
-                        out.append(f"  - {_md(node_name(G, c.by))} ({where}, {c.stance}): "
-                                   f"\u201c{_md(c.quote)}\u201d")
+                out.extend(f"  - {claim_markdown(G, c)}" for st in e.steps for c in st.claims)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
