@@ -139,7 +139,8 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
         out.append("")
     else:
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-        out += [title, "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+        out += [title, "  ".join(h.ljust(w) for h, w in zip(header, widths,
+                                                              strict=True)).rstrip()]
         out += ["  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)).rstrip()
                 for r in rows]
     out.append("Perspectives: " + "; ".join(
