@@ -194,6 +194,23 @@ def test_what_a_rift_does_to_the_triads(write_graph):
     changes = {after.actors: (before.strictly_balanced, after.strictly_balanced)
                for before, after in report.rift_changes}
     assert changes == {("a", "b", "c"): (True, False), ("a", "b", "d"): (False, True)}
+    # before: the ++- triad (a, b, d) costs one tie; after the rift (a - b) the +-- triad
+    # (a, b, d) is balanced and the ++- triad (a, b, c) costs one: a and d side against b,
+    # and c, friends with both, is the one tie against the blocs either way
+    assert report.strict.frustration == 1
+    after = report.rift_strict
+    assert after is not None and (after.frustration, after.exact) == (1, True)
+    bloc_of = {x: i for i, bloc in enumerate(after.blocs) for x in bloc}
+    assert bloc_of["a"] == bloc_of["d"] != bloc_of["b"]
+
+
+def test_a_rift_regroups_the_curated_blocs_around_russia():
+    report = balance(actorgraph.load(GRAPH_DIR), rift=("russia", "azerbaijan"))
+    assert report.rift_changes == ()
+    assert report.rift_strict is not None and report.rift_strict.frustration == 0
+    assert report.rift_strict.blocs == (
+        ("azerbaijan", "kazakhstan", "the-west", "turkiye", "ukraine", "united-kingdom",
+         "united-states"), ("ilham-aliyev", "vladimir-putin"), ("russia",))
 
 
 def test_perspectives_single_out_disagreement(write_graph):

@@ -54,6 +54,7 @@ def balance_to_dict(report: BalanceReport) -> dict[str, Any]:
             "rift": list(report.rift) if report.rift else None,
             "rift_changes": [{"before": triad(a), "after": triad(b)}
                              for a, b in report.rift_changes],
+            "rift_strict": partition(report.rift_strict) if report.rift_strict else None,
             "options": report.options}
 
 
@@ -72,21 +73,9 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
         out.append(f"Walk-based balance (Estrada and Benzi; every closed walk, shorter ones "
                    f"weigh more): {report.walk:.4f} (1 = balanced).")
     bullet = "- " if md else "  "
-    for title, part in (("Strict balance: at most two blocs per connected group",
-                         report.strict),
-                        ("Weak balance: any number of blocs", report.weak)):
-        method = "exact" if part.exact else "heuristic: the search ran out, a better split " \
-            "may exist"
-        ties = "tie" if part.frustration == 1 else "ties"
-        out.append(f"{title}, least frustration ({method}): {part.frustration} {ties} "
-                   "against the blocs.")
-        for i, bloc in enumerate(part.blocs, 1):
-            out.append(f"{bullet}bloc {i}: {', '.join(node_name(G, n) for n in bloc)}")
-        for t in part.frustrated:
-            where = "between blocs" if t.sign > 0 else "inside a bloc"
-            kind = "positive" if t.sign > 0 else "negative"
-            out.append(f"{bullet}against: {node_name(G, t.a)} / {node_name(G, t.b)} "
-                       f"({kind}, {where})")
+    out += _partition_lines(G, "Strict balance: at most two blocs per connected group",
+                            report.strict, bullet)
+    out += _partition_lines(G, "Weak balance: any number of blocs", report.weak, bullet)
     out.append("Tensions to watch (unbalanced triads):" if report.tensions
                else "No unbalanced triads.")
     for t in report.tensions:
@@ -103,14 +92,33 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
                                        else claim_line(G, cl, "      ") for cl in d["claims"])
     if report.rift:
         a, b = (node_name(G, x) for x in report.rift)
-        out.append(f"A rift between {a} and {b} would change {len(report.rift_changes)} "
-                   "triad(s):")
+        n = len(report.rift_changes)
+        out.append(f"A rift between {a} and {b} would change {n} "
+                   f"{'triad' if n == 1 else 'triads'}:" if n else
+                   f"A rift between {a} and {b} changes no triad: no actor is tied to both.")
         for before, after in report.rift_changes:
             verdict = ("balances it" if after.strictly_balanced and not before.strictly_balanced
                        else "unbalances it" if before.strictly_balanced
                        and not after.strictly_balanced else "keeps its balance")
             out.append(f"{bullet}{_triad(G, after)}: {verdict}")
+        if report.rift_strict is not None:
+            out += _partition_lines(G, "After the rift, strict balance", report.rift_strict,
+                                    bullet)
     return _markdown(out) if md else "\n".join(out)
+
+
+def _partition_lines(G: nx.MultiDiGraph, title: str, part: Partition, bullet: str) -> list[str]:
+    method = "exact" if part.exact else "heuristic: the search ran out, a better split may exist"
+    ties = "tie" if part.frustration == 1 else "ties"
+    out = [f"{title}, least frustration ({method}): {part.frustration} {ties} against the "
+           "blocs."]
+    out += [f"{bullet}bloc {i}: {', '.join(node_name(G, n) for n in bloc)}"
+            for i, bloc in enumerate(part.blocs, 1)]
+    for t in part.frustrated:
+        where = "between blocs" if t.sign > 0 else "inside a bloc"
+        kind = "positive" if t.sign > 0 else "negative"
+        out.append(f"{bullet}against: {node_name(G, t.a)} / {node_name(G, t.b)} ({kind}, {where})")
+    return out
 
 
 def perspectives_to_dict(p: Perspectives) -> dict[str, Any]:

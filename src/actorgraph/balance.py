@@ -105,6 +105,8 @@ class BalanceReport:
     rift: tuple[str, str] | None = None
     rift_changes: tuple[tuple[Triad, Triad], ...] = ()
     """For a rift: (before, after) of every triad holding both actors."""
+    rift_strict: Partition | None = None
+    """For a rift: the strict split once the two actors' tie is hostile."""
     options: dict[str, Any] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
@@ -390,6 +392,7 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
     walk = walk_balance(tie_list)
     changes: list[tuple[Triad, Triad]] = []
     rift_ids: tuple[str, str] | None = None
+    rift_strict: Partition | None = None
     if rift is not None:
         a, b = resolve(G, rift[0]), resolve(G, rift[1])
         rift_ids = (a, b)
@@ -407,7 +410,9 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
             if a in t.actors and b in t.actors:
                 old = before.get(t.actors, Triad(t.actors, (0, 0, 0)))
                 changes.append((old, t))
+        after_list = sorted(after.values(), key=lambda t: (t.a, t.b))
+        rift_strict = _partition(nodes, after_list, 2, search_budget)
     options = {"as_of": cf.as_of.isoformat() if cf.as_of else None,
                "according_to": sorted(allowed)}
     return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, walk, rift_ids,
-                         tuple(changes), options)
+                         tuple(changes), rift_strict, options)
