@@ -62,8 +62,12 @@ def test_unknown_actor_is_a_usage_error_with_a_suggestion(capsys):
     assert err == "actorgraph: error: no actor called 'azerbajan'; did you mean 'azerbaijan'?\n"
 
 
-def test_self_rift_is_a_usage_error(capsys):
-    code, _, err = run(capsys, "gains", "Russia", "russia", "--graph", str(GRAPH_DIR))
+@pytest.mark.parametrize("command", [["gains", "Russia", "russia"],
+                                     ["perspectives", "Russia", "russia"],
+                                     ["balance", "--rift", "Russia", "russia"],
+                                     ["render", "-o", "x.png", "--rift", "Russia", "russia"]])
+def test_self_rift_is_a_usage_error(capsys, command):
+    code, _, err = run(capsys, *command, "--graph", str(GRAPH_DIR))
     assert code == 2
     assert err == "actorgraph: error: a rift needs two different actors; both name 'russia'\n"
 

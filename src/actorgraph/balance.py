@@ -26,7 +26,7 @@ from typing import Any
 import networkx as nx
 
 from .gains import ClaimFilter, ClaimView, Step, as_of_date, claimant_id, net_tie
-from .graph import resolve
+from .graph import resolve_pair
 
 __all__ = ["EXACT_LIMIT", "SEARCH_BUDGET", "WALK_LIMIT", "BalanceReport", "Partition", "Tie",
            "Triad", "balance", "signed_ties", "walk_balance"]
@@ -394,7 +394,7 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
     rift_ids: tuple[str, str] | None = None
     rift_strict: Partition | None = None
     if rift is not None:
-        a, b = resolve(G, rift[0]), resolve(G, rift[1])
+        a, b = resolve_pair(G, *rift)
         rift_ids = (a, b)
         after = dict(ties)
         pair = frozenset((a, b))

@@ -29,7 +29,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from .errors import UsageError
-from .graph import resolve
+from .graph import resolve, resolve_pair
 from .models import Claim, claim_confidence, date_bounds
 
 __all__ = [
@@ -445,9 +445,7 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     >>> "ukraine" in report.gainers, "russia" in report.losers
     (True, True)
     """
-    a_id, b_id = resolve(G, a), resolve(G, b)
-    if a_id == b_id:
-        raise UsageError(f"a rift needs two different actors; both name '{a_id}'")
+    a_id, b_id = resolve_pair(G, a, b)
     if depth < 0:
         raise UsageError(f"depth must be 0 or more, got {depth}")
     claimant_ids = {claimant_id(G, x) for x in according_to}

@@ -43,7 +43,7 @@ from .loader import (
     read_folder,
 )
 
-__all__ = ["actors", "build_graph", "load", "outcomes", "resolve"]
+__all__ = ["actors", "build_graph", "load", "outcomes", "resolve", "resolve_pair"]
 
 
 def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
@@ -148,6 +148,18 @@ def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = "actor") -> str
         suggestions.extend(sorted(names[near] - set(suggestions)))
     raise UnknownNameError(what, name, suggestions[:3])
 
+
+
+def resolve_pair(G: nx.MultiDiGraph, a: str, b: str) -> tuple[str, str]:
+    """The ids of two different actors, as a rift between them needs.
+
+    >>> resolve_pair(load(), "Russia", "Azerbaijan")
+    ('russia', 'azerbaijan')
+    """
+    a_id, b_id = resolve(G, a), resolve(G, b)
+    if a_id == b_id:
+        raise UsageError(f"a rift needs two different actors; both name '{a_id}'")
+    return a_id, b_id
 
 def _name_index(G: nx.MultiDiGraph, type: str | None) -> dict[str, set[str]]:
     """Folded id, name, alias and ISO code -> node ids, for nodes of `type` (None: all).
