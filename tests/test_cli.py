@@ -255,6 +255,28 @@ def test_bad_option_values_are_usage_errors(capsys):
                               "'today', got '2025-13'\n")
 
 
+@pytest.mark.parametrize(("argv", "message"), [
+    (["render", "-o", "{tmp}/map.png", "--save-layout", "{tmp}/no/such/dir/layout.json"],
+     "cannot write {tmp}/no/such/dir/layout.json: No such file or directory"),
+    (["render", "-o", "{tmp}/no/such/dir/map.png"],
+     "cannot write {tmp}/no/such/dir/map.png: No such file or directory"),
+    (["render", "--html", "{tmp}/no/such/dir/map.html"],
+     "cannot write {tmp}/no/such/dir/map.html: No such file or directory"),
+    (["export", "--format", "gexf", "-o", "{tmp}/no/such/dir/g.gexf"],
+     "cannot write {tmp}/no/such/dir/g.gexf: No such file or directory"),
+    (["schema", "-o", "{tmp}/a-file"],
+     "schema -o takes a folder (the schema is written as graph.schema.json in it); "
+     "{tmp}/a-file is a file"),
+    (["render", "-o", "{tmp}/map.png", "--focus", "russia", "--radius", "-1"],
+     "radius must be 0 or more, got -1"),
+])
+def test_outputs_that_cannot_be_written_are_usage_errors(capsys, tmp_path, argv, message):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    argv = [a.format(tmp=tmp_path) for a in argv]
+    code, _, err = run(capsys, *argv, "--graph", str(GRAPH_DIR))
+    assert (code, err) == (2, f"actorgraph: error: {message.format(tmp=tmp_path)}\n")
+
+
 def test_show_works_for_every_record_of_the_curated_graph(capsys):
     import actorgraph
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -77,3 +79,18 @@ class UnknownNameError(UsageError, LookupError):
         self.what, self.name, self.suggestions = what, name, suggestions
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         super().__init__(f"no {what} called {name!r}{hint}")
+
+
+@contextmanager
+def writing(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Turn an OSError while writing `path` into a `UsageError` that names it.
+
+    >>> with writing("/nonexistent/map.png"):
+    ...     open("/nonexistent/map.png", "w")
+    Traceback (most recent call last):
+    actorgraph.errors.UsageError: cannot write /nonexistent/map.png: No such file or directory
+    """
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

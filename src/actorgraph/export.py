@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import UsageError
+from .errors import UsageError, writing
 from .gains import support
 
 __all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
@@ -88,13 +88,11 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> 
     if fmt not in FORMATS:
         raise UsageError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "yaml":
-        try:
+        with writing(path):
             Path(path).write_text(records_yaml(G), encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
         return
     H = flat_graph(G)
-    try:
+    with writing(path):
         if fmt == "graphml":
             # GraphML readers treat an edge's XML id differently (igraph reads the source
             # vertex into it): the stable id travels as the data attribute edge_id as well
@@ -108,5 +106,3 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> 
                          else nx.cytoscape_data(H))
             Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
                                   encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import UsageError
+from .errors import UsageError, writing
 from .models import claim_confidence
 from .present import node_name
 from .render import (
@@ -109,10 +109,8 @@ def write_html_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], sel: MapSel
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     page = (_PAGE.replace("@@VIS@@", vis_network_js().replace("</script", "<\\/script"))
             .replace("@@DATA@@", payload).replace("@@SCRIPT@@", _SCRIPT))
-    try:
+    with writing(path):
         Path(path).write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 _PAGE = """<!DOCTYPE html>

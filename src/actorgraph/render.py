@@ -28,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import UsageError
+from .errors import UsageError, writing
 
 __all__ = [
     "A4_LANDSCAPE",
@@ -187,6 +187,8 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
         selection.title = (f"Who gains from a rift between {G.nodes[report.a]['label']} "
                            f"and {G.nodes[report.b]['label']}")
     elif focus is not None:
+        if radius < 0:
+            raise UsageError(f"radius must be 0 or more, got {radius}")
         node = focus if focus in G else resolve(G, focus, type=None)
         keep = set(nx.ego_graph(H.to_undirected(as_view=True), node, radius=radius))
         selection.graph = nx.MultiDiGraph(H.subgraph(keep))
@@ -297,7 +299,8 @@ def write_layout(path: str | os.PathLike[str], positions: dict[str, tuple[float,
     """Write positions as a layout file, sorted by id (so it diffs well in git) and at full
     precision (so reading it back reproduces the picture exactly)."""
     data = {k: [x, y] for k, (x, y) in sorted(positions.items())}
-    Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    with writing(path):
+        Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 # -- drawing ----------------------------------------------------------------------------
@@ -596,11 +599,9 @@ def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                           footnote=footnote_for(G, date), progress=progress)
         if progress:
             progress(f"writing {path}")
-        with matplotlib.rc_context({"svg.hashsalt": "actorgraph", "svg.fonttype": "none"}):
-            try:
-                fig.savefig(path, metadata=metadata)
-            except OSError as exc:
-                raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        with (matplotlib.rc_context({"svg.hashsalt": "actorgraph", "svg.fonttype": "none"}),
+              writing(path)):
+            fig.savefig(path, metadata=metadata)
     missing = sorted({f"{chr(int(m[1]))} (U+{int(m[1]):04X})" for w in caught
                       if (m := re.search(r"Glyph (\d+) .*missing", str(w.message)))})
     if missing:

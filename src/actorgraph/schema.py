@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .errors import UsageError, writing
 from .models import GraphFile
 
 __all__ = ["SCHEMA_FILE", "graph_file_schema", "write_schema"]
@@ -32,8 +33,12 @@ def graph_file_schema() -> dict[str, Any]:
 def write_schema(folder: str | Path) -> Path:
     """Write the schema into `folder` (created); return the file's path."""
     out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"schema -o takes a folder (the schema is written as {SCHEMA_FILE} "
+                         f"in it); {out} is a file")
     path = out / SCHEMA_FILE
-    path.write_text(json.dumps(graph_file_schema(), indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    with writing(path):
+        out.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(graph_file_schema(), indent=2, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
     return path
