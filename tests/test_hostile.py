@@ -71,6 +71,20 @@ def test_empty_and_comment_only_files_are_warnings_not_errors(tmp_path):
     assert result.stderr.splitlines() == [
         "graph/empty.yaml:1:1: warning: file is empty (no records)",
         "graph/notes.yaml:1:1: warning: file is empty (no records)"]
+    # every command that reads the graph tells them, on stderr, and still answers
+    result = run_limited("list", "actors", "--format", "json", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 0 and '"id": "a"' in result.stdout
+    assert result.stderr.splitlines() == [
+        "graph/empty.yaml:1:1: warning: file is empty (no records)",
+        "graph/notes.yaml:1:1: warning: file is empty (no records)"]
+
+
+def test_a_folder_without_yaml_files_is_said_to_be_empty(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.md").write_text("# not a graph\n")
+    result = run_limited("validate", "--graph", "docs", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr == "docs: warning: no *.yaml or *.yml files here: the graph is empty\n"
 
 
 def test_a_pipe_or_device_named_like_yaml_is_refused_not_read(tmp_path):

@@ -23,9 +23,9 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from .graph import load
+    from .cli_analyses import load_graph
 
-    return load(args.graph)
+    return load_graph(args.graph)
 
 
 def _print_table(rows: list[dict[str, str]]) -> None:

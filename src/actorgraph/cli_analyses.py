@@ -9,6 +9,22 @@ from typing import Any
 Add = Callable[..., argparse.ArgumentParser]
 
 
+
+def load_graph(path: Any) -> Any:
+    """Load the graph a command works on, telling its load warnings (an empty file, ...) on
+    stderr, as `validate` does, so no command drops them silently."""
+    from .graph import load
+
+    return _told(load(path))
+
+
+def _told(G: Any) -> Any:
+    import sys
+
+    for warning in G.graph["warnings"]:
+        print(warning, file=sys.stderr)
+    return G
+
 def _claim_filters(p: argparse.ArgumentParser) -> None:
     """--according-to and --as-of, as every analysis takes them."""
     p.add_argument("--according-to", action="append", default=[], metavar="CLAIMANT",
@@ -59,9 +75,8 @@ def _print_report(G: Any, report: Any, args: argparse.Namespace) -> None:
 
 def cmd_gains(args: argparse.Namespace) -> int:
     from .gains import who_gains
-    from .graph import load
 
-    G = load(args.graph)
+    G = load_graph(args.graph)
     report = who_gains(G, args.a, args.b, **_options(args))
     if not args.robustness:
         _print_report(G, report, args)
@@ -94,9 +109,8 @@ def cmd_gains(args: argparse.Namespace) -> int:
 def cmd_balance(args: argparse.Namespace) -> int:
     from .analysis_format import format_balance
     from .balance import balance
-    from .graph import load
 
-    G = load(args.graph)
+    G = load_graph(args.graph)
     report = balance(G, as_of=args.as_of, according_to=args.according_to,
                      rift=tuple(args.rift) if args.rift else None)
     print(format_balance(G, report, fmt=args.format, explain=args.explain))
@@ -105,10 +119,9 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
 def cmd_perspectives(args: argparse.Namespace) -> int:
     from .analysis_format import format_perspectives
-    from .graph import load
     from .perspectives import perspectives
 
-    G = load(args.graph)
+    G = load_graph(args.graph)
     options = _options(args)
     if options.pop("according_to"):
         from .errors import UsageError
@@ -123,10 +136,9 @@ def cmd_rifts(args: argparse.Namespace) -> int:
     import json
 
     from .gains import rift_reports
-    from .graph import load
     from .report import report_to_dict
 
-    G = load(args.graph)
+    G = load_graph(args.graph)
     reports = rift_reports(G, **_options(args))
     if args.format == "json":
         print(json.dumps([report_to_dict(G, r) for r in reports], indent=2, ensure_ascii=False))
@@ -171,7 +183,6 @@ def cmd_render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .errors import UsageError
-    from .graph import load
     from .render import read_layout, render_map, write_layout
 
     if sum(map(bool, (args.rift, args.focus, args.diff))) > 1:
@@ -184,7 +195,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         G_old, G = _versions(args, *args.diff)
         selection = select_diff_map(G_old, G, diff_graphs(G_old, G))
     else:
-        G = load(args.graph)
+        G = load_graph(args.graph)
     layout_file = args.layout
     if layout_file is None and not (args.rift or args.focus):
         # the graph's own layout pins the whole map, the view compared across versions;
@@ -249,8 +260,10 @@ def _version(spec: str, args: argparse.Namespace, cache: Any = None) -> Any:
     from .loader import load_records
 
     if Path(spec).is_dir():
-        return build_graph(load_records(spec, cache=cache))
-    return build_graph(read_revision(spec, _graph_dir(args), cache=cache))
+        records = load_records(spec, cache=cache)
+    else:
+        records = read_revision(spec, _graph_dir(args), cache=cache)
+    return _told(build_graph(records))
 
 
 def _versions(args: argparse.Namespace, old: str, new: str) -> tuple[Any, Any]:

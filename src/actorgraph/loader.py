@@ -218,6 +218,9 @@ class _Checker:
         self.kind_of: dict[str, str] = {}
 
     def finish(self) -> GraphRecords:
+        if not self.records.files:
+            self.problems.append(Problem(self.records.label, 0, 0, "no *.yaml or *.yml files "
+                                         "here: the graph is empty", "warning"))
         self.check_references()
         if any(p.level == "error" for p in self.problems):
             raise GraphDataError(self.problems)
