@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
 
 from .balance import BalanceReport, Partition, Tie, Triad
-from .perspectives import Perspectives
+from .gains import RiftReport
+from .perspectives import Perspectives, Robustness
 from .present import claim_line, node_name
-from .report import chain_text, claim_markdown, evidence_claim_lines
+from .report import chain_text, claim_markdown, evidence_claim_lines, report_to_dict
 
-__all__ = ["balance_to_dict", "format_balance", "format_perspectives", "perspectives_to_dict"]
+__all__ = ["balance_to_dict", "format_balance", "format_perspectives", "format_robustness",
+           "perspectives_to_dict"]
 
 
 def _triad(G: nx.MultiDiGraph, t: Triad) -> str:
@@ -179,3 +182,22 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
 
 def _cell(value: tuple[str, float] | None) -> str:
     return "" if value is None else f"{value[0]} {value[1]:+.2f}"
+
+
+def format_robustness(G: nx.MultiDiGraph, report: RiftReport,
+                      robust: Mapping[str, Robustness], *, fmt: str = "text") -> str:
+    """What ``gains --robustness`` adds: a section after the text or Markdown report, or, for
+    JSON, the whole report with ``robustness`` ({robust, rests_on}) on every stake."""
+    if fmt == "json":
+        data = report_to_dict(G, report)
+        for stake in data["stakes"]:
+            r = robust.get(stake["actor"])
+            stake["robustness"] = None if r is None else {"robust": r.robust,
+                                                          "rests_on": list(r.rests_on)}
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    md = fmt == "markdown"
+    out = (["", "### Robustness (leave one source or claimant out)", ""] if md
+           else ["", "ROBUSTNESS (leave one source or claimant out)"])
+    out += [f"{'- ' if md else '  '}{s.name} {s.verdict}: {robust[s.actor].label}"
+            for s in report.stakes if s.actor in robust]
+    return "\n".join(out)

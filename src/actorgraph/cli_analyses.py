@@ -81,28 +81,15 @@ def cmd_gains(args: argparse.Namespace) -> int:
     if not args.robustness:
         _print_report(G, report, args)
         return 0
-    import json
-
-    from . import report as fmt
+    from .analysis_format import format_robustness
     from .perspectives import robustness
 
     robust = robustness(G, report)
     if args.format == "json":
-        data = fmt.report_to_dict(G, report)
-        for stake in data["stakes"]:
-            r = robust.get(stake["actor"])
-            stake["robustness"] = None if r is None else {"robust": r.robust,
-                                                          "rests_on": list(r.rests_on)}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(format_robustness(G, report, robust, fmt="json"))
         return 0
     _print_report(G, report, args)
-    markdown = args.format == "markdown"
-    print("\n### Robustness (leave one source or claimant out)\n" if markdown
-          else "\nROBUSTNESS (leave one source or claimant out)")
-    for stake in report.stakes:
-        if stake.actor in robust:
-            print(f"{'- ' if markdown else '  '}{stake.name} {stake.verdict}: "
-                  f"{robust[stake.actor].label}")
+    print(format_robustness(G, report, robust, fmt=args.format))
     return 0
 
 
