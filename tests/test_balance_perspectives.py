@@ -267,6 +267,13 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
     out = capsys.readouterr().out
     assert "  Ukraine gains: rests on seed-article" in out
     assert "  Turkiye gains: rests on article-author, seed-article" in out
+    assert main(["gains", "russia", "azerbaijan", "--robustness", "--format", "json", *g]) == 0
+    stakes = {x["actor"]: x for x in json.loads(capsys.readouterr().out)["stakes"]}
+    assert stakes["ukraine"]["robustness"] == {"robust": False, "rests_on": ["seed-article"]}
+    assert main(["gains", "russia", "azerbaijan", "--robustness", "--format", "markdown",
+                 *g]) == 0
+    assert "\n### Robustness (leave one source or claimant out)\n\n- Turkiye gains: rests on " \
+        "article-author, seed-article\n" in capsys.readouterr().out
 
 
 def test_explain_cites_the_claims_behind_each_perspective_and_tension(capsys):
