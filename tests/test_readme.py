@@ -8,6 +8,7 @@ left out.
 
 from __future__ import annotations
 
+import ast
 import re
 import shlex
 
@@ -21,6 +22,9 @@ BLOCKS = [m.group(1) for m in re.finditer(r"```text\n(.*?)```",
                                           (ROOT / "README.md").read_text(encoding="utf-8"),
                                           re.S)]
 SESSIONS = [b for b in BLOCKS if b.startswith("$ actorgraph ")]
+PYTHON = [m.group(1) for m in re.finditer(r"```python\n(.*?)```",
+                                          (ROOT / "README.md").read_text(encoding="utf-8"),
+                                          re.S)]
 
 
 def _pattern(line: str) -> re.Pattern[str]:
@@ -48,3 +52,27 @@ def test_a_readme_session_matches_the_command_line(block, capsys, monkeypatch):
             at += 1
         assert at < len(output), f"README line not in the output (in order): {line!r}"
         at += 1
+
+
+def test_the_readme_python_example_runs_and_gives_its_commented_values(monkeypatch, capsys):
+    """Each statement runs in order; an expression followed by ``# <a Python literal>`` must
+    evaluate to that literal."""
+    assert PYTHON
+    monkeypatch.setenv("ACTORGRAPH_GRAPH", str(GRAPH_DIR))
+    checked = 0
+    for block in PYTHON:
+        lines = block.splitlines()
+        namespace: dict = {}
+        for node in ast.parse(block).body:
+            if not isinstance(node, ast.Expr):
+                exec(compile(ast.Module([node], []), "README.md", "exec"), namespace)
+                continue
+            value = eval(compile(ast.Expression(node.value), "README.md", "eval"), namespace)
+            _, _, comment = lines[node.end_lineno - 1].partition("#")
+            try:
+                expected = ast.literal_eval(comment.strip())
+            except (ValueError, SyntaxError):
+                continue
+            assert value == expected, lines[node.lineno - 1]
+            checked += 1
+    assert checked >= 2
