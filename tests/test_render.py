@@ -12,16 +12,19 @@ import actorgraph
 from actorgraph.cli import main
 from actorgraph.gains import who_gains
 from actorgraph.render import (
+    BLOC_FILL,
     GAIN_COLOR,
     LOSS_COLOR,
+    STATUS_COLOR,
     draw_interest_map,
     layout_positions,
     read_layout,
     render_map,
+    select_bloc_map,
     select_map,
 )
 
-from .conftest import GRAPH_DIR
+from .conftest import DATA, GRAPH_DIR
 
 
 def drawn(ax):
@@ -170,7 +173,10 @@ def test_cli_render_writes_files_and_a_layout(capsys, tmp_path):
     (["-o", "map.gif"], "actorgraph: error: cannot render to '.gif': use a .png, .svg or .pdf "
                         "name\n"),
     (["-o", "m.png", "--rift", "russia", "azerbaijan", "--focus", "turkiye"],
-     "actorgraph: error: give one of --rift, --focus or --diff\n"),
+     "actorgraph: error: give one of --rift, --focus, --diff or --blocs\n"),
+    (["--html", "m.html", "--blocs"],
+     "actorgraph: error: --blocs draws a .png, .svg or .pdf map; the interactive map has no "
+     "bloc view\n"),
     (["-o", "m.png", "--focus", "narnia"],
      "actorgraph: error: no record called 'narnia'; did you mean 'armenia'?\n"),
 ])
@@ -201,3 +207,49 @@ def test_a_saved_layout_reproduces_the_picture(tmp_path, capsys):
     assert main(["render", "-o", str(second), "--layout", str(layout), *common]) == 0
     capsys.readouterr()
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_bloc_map_fills_each_bloc_lays_them_apart_and_marks_the_ties_against():
+    from actorgraph.balance import balance
+
+    G = actorgraph.load(DATA / "valid" / "gahuku-gama", cache=False)
+    report = balance(G)
+    ax = new_axes()
+    draw_interest_map(G, ax=ax, selection=select_bloc_map(G, report))
+    nodes, edges, _, legend, texts = drawn(ax)
+    assert nodes == sorted(n for bloc in report.weak.blocs for n in bloc)  # not Read himself
+    assert len(edges) == 58
+    fill = {p.get_gid()[5:]: p.get_facecolor() for p in ax.patches
+            if (p.get_gid() or "").startswith("node:")}
+    for i, bloc in enumerate(report.weak.blocs):
+        assert {fill[n] for n in bloc} == {to_rgba(BLOC_FILL[i])}
+    halos = sorted(p.get_gid() for p in ax.patches if (p.get_gid() or "").startswith("status:"))
+    against = sorted(f"status:against:{r}" for t in report.weak.frustrated for r in t.relations)
+    assert halos == against and len(against) == 2
+    assert {p.get_edgecolor()[:3] for p in ax.patches
+            if (p.get_gid() or "").startswith("status:")} == {to_rgba(STATUS_COLOR["against"])[:3]}
+    assert legend == ["bloc 1 (7 actors)", "bloc 2 (5 actors)", "bloc 3 (4 actors)",
+                      "allied / friendly (relation)", "hostile (relation)",
+                      "tie against the blocs"]
+    assert texts["title"] == "Blocs under weak balance: 2 ties against them"
+    # each bloc sits apart: the boxes of one bloc span a region no box of another bloc enters
+    centre = {p.get_gid()[5:]: ((p.get_bbox().x0 + p.get_bbox().x1) / 2,
+                                (p.get_bbox().y0 + p.get_bbox().y1) / 2)
+              for p in ax.patches if (p.get_gid() or "").startswith("node:")}
+    hulls = [(min(centre[n][0] for n in b), max(centre[n][0] for n in b),
+              min(centre[n][1] for n in b), max(centre[n][1] for n in b))
+             for b in report.weak.blocs]
+    for i, (x0, x1, y0, y1) in enumerate(hulls):
+        for j, bloc in enumerate(report.weak.blocs):
+            if i != j:
+                assert not any(x0 < centre[n][0] < x1 and y0 < centre[n][1] < y1 for n in bloc)
+
+
+def test_cli_renders_the_strict_blocs_of_the_curated_graph(capsys, tmp_path):
+    out = tmp_path / "blocs.svg"
+    assert main(["render", "-o", str(out), "--blocs", "strict", "--graph", str(GRAPH_DIR),
+                 "--date", "2026-01-01"]) == 0
+    assert capsys.readouterr().out == f"wrote {out}: 10 actors, 0 outcomes, 8 edges\n"
+    svg = out.read_text(encoding="utf-8")
+    assert "Blocs under strict balance: 0 ties against them" in svg
+    assert "bloc 3 (2 actors)" in svg

@@ -172,10 +172,20 @@ def cmd_render(args: argparse.Namespace) -> int:
     from .errors import UsageError
     from .render import read_layout, render_map, write_layout
 
-    if sum(map(bool, (args.rift, args.focus, args.diff))) > 1:
-        raise UsageError("give one of --rift, --focus or --diff")
+    if sum(map(bool, (args.rift, args.focus, args.diff, args.blocs))) > 1:
+        raise UsageError("give one of --rift, --focus, --diff or --blocs")
+    if args.blocs and args.html:
+        raise UsageError("--blocs draws a .png, .svg or .pdf map; the interactive map has no "
+                         "bloc view")
     selection = None
-    if args.diff:
+    if args.blocs:
+        from .balance import balance
+        from .render import select_bloc_map
+
+        G = load_graph(args.graph)
+        report = balance(G, according_to=args.according_to)
+        selection = select_bloc_map(G, report, weak=args.blocs == "weak")
+    elif args.diff:
         from .diff import diff_graphs
         from .render import select_diff_map
 
@@ -184,7 +194,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     else:
         G = load_graph(args.graph)
     layout_file = args.layout
-    if layout_file is None and not (args.rift or args.focus):
+    if layout_file is None and not (args.rift or args.focus or args.blocs):
         # the graph's own layout pins the whole map, the view compared across versions;
         # a part of the graph reads better laid out on its own
         default = Path(G.graph["root"]) / "layout.json"
@@ -327,6 +337,10 @@ def register(add: Add) -> None:
     p.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"),
                    help="the union of two versions (folders or git revisions), with added, "
                         "removed and changed records marked")
+    p.add_argument("--blocs", nargs="?", const="weak", choices=["weak", "strict"],
+                   help="the actors and their relations, filled by the blocs of `balance` "
+                        "(weak, the default: any number of blocs; strict: at most two) and "
+                        "laid out bloc by bloc, with the ties against the blocs marked")
     p.add_argument("--radius", type=int, default=1, metavar="N",
                    help="with --focus: how many steps out (default 1)")
     p.add_argument("--according-to", action="append", default=[], metavar="CLAIMANT",

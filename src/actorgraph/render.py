@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -33,11 +34,13 @@ from .errors import UsageError, writing
 __all__ = [
     "A4_LANDSCAPE",
     "MapSelection",
+    "bloc_positions",
     "draw_interest_map",
     "edge_category",
     "layout_positions",
     "read_layout",
     "render_map",
+    "select_bloc_map",
     "select_diff_map",
     "select_map",
     "write_layout",
@@ -64,7 +67,14 @@ EDGE_LEGEND = {"wants": "wants (interest)", "opposes": "opposes (interest)",
                "friendly": "allied / friendly (relation)", "hostile": "hostile (relation)",
                "denied": "relation only denied", "member of": "member of / part of"}
 GAIN_COLOR, LOSS_COLOR, MIXED_COLOR = "#1b8a3a", "#c0392b", "#b7950b"
-STATUS_COLOR = {"added": GAIN_COLOR, "removed": LOSS_COLOR, "changed": MIXED_COLOR}
+STATUS_COLOR = {"added": GAIN_COLOR, "removed": LOSS_COLOR, "changed": MIXED_COLOR,
+                "against": "#d81b60"}
+STATUS_LEGEND = {"added": "edge added", "removed": "edge removed", "changed": "edge changed",
+                 "against": "tie against the blocs"}
+"""Edge halos: a diff status, or a tie that goes against the blocs of a balance map."""
+BLOC_FILL = ("#8ecae6", "#ffb703", "#b5e48c", "#f4a6c6", "#cdb4db", "#ffd6a5", "#a0c4ff",
+             "#d9d9d9")
+"""Fills of the blocs of a balance map, bloc 1 first (cycled past eight)."""
 MARKS: dict[str, tuple[str, str]] = {
     "gains": (GAIN_COLOR, "gains from the rift"), "mixed": (MIXED_COLOR, "mixed"),
     "loses": (LOSS_COLOR, "loses from the rift"), "focus": ("#000000", "in focus"),
@@ -88,7 +98,9 @@ class MapSelection:
     """node -> 'gains' | 'loses' | 'mixed'"""
     scores: dict[str, float] = field(default_factory=dict)
     status: dict[str, str] = field(default_factory=dict)
-    """edge key -> 'added' | 'removed' | 'changed' (diff maps)"""
+    """edge key -> 'added' | 'removed' | 'changed' (diff maps), 'against' (balance maps)"""
+    blocs: dict[str, int] = field(default_factory=dict)
+    """actor -> its bloc's number, from 1 (balance maps: fill by bloc, laid out by bloc)"""
     warnings: list[str] = field(default_factory=list)
     """What the renderer could not draw as asked (e.g. characters missing from the font)."""
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -133,6 +145,59 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
     for _, _, data in U.edges(data=True):
         data["supported"] = data["type"] == "member_of" or support(data["claims"], sources)[0] > 0
     return sel
+
+
+def select_bloc_map(G: nx.MultiDiGraph, report: Any, *, weak: bool = True) -> MapSelection:
+    """The actors of a balance report and the relations behind their ties, filled by bloc,
+    with the ties against the blocs marked. `report` is a `actorgraph.balance.BalanceReport`;
+    `weak` picks its split into any number of blocs, else the strict one."""
+    split = report.weak if weak else report.strict
+    keep = {x for t in report.ties for x in (t.a, t.b)}
+    relations = {r for t in report.ties for r in t.relations}
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((n, G.nodes[n]) for n in sorted(keep))
+    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
+                     if k in relations)
+    against = len(split.frustrated)
+    title = (f"Blocs under {'weak' if weak else 'strict'} balance: {against} "
+             f"{'tie' if against == 1 else 'ties'} against them")
+    if not split.exact:
+        title += " (heuristic split)"
+    if report.options.get("according_to"):
+        title += " — according to " + ", ".join(report.options["according_to"])
+    sel = MapSelection(H, title)
+    sel.blocs = {n: i for i, bloc in enumerate(split.blocs, 1) for n in bloc}
+    for t in split.frustrated:
+        for r in t.relations:
+            sel.status[r] = "against"
+    for _, _, d in H.edges(data=True):
+        d["supported"] = True  # a tie in the report is supported under its filters
+    return sel
+
+
+def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
+                   iterations: int = 300) -> dict[str, tuple[float, float]]:
+    """Positions for a balance map: each bloc laid out on its own (its inner ties, and a chain
+    through its actors to hold it together), sized by its number of actors, and the blocs set
+    apart around a circle, bloc 1 at the top."""
+    members: dict[int, list[str]] = {}
+    for n in sorted(H):
+        members.setdefault(blocs.get(n, 0), []).append(n)
+    L = nx.MultiDiGraph()
+    L.add_nodes_from(H)
+    L.add_edges_from((u, v, {"type": "relation"}) for u, v in H.edges()
+                     if blocs.get(u) == blocs.get(v))
+    for chain in members.values():
+        L.add_edges_from(itertools.pairwise(chain), type="bloc")
+    largest = max(map(len, members.values()), default=1)
+    ring = 0.0 if len(members) == 1 else 1.2 + 0.3 * len(members)
+    out: dict[str, tuple[float, float]] = {}
+    for i, (_, nodes) in enumerate(sorted(members.items())):
+        angle = math.pi / 2 - 2 * math.pi * i / len(members)
+        centre = (ring * math.cos(angle), ring * math.sin(angle))
+        half = max(0.15, math.sqrt(len(nodes) / largest))
+        out.update(_normalized(_force(L, nodes, {}, iterations), half, centre))
+    return out
 
 
 def edge_category(data: dict[str, Any], supported: bool) -> str:
@@ -440,7 +505,8 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
         ax = fig.add_axes(MAP_AXES)
     fig = ax.figure
     say(f"laying out {len(nodes)} nodes and {H.number_of_edges()} edges")
-    raw = layout_positions(H, pinned=layout)
+    raw = (bloc_positions(H, sel.blocs) if sel.blocs and not layout
+           else layout_positions(H, pinned=layout))
     sel.positions = raw
     styles = {n: ({"fontweight": "bold"} if H.nodes[n]["type"] == "actor"
                   else {"fontstyle": "italic"}) for n in nodes}
@@ -475,11 +541,12 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
         is_actor = data["type"] == "actor"
         verdict = sel.highlight.get(n)
         edge_color = MARKS[verdict][0] if verdict else "#546e7a"
+        fill = (BLOC_FILL[(sel.blocs[n] - 1) % len(BLOC_FILL)] if n in sel.blocs
+                else ACTOR_FILL.get(data["kind"], "#ffffff") if is_actor else "#ffffff")
         box = FancyBboxPatch((xy[n][0] - w / 2, xy[n][1] - h / 2), w, h,
                              boxstyle="round,pad=0,rounding_size=0.08" if is_actor
                              else "square,pad=0",
-                             facecolor=ACTOR_FILL.get(data["kind"], "#ffffff") if is_actor
-                             else "#ffffff",
+                             facecolor=fill,
                              edgecolor=edge_color, linewidth=2.4 if verdict else 0.9,
                              linestyle="--" if data["kind"] == "unidentified" else "-",
                              zorder=3, gid=f"node:{n}")
@@ -515,7 +582,11 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
         edges_used.add(category)
 
     handles = []
-    for kind in [k for k in ACTOR_FILL if k in kinds_used]:
+    for i in sorted(set(sel.blocs.values())):
+        count = sum(1 for b in sel.blocs.values() if b == i)
+        handles.append(Patch(facecolor=BLOC_FILL[(i - 1) % len(BLOC_FILL)],
+                             edgecolor="#546e7a", label=f"bloc {i} ({count} actors)"))
+    for kind in [k for k in ACTOR_FILL if k in kinds_used and not sel.blocs]:
         handles.append(Patch(facecolor=ACTOR_FILL[kind], edgecolor="#546e7a",
                              linestyle="--" if kind == "unidentified" else "-",
                              label=f"actor: {kind}"))
@@ -532,7 +603,7 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     for status, color in STATUS_COLOR.items():
         if status in sel.status.values():
             handles.append(Line2D([], [], color=color, alpha=0.35, linewidth=7,
-                                  label=f"edge {status}"))
+                                  label=STATUS_LEGEND[status]))
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.775, 0.92),
                fontsize=7.5, frameon=False, title="Legend", title_fontsize=8.5,
                alignment="left")
