@@ -253,3 +253,7 @@ def test_cli_renders_the_strict_blocs_of_the_curated_graph(capsys, tmp_path):
     svg = out.read_text(encoding="utf-8")
     assert "Blocs under strict balance: 0 ties against them" in svg
     assert "bloc 3 (2 actors)" in svg
+    again = tmp_path / "again.svg"
+    assert main(["render", "-o", str(again), "--blocs", "strict", "--graph", str(GRAPH_DIR),
+                 "--date", "2026-01-01"]) == 0
+    assert again.read_bytes() == out.read_bytes()  # the same picture, byte for byte
