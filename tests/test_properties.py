@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -193,9 +195,9 @@ def _set_partitions(items: list[str]):
 
 
 @st.composite
-def signed_graphs(draw):
-    """Up to 7 actors, each pair allied, hostile or unrelated."""
-    n = draw(st.integers(2, 7))
+def signed_graphs(draw, most: int = 7):
+    """Up to `most` actors, each pair allied, hostile or unrelated."""
+    n = draw(st.integers(2, most))
     names = [f"a{i}" for i in range(n)]
     ties = {}
     for i in range(n):
@@ -212,16 +214,7 @@ def test_the_bloc_searches_find_the_optimum_of_every_split(data):
     """balance() against brute force: the least frustration, then the fewest blocs, over
     every split into at most two blocs (strict) and into any number (weak)."""
     names, ties = data
-    lines = ["sources: [{id: s, title: S, kind: article}]", "actors:"]
-    lines += [f"  - {{id: {n}, name: {n}, kind: state}}" for n in names]
-    lines.append("relations:")
-    lines += [f"  - {{between: [{a}, {b}], kind: {'alliance' if s > 0 else 'war'}, "
-              f"claims: [{{by: {a}, source: s, quote: q}}]}}" for (a, b), s in ties.items()]
-    if not ties:
-        lines[-1] = "relations: []"
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "g.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        report = balance(actorgraph.load(tmp, cache=False))
+    report = _balance_of(names, ties)
     related = sorted({x for pair in ties for x in pair})
     parts = {frozenset(c) for c in _components(related, ties)}
 
@@ -266,3 +259,37 @@ def _components(nodes: list[str], ties: dict) -> list[set[str]]:
         seen |= comp
         out.append(comp)
     return out
+
+
+def _balance_of(names: list[str], ties: dict) -> Any:
+    """balance() of a graph of `names` with `ties` ((a, b) -> sign), written as YAML."""
+    lines = ["sources: [{id: s, title: S, kind: article}]", "actors:"]
+    lines += [f"  - {{id: {n}, name: {n}, kind: state}}" for n in names]
+    lines.append("relations:")
+    lines += [f"  - {{between: [{a}, {b}], kind: {'alliance' if s > 0 else 'war'}, "
+              f"claims: [{{by: {a}, source: s, quote: q}}]}}" for (a, b), s in ties.items()]
+    if not ties:
+        lines[-1] = "relations: []"
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "g.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return balance(actorgraph.load(tmp, cache=False))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(signed_graphs(most=12))
+def test_the_two_bloc_search_finds_the_optimum_up_to_twelve_actors(data):
+    """The strict split against every 2-colouring of each connected part (2^(n-1) of them)."""
+    names, ties = data
+    report = _balance_of(names, ties)
+    related = sorted({x for pair in ties for x in pair})
+    best = 0
+    for part in _components(related, ties):
+        members = sorted(part)
+        sub = [(a, b, s) for (a, b), s in ties.items() if a in part]
+        fits = []
+        for bits in itertools.product((0, 1), repeat=len(members) - 1):
+            side = dict(zip(members, (0, *bits), strict=True))
+            fits.append(sum((side[a] == side[b]) != (s > 0) for a, b, s in sub))
+        best += min(fits)
+    assert report.strict.exact
+    assert report.strict.frustration == best
