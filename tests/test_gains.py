@@ -10,6 +10,8 @@ from actorgraph.errors import UsageError
 from actorgraph.gains import rift_reports, who_gains
 from actorgraph.quotes import normalize_text
 
+from .conftest import DATA
+
 # -- the curated graph ------------------------------------------------------------------
 
 def test_curated_gainers_and_losers(curated):
@@ -305,3 +307,21 @@ def test_the_graph_is_not_changed_by_the_analysis(write_graph):
     before = (sorted(G.nodes), sorted(G.edges(keys=True)))
     who_gains(G, "a", "b")
     assert (sorted(G.nodes), sorted(G.edges(keys=True))) == before
+
+
+# -- a second article, curated to check that the model carries over ---------------------
+
+def test_a_second_article_answers_who_gains_from_the_india_canada_rift():
+    G = actorgraph.load(DATA / "valid" / "india-canada", cache=False)
+    report = who_gains(G, "India", "Canada")
+    assert report.gainers == ["justin-trudeau", "narendra-modi", "china"]
+    assert report.losers == ["canada", "india", "united-states"]
+    # the US loses through the causal link Semafor draws, not by any stake of its own
+    [ev] = report.stake("united-states").evidence
+    assert (ev.route, ev.claimants) == ("outcome", ("diego-mendoza",))
+    # India's own government, accusing Trudeau, is one of three voices behind his gain
+    assert sorted(report.stake("justin-trudeau").evidence[0].claimants) == [
+        "devdiscourse-analysts", "devdiscourse-desk", "indian-government"]
+    # before any of the 2024 articles, only the 2023 ones speak
+    early = who_gains(G, "india", "canada", as_of="2024-01")
+    assert (early.gainers, early.losers) == ([], ["canada", "india", "united-states"])

@@ -12,7 +12,7 @@ import yaml
 from actorgraph.cli import main
 from actorgraph.schema import SCHEMA_FILE, graph_file_schema
 
-from .conftest import GRAPH_DIR
+from .conftest import DATA, GRAPH_DIR
 
 FILES = sorted(GRAPH_DIR.rglob("*.yaml"))
 
@@ -59,3 +59,16 @@ def test_cli_schema_writes_the_file(tmp_path, capsys):
     assert main(["schema", "-o", str(tmp_path)]) == 0
     assert capsys.readouterr().out == f"wrote {tmp_path / SCHEMA_FILE}\n"
     assert json.loads((tmp_path / SCHEMA_FILE).read_text()) == graph_file_schema()
+
+
+EXAMPLES = sorted((DATA / "valid").glob("*/*.yaml"))
+"""The curated examples beside the tests (the published balance data set, a second article)."""
+
+
+@pytest.mark.parametrize("path", [p for p in EXAMPLES if "bom" not in p.parts],
+                         ids=lambda p: p.relative_to(DATA).as_posix())
+def test_every_curated_example_validates_and_points_at_the_schema(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../../../graph/" \
+        + SCHEMA_FILE
+    jsonschema.validate(plain(yaml.safe_load(text)), graph_file_schema())

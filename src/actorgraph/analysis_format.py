@@ -154,8 +154,10 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
                                                               strict=True)).rstrip()]
         out += ["  ".join(x.ljust(w) for x, w in zip(r, widths, strict=True)).rstrip()
                 for r in rows]
-    out.append("Perspectives: " + "; ".join(
-        f"{c} = {', '.join(p.members[c])}" for c in cols if c in p.members))
+    grouped = [c for c in cols if c in p.members and list(p.members[c]) != [c]]
+    if grouped:  # a perspective that gathers several claimants (or is not one by name)
+        out.append("Perspectives: " + "; ".join(
+            f"{c} = {', '.join(p.members[c])}" for c in grouped))
     if p.silent:
         out.append("No verdict on their word alone: " + ", ".join(
             node_name(G, x) for x in p.silent))
