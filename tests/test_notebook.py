@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import nbclient
 import nbformat
 
@@ -15,8 +17,11 @@ def test_the_tour_runs_from_a_clean_kernel_without_errors():
     for cell in nb.cells:  # run it fresh, not from its saved outputs
         if cell.cell_type == "code":
             cell.outputs = []
+    # the kernel imports this working tree, as the tests do, not an older installed copy
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
     nbclient.NotebookClient(nb, timeout=180, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+                            resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute(
+        env={**os.environ, "PYTHONPATH": path})
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "\n".join(o.get("text", "") + o.get("data", {}).get("text/plain", "")
@@ -24,6 +29,9 @@ def test_the_tour_runs_from_a_clean_kernel_without_errors():
     assert "| Turkiye (`turkiye`) | gains | +1.78 |" in text
     assert "(['ukraine'], [])" in text
     assert "+ interest:kazakhstan-government->rift-russia-azerbaijan" in text
+    assert "ukraine              rests on seed-article" in text
+    assert "Perspectives: russia = dmitry-masyuk, dmitry-peskov, maria-zakharova" in text
+    assert "(('azerbaijan', 'kazakhstan', 'russia', 'united-kingdom')," in text
     assert any("image/png" in o.get("data", {}) for o in outputs)
 
 
