@@ -441,6 +441,62 @@ def _place_boxes(pts: Any, sizes: Any, avail: Any) -> tuple[Any, float, Any]:
     return pts, shrink, (lo + hi) / 2
 
 
+def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any,
+                      groups: list[list[int]]) -> tuple[Any, float, Any]:
+    """Place the boxes of a balance map bloc by bloc, so that no two blocs ever mix.
+
+    Each bloc's own layout gets room for about three times its boxes' area and its boxes are
+    pushed apart; the blocs, as rectangles, are then packed in rows (bloc 1 first) at about
+    the page's shape, each row centred. The centres are then spread over the page (which only
+    moves boxes and blocs further apart) or everything is shrunk uniformly to fit.
+    """
+    import numpy as np
+
+    gap = 0.35  # inches between blocs, before the shrink
+    placed = np.zeros_like(pts)
+    blocks = []
+    for idx in groups:
+        p, s = pts[idx], sizes[idx]
+        if len(idx) > 1:
+            lo, hi = p.min(axis=0), p.max(axis=0)
+            p = (p - (lo + hi) / 2) / max(float((hi - lo).max()), 1e-6)
+            p = _separate(p * math.sqrt(float((s[:, 0] * s[:, 1]).sum()) * 3), s, gap=0.12)
+        else:
+            p = np.zeros((1, 2))
+        lo, hi = (p - s / 2).min(axis=0), (p + s / 2).max(axis=0)
+        blocks.append((idx, p - (lo + hi) / 2, hi - lo))
+    room = sum(float((w + gap) * (h + gap)) for _, _, (w, h) in blocks)
+    width = max(max(float(w) for _, _, (w, _) in blocks),
+                math.sqrt(room * avail[0] / avail[1]))
+    rows: list[list[tuple[Any, Any, Any]]] = [[]]
+    x = 0.0
+    for block in blocks:
+        if rows[-1] and x + block[2][0] > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append(block)
+        x += float(block[2][0]) + gap
+    top = 0.0
+    for row in rows:
+        row_width = sum(float(w) for _, _, (w, _) in row) + gap * (len(row) - 1)
+        row_height = max(float(h) for _, _, (_, h) in row)
+        x = (width - row_width) / 2
+        for idx, p, (w, _) in row:
+            placed[idx] = p + np.array([x + w / 2, top - row_height / 2])
+            x += float(w) + gap
+        top -= row_height + gap
+    if len(placed) > 1:  # spread the centres over the page (boxes keep their size)
+        mid = (placed.min(axis=0) + placed.max(axis=0)) / 2
+        spread = np.maximum(placed.max(axis=0) - placed.min(axis=0), 1e-6)
+        grow = float(min((avail - sizes.max(axis=0)) / spread))
+        if grow > 1:
+            placed = mid + (placed - mid) * grow
+    lo, hi = (placed - sizes / 2).min(axis=0), (placed + sizes / 2).max(axis=0)
+    content = np.maximum(hi - lo, 1e-6)
+    shrink = min(1.0, float(min(avail[0] / content[0], avail[1] / content[1])))
+    return placed, shrink, (lo + hi) / 2
+
+
 def _clip(centre: tuple[float, float], towards: tuple[float, float],
           size: tuple[float, float]) -> tuple[float, float]:
     """Where the line from `centre` to `towards` leaves the box of `size` around `centre`."""
@@ -520,7 +576,14 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     pts = np.array([raw[n] for n in nodes]) if nodes else np.zeros((0, 2))
     if len(nodes) > 1:
         say("separating labels")
-    pts, shrink, centre = _place_boxes(pts, sizes, avail)
+    if sel.blocs and not layout:
+        groups: dict[int, list[int]] = {}
+        for i, n in enumerate(nodes):
+            groups.setdefault(sel.blocs.get(n, 0), []).append(i)
+        pts, shrink, centre = _place_bloc_boxes(pts, sizes, avail,
+                                                [groups[b] for b in sorted(groups)])
+    else:
+        pts, shrink, centre = _place_boxes(pts, sizes, avail)
     fontsize = BASE_FONT * shrink
     if fontsize < MIN_READABLE_FONT:
         sel.warnings.append(f"{len(nodes)} nodes on one page: labels are {fontsize:.1f} pt, too "
@@ -582,10 +645,15 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
         edges_used.add(category)
 
     handles = []
-    for i in sorted(set(sel.blocs.values())):
+    bloc_numbers = sorted(set(sel.blocs.values()))
+    for i in bloc_numbers[:len(BLOC_FILL)]:
         count = sum(1 for b in sel.blocs.values() if b == i)
         handles.append(Patch(facecolor=BLOC_FILL[(i - 1) % len(BLOC_FILL)],
                              edgecolor="#546e7a", label=f"bloc {i} ({count} actors)"))
+    if len(bloc_numbers) > len(BLOC_FILL):
+        more = len(bloc_numbers) - len(BLOC_FILL)
+        handles.append(Patch(facecolor="none", edgecolor="none",
+                             label=f"{more} more blocs (colours repeat)"))
     for kind in [k for k in ACTOR_FILL if k in kinds_used and not sel.blocs]:
         handles.append(Patch(facecolor=ACTOR_FILL[kind], edgecolor="#546e7a",
                              linestyle="--" if kind == "unidentified" else "-",
