@@ -257,3 +257,20 @@ def test_cli_renders_the_strict_blocs_of_the_curated_graph(capsys, tmp_path):
     assert main(["render", "-o", str(again), "--blocs", "strict", "--graph", str(GRAPH_DIR),
                  "--date", "2026-01-01"]) == 0
     assert again.read_bytes() == out.read_bytes()  # the same picture, byte for byte
+
+
+def test_a_bloc_map_legend_lists_eight_blocs_and_counts_the_rest(write_graph):
+    from actorgraph.balance import balance
+
+    pairs = "".join(
+        f"  - {{between: [a{i}, b{i}], kind: war, claims: [{{by: a{i}, source: s, quote: q}}]}}\n"
+        for i in range(5))
+    actors = "".join(f"  - {{id: {x}{i}, name: {x.upper()}{i}, kind: state}}\n"
+                     for i in range(5) for x in "ab")
+    G = actorgraph.load(write_graph("sources: [{id: s, title: S, kind: article}]\nactors:\n"
+                                    + actors + "relations:\n" + pairs), cache=False)
+    ax = new_axes()
+    draw_interest_map(G, ax=ax, selection=select_bloc_map(G, balance(G)))
+    legend = drawn(ax)[3]
+    assert legend[:9] == [*(f"bloc {i} (1 actor)" for i in range(1, 9)),
+                          "2 more blocs (colours repeat)"]

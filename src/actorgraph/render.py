@@ -179,7 +179,8 @@ def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
                    iterations: int = 300) -> dict[str, tuple[float, float]]:
     """Positions for a balance map: each bloc laid out on its own (its inner ties, and a chain
     through its actors to hold it together), sized by its number of actors, and the blocs set
-    apart around a circle, bloc 1 at the top."""
+    apart around a circle, bloc 1 at the top. These are the positions `--save-layout` writes;
+    the drawing itself re-packs the blocs in rows to fit the page (`_place_bloc_boxes`)."""
     members: dict[int, list[str]] = {}
     for n in sorted(H):
         members.setdefault(blocs.get(n, 0), []).append(n)
@@ -649,7 +650,8 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     for i in bloc_numbers[:len(BLOC_FILL)]:
         count = sum(1 for b in sel.blocs.values() if b == i)
         handles.append(Patch(facecolor=BLOC_FILL[(i - 1) % len(BLOC_FILL)],
-                             edgecolor="#546e7a", label=f"bloc {i} ({count} actors)"))
+                             edgecolor="#546e7a",
+                             label=f"bloc {i} ({count} actor{'' if count == 1 else 's'})"))
     if len(bloc_numbers) > len(BLOC_FILL):
         more = len(bloc_numbers) - len(BLOC_FILL)
         handles.append(Patch(facecolor="none", edgecolor="none",
