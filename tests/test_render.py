@@ -236,6 +236,10 @@ def test_a_bloc_map_fills_each_bloc_lays_them_apart_and_marks_the_ties_against()
     centre = {p.get_gid()[5:]: ((p.get_bbox().x0 + p.get_bbox().x1) / 2,
                                 (p.get_bbox().y0 + p.get_bbox().y1) / 2)
               for p in ax.patches if (p.get_gid() or "").startswith("node:")}
+    boxes = [p.get_bbox() for p in ax.patches if (p.get_gid() or "").startswith("node:")]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1)
     hulls = [(min(centre[n][0] for n in b), max(centre[n][0] for n in b),
               min(centre[n][1] for n in b), max(centre[n][1] for n in b))
              for b in report.weak.blocs]
