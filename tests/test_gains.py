@@ -14,6 +14,7 @@ from .conftest import DATA
 
 # -- the curated graph ------------------------------------------------------------------
 
+
 def test_curated_gainers_and_losers(curated):
     report = who_gains(curated, "russia", "azerbaijan")
     assert report.gainers == ["turkiye", "azeri-hardliners", "united-states", "ukraine",

@@ -9,7 +9,6 @@ from typing import Any
 Add = Callable[..., argparse.ArgumentParser]
 
 
-
 def load_graph(path: Any) -> Any:
     """Load the graph a command works on, telling its load warnings (an empty file, ...) on
     stderr, as `validate` does, so no command drops them silently."""
@@ -24,6 +23,7 @@ def _told(G: Any) -> Any:
     for warning in G.graph["warnings"]:
         print(warning, file=sys.stderr)
     return G
+
 
 def _claim_filters(p: argparse.ArgumentParser) -> None:
     """--according-to and --as-of, as every analysis takes them."""

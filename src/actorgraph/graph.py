@@ -149,7 +149,6 @@ def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = "actor") -> str
     raise UnknownNameError(what, name, suggestions[:3])
 
 
-
 def resolve_pair(G: nx.MultiDiGraph, a: str, b: str) -> tuple[str, str]:
     """The ids of two different actors, as a rift between them needs.
 
@@ -160,6 +159,7 @@ def resolve_pair(G: nx.MultiDiGraph, a: str, b: str) -> tuple[str, str]:
     if a_id == b_id:
         raise UsageError(f"a rift needs two different actors; both name '{a_id}'")
     return a_id, b_id
+
 
 def _name_index(G: nx.MultiDiGraph, type: str | None) -> dict[str, set[str]]:
     """Folded id, name, alias and ISO code -> node ids, for nodes of `type` (None: all).
@@ -181,7 +181,6 @@ def _name_index(G: nx.MultiDiGraph, type: str | None) -> dict[str, set[str]]:
         cache.clear()
         cache[key] = names
     return cache[key]
-
 
 
 def actors(G: nx.MultiDiGraph) -> list[str]:

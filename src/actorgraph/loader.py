@@ -474,7 +474,6 @@ class _Checker:
                                              "warning"))
 
 
-
 def _overlap(a: Relation, b: Relation) -> bool:
     a_start = date_bounds(a.since)[0] if a.since else None
     a_end = date_bounds(a.until)[1] if a.until else None

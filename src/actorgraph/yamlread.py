@@ -50,6 +50,7 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 Mark = tuple[int, int]
 """A 1-based (line, column) position."""
 
+
 def _pos(mark: Any) -> Mark:
     """A libyaml mark (0-based) as a 1-based (line, column)."""
     return mark.line + 1, mark.column + 1
