@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -81,18 +82,18 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     out += _partition_lines(G, "Weak balance: any number of blocs", report.weak, bullet)
     out.append("Tensions to watch (unbalanced triads):" if report.tensions
                else "No unbalanced triads.")
+    if explain:  # looked up once: a tie's relations, a relation's claims
+        tie_of = {frozenset((t.a, t.b)): t for t in report.ties}
+        claims_of = {k: d["claims"] for _, _, k, d in G.edges(keys=True, data=True)
+                     if d["type"] == "relation"}
     for t in report.tensions:
         weak = "; weakly balanced" if t.weakly_balanced else ""
         out.append(f"{bullet}{_triad(G, t)}{weak}")
         if explain:
-            for pair in ((0, 1), (0, 2), (1, 2)):
-                a, b = t.actors[pair[0]], t.actors[pair[1]]
-                tie = next(x for x in report.ties if {x.a, x.b} == {a, b})
-                for rid in tie.relations:
-                    for _u, _v, k, d in G.edges(keys=True, data=True):
-                        if k == rid:
-                            out.extend(f"  - {claim_markdown(G, cl)}" if md
-                                       else claim_line(G, cl, "      ") for cl in d["claims"])
+            for a, b in itertools.combinations(t.actors, 2):
+                for rid in tie_of[frozenset((a, b))].relations:
+                    out.extend(f"  - {claim_markdown(G, cl)}" if md
+                               else claim_line(G, cl, "      ") for cl in claims_of[rid])
     if report.rift:
         a, b = (node_name(G, x) for x in report.rift)
         n = len(report.rift_changes)
@@ -167,13 +168,13 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
         out.append("No perspective contradicts another (gains against loses); a blank cell "
                    "means that perspective says nothing about the actor.")
     if explain:
+        md = fmt == "markdown"
         out.append("Why, perspective by perspective:")
         for actor in p.cells:
             for col in cols:
                 if col == "all" or actor not in [s.actor for s in p.reports[col].stakes]:
                     continue
                 stake = p.reports[col].stake(actor)
-                md = fmt == "markdown"
                 for ev in stake.evidence:
                     head = f"{node_name(G, actor)} [{col}]: {chain_text(G, ev)}"
                     out.append(f"- {head}" if md else f"  {head}")
