@@ -178,9 +178,10 @@ def select_bloc_map(G: nx.MultiDiGraph, report: Any, *, weak: bool = True) -> Ma
 def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
                    iterations: int = 300) -> dict[str, tuple[float, float]]:
     """Positions for a balance map: each bloc laid out on its own (its inner ties, and a chain
-    through its actors to hold it together), sized by its number of actors, and the blocs set
-    apart around a circle, bloc 1 at the top. These are the positions `--save-layout` writes;
-    the drawing itself re-packs the blocs in rows to fit the page (`_place_bloc_boxes`)."""
+    through its actors to hold it together) in a square sized by its number of actors, the
+    squares packed in rows, bloc 1 first (`_pack_rows`). These are the positions
+    `--save-layout` writes; the drawing packs the blocs again from their boxes' real sizes
+    (`_place_bloc_boxes`)."""
     members: dict[int, list[str]] = {}
     for n in sorted(H):
         members.setdefault(blocs.get(n, 0), []).append(n)
@@ -191,12 +192,12 @@ def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
     for chain in members.values():
         L.add_edges_from(itertools.pairwise(chain), type="bloc")
     largest = max(map(len, members.values()), default=1)
-    ring = 0.0 if len(members) == 1 else 1.2 + 0.3 * len(members)
+    blocks = [(nodes, max(0.15, math.sqrt(len(nodes) / largest)))
+              for _, nodes in sorted(members.items())]
+    centres = _pack_rows([(2 * half, 2 * half) for _, half in blocks], gap=0.6,
+                         aspect=A4_LANDSCAPE[0] / A4_LANDSCAPE[1])
     out: dict[str, tuple[float, float]] = {}
-    for i, (_, nodes) in enumerate(sorted(members.items())):
-        angle = math.pi / 2 - 2 * math.pi * i / len(members)
-        centre = (ring * math.cos(angle), ring * math.sin(angle))
-        half = max(0.15, math.sqrt(len(nodes) / largest))
+    for (nodes, half), centre in zip(blocks, centres, strict=True):
         out.update(_normalized(_force(L, nodes, {}, iterations), half, centre))
     return out
 
@@ -442,6 +443,39 @@ def _place_boxes(pts: Any, sizes: Any, avail: Any) -> tuple[Any, float, Any]:
     return pts, shrink, (lo + hi) / 2
 
 
+def _pack_rows(extents: list[tuple[float, float]], *, gap: float,
+               aspect: float) -> list[tuple[float, float]]:
+    """Centres for rectangles (width, height) packed in rows, in order, `gap` apart: rows
+    about as wide as an area of the given aspect (width / height) holding them all needs,
+    each row centred, the first row on top.
+
+    >>> [(round(x, 2), y) for x, y in _pack_rows([(2.0, 2.0), (1.0, 1.0), (1.0, 1.0)],
+    ...                                          gap=0.5, aspect=1.0)]
+    [(1.64, -1.0), (0.89, -3.0), (2.39, -3.0)]
+    """
+    room = sum((w + gap) * (h + gap) for w, h in extents)
+    width = max(max((w for w, _ in extents), default=0.0), math.sqrt(room * aspect))
+    rows: list[list[int]] = [[]]
+    x = 0.0
+    for i, (w, _) in enumerate(extents):
+        if rows[-1] and x + w > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append(i)
+        x += w + gap
+    centres: list[tuple[float, float]] = [(0.0, 0.0)] * len(extents)
+    top = 0.0
+    for row in rows:
+        row_width = sum(extents[i][0] for i in row) + gap * (len(row) - 1)
+        row_height = max(extents[i][1] for i in row) if row else 0.0
+        x = (width - row_width) / 2
+        for i in row:
+            centres[i] = (x + extents[i][0] / 2, top - row_height / 2)
+            x += extents[i][0] + gap
+        top -= row_height + gap
+    return centres
+
+
 def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any,
                       groups: list[list[int]]) -> tuple[Any, float, Any]:
     """Place the boxes of a balance map bloc by bloc, so that no two blocs ever mix.
@@ -466,26 +500,10 @@ def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any,
             p = np.zeros((1, 2))
         lo, hi = (p - s / 2).min(axis=0), (p + s / 2).max(axis=0)
         blocks.append((idx, p - (lo + hi) / 2, hi - lo))
-    room = sum(float((w + gap) * (h + gap)) for _, _, (w, h) in blocks)
-    width = max(max(float(w) for _, _, (w, _) in blocks),
-                math.sqrt(room * avail[0] / avail[1]))
-    rows: list[list[tuple[Any, Any, Any]]] = [[]]
-    x = 0.0
-    for block in blocks:
-        if rows[-1] and x + block[2][0] > width:
-            rows.append([])
-            x = 0.0
-        rows[-1].append(block)
-        x += float(block[2][0]) + gap
-    top = 0.0
-    for row in rows:
-        row_width = sum(float(w) for _, _, (w, _) in row) + gap * (len(row) - 1)
-        row_height = max(float(h) for _, _, (_, h) in row)
-        x = (width - row_width) / 2
-        for idx, p, (w, _) in row:
-            placed[idx] = p + np.array([x + w / 2, top - row_height / 2])
-            x += float(w) + gap
-        top -= row_height + gap
+    centres = _pack_rows([(float(w), float(h)) for _, _, (w, h) in blocks], gap=gap,
+                         aspect=float(avail[0] / avail[1]))
+    for (idx, p, _), centre in zip(blocks, centres, strict=True):
+        placed[idx] = p + np.array(centre)
     if len(placed) > 1:  # spread the centres over the page (boxes keep their size)
         mid = (placed.min(axis=0) + placed.max(axis=0)) / 2
         spread = np.maximum(placed.max(axis=0) - placed.min(axis=0), 1e-6)
