@@ -17,7 +17,7 @@ from actorgraph.cli import main
 from actorgraph.html import write_html_map
 from actorgraph.render import select_map
 
-from .conftest import GRAPH_DIR
+from .conftest import DATA, GRAPH_DIR
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 
@@ -91,8 +91,22 @@ def open_map(browser, path):
     pytest.fail("the map never finished drawing")
 
 
-def test_in_a_browser_it_loads_clean_and_clicking_shows_the_quotes(browser, tmp_path):
+def click_node(browser, node: str) -> str:
+    """Click a node's box with the mouse, as a reader would; return the details panel's text."""
     from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    xy = browser.execute_script(
+        "const n = actorgraphMap.network; return n.canvasToDOM(n.getPositions([arguments[0]])"
+        "[arguments[0]]);", node)
+    canvas = browser.find_element(By.CSS_SELECTOR, "#map canvas")
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, xy["x"] - canvas.size["width"] / 2, xy["y"] - canvas.size["height"] / 2
+    ).click().perform()
+    return browser.find_element(By.ID, "details").text
+
+
+def test_in_a_browser_it_loads_clean_and_clicking_shows_the_quotes(browser, tmp_path):
     from selenium.webdriver.common.by import By
 
     out = tmp_path / "map.html"
@@ -104,15 +118,7 @@ def test_in_a_browser_it_loads_clean_and_clicking_shows_the_quotes(browser, tmp_
     assert browser.execute_script("return [actorgraphMap.nodes, actorgraphMap.edges]") == [
         len(sel.graph), sel.graph.number_of_edges()]
     assert browser.find_element(By.ID, "summary").text == "21 nodes, 40 edges (40 shown)"
-    # a real click on Ukraine's box
-    xy = browser.execute_script(
-        "const n = actorgraphMap.network; return n.canvasToDOM(n.getPositions(['ukraine'])"
-        ".ukraine);")
-    canvas = browser.find_element(By.CSS_SELECTOR, "#map canvas")
-    ActionChains(browser).move_to_element_with_offset(
-        canvas, xy["x"] - canvas.size["width"] / 2, xy["y"] - canvas.size["height"] / 2
-    ).click().perform()
-    details = browser.find_element(By.ID, "details").text
+    details = click_node(browser, "ukraine")  # a real click on Ukraine's box
     assert details.startswith("Ukraine\nactor, state, gains")
     assert "Ukraine will do everything possible to add fuel to the fire" in details
     assert "Dmitry Peskov — seed-article, para 3 (asserts, 0.6)" in details
@@ -128,3 +134,39 @@ def test_in_a_browser_it_loads_clean_and_clicking_shows_the_quotes(browser, tmp_
     shot = tmp_path / "map.png"
     browser.save_screenshot(str(shot))
     assert shot.read_bytes()[:4] == b"\x89PNG"
+
+
+GAHUKU_GAMA = DATA / "valid" / "gahuku-gama"
+
+
+def test_a_bloc_page_fills_the_blocs_and_marks_the_ties_against_them(tmp_path, capsys):
+    from actorgraph.render import BLOC_FILL, STATUS_COLOR
+
+    out = tmp_path / "blocs.html"
+    assert main(["render", "--html", str(out), "--blocs", "--graph", str(GAHUKU_GAMA)]) == 0
+    _, data = page_data(out)
+    fill = {n["id"]: n["fill"] for n in data["nodes"]}
+    assert {fill[t] for t in ("ove", "alika", "gahuk", "masil", "ukudz", "geham", "asaro")} \
+        == {BLOC_FILL[0]}
+    assert {fill[t] for t in ("gavev", "kotun", "nagad", "gama")} == {BLOC_FILL[2]}
+    marked = [e for e in data["edges"] if e["status"]]
+    assert {frozenset((e["from"], e["to"])) for e in marked} == {
+        frozenset(("masil", "nagam")), frozenset(("masil", "uheto"))}
+    assert {(e["status_text"], e["status_color"]) for e in marked} == {
+        ("a tie against the blocs", STATUS_COLOR["against"])}
+    assert [entry["label"] for entry in data["legend"]] == [
+        "bloc 1 (7 actors)", "bloc 2 (5 actors)", "bloc 3 (4 actors)",
+        "allied / friendly (relation)", "hostile (relation)", "tie against the blocs"]
+
+
+def test_in_a_browser_a_bloc_page_loads_clean_and_a_click_names_the_bloc(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path / "blocs.html"
+    assert main(["render", "--html", str(out), "--blocs", "--graph", str(GAHUKU_GAMA)]) == 0
+    open_map(browser, out)
+    assert [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"] == []
+    assert browser.find_element(By.ID, "summary").text == "16 nodes, 58 edges (58 shown)"
+    details = click_node(browser, "masil")
+    assert details.startswith("Masil\nactor, group\nbloc 1\n")
+    assert "Kenneth E. Read — network-repository-soc-tribes" in details

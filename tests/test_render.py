@@ -174,9 +174,6 @@ def test_cli_render_writes_files_and_a_layout(capsys, tmp_path):
                         "name\n"),
     (["-o", "m.png", "--rift", "russia", "azerbaijan", "--focus", "turkiye"],
      "actorgraph: error: give one of --rift, --focus, --diff or --blocs\n"),
-    (["--html", "m.html", "--blocs"],
-     "actorgraph: error: --blocs draws a .png, .svg or .pdf map; the interactive map has no "
-     "bloc view\n"),
     (["-o", "m.png", "--focus", "narnia"],
      "actorgraph: error: no record called 'narnia'; did you mean 'armenia'?\n"),
 ])

@@ -174,9 +174,6 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     if sum(map(bool, (args.rift, args.focus, args.diff, args.blocs))) > 1:
         raise UsageError("give one of --rift, --focus, --diff or --blocs")
-    if args.blocs and args.html:
-        raise UsageError("--blocs draws a .png, .svg or .pdf map; the interactive map has no "
-                         "bloc view")
     selection = None
     if args.blocs:
         from .balance import balance

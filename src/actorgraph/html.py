@@ -28,10 +28,15 @@ from .models import claim_confidence
 from .present import node_name
 from .render import (
     ACTOR_FILL,
+    BLOC_FILL,
     EDGE_LEGEND,
     EDGE_STYLE,
     MARKS,
+    STATUS_COLOR,
+    STATUS_LEGEND,
     MapSelection,
+    _normalized,
+    bloc_positions,
     edge_category,
     layout_positions,
 )
@@ -56,7 +61,11 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                   layout: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """Nodes, edges (with their claims), claimants and legend, as plain data for the page."""
     H = sel.graph
-    pos = layout_positions(H, pinned=layout)
+    if sel.blocs and not layout:  # fitted to the span the other maps' layouts have
+        pos = bloc_positions(H, sel.blocs)
+        pos = _normalized(pos, 1.0, (0.0, 0.0)) if len(pos) > 1 else pos
+    else:
+        pos = layout_positions(H, pinned=layout)
     sel.positions = pos
     sources = G.graph["sources"]
     nodes = []
@@ -66,14 +75,17 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
         is_actor = d["type"] == "actor"
         verdict = sel.highlight.get(n)
         label = str(d["label"]) + (f"\n{sel.scores[n]:+.2f}" if n in sel.scores else "")
+        bloc = sel.blocs.get(n)
         nodes.append({
             "id": n, "label": label, "type": d["type"], "kind": d["kind"],
             "x": round(pos[n][0] * 900, 1), "y": round(-pos[n][1] * 650, 1),
-            "fill": ACTOR_FILL.get(d["kind"], "#ffffff") if is_actor else "#ffffff",
+            "fill": (BLOC_FILL[(bloc - 1) % len(BLOC_FILL)] if bloc
+                     else ACTOR_FILL.get(d["kind"], "#ffffff") if is_actor else "#ffffff"),
             "border": MARKS[verdict][0] if verdict else "#546e7a", "verdict": verdict,
             "rounded": is_actor, "dashed": d["kind"] == "unidentified",
             "details": [x for x in (
-                getattr(record, "role", None), getattr(record, "description", None),
+                f"bloc {bloc}" if bloc else None, getattr(record, "role", None),
+                getattr(record, "description", None),
                 ("aliases: " + ", ".join(record.aliases)) if getattr(record, "aliases", None)
                 else None, f"defined at {d['origin']}") if x]})
     edges, claimants = [], set()
@@ -90,12 +102,31 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                       "dashed": style["linestyle"] != "-",
                       "arrow": {"-|>": "arrow", "-[": "bar"}.get(style["arrowstyle"], ""),
                       "text": f"{H.nodes[u]['label']} {category} {H.nodes[v]['label']}",
-                      "status": sel.status.get(key), "claims": claims})
+                      "status": sel.status.get(key),
+                      "status_text": _STATUS_TEXT.get(sel.status.get(key) or "", ""),
+                      "status_color": STATUS_COLOR.get(sel.status.get(key) or "", ""),
+                      "claims": claims})
     return {"title": sel.title, "nodes": nodes, "edges": edges,
             "claimants": [{"id": c, "name": node_name(G, c)} for c in sorted(claimants)],
-            "legend": [{"label": EDGE_LEGEND[c], "color": s["color"],
-                        "dashed": s["linestyle"] != "-"} for c, s in EDGE_STYLE.items()
-                       if any(e["category"] == c for e in edges)]}
+            "legend": [*_bloc_legend(sel),
+                       *({"label": EDGE_LEGEND[c], "color": s["color"],
+                          "dashed": s["linestyle"] != "-"} for c, s in EDGE_STYLE.items()
+                         if any(e["category"] == c for e in edges)),
+                       *({"label": STATUS_LEGEND[st], "color": STATUS_COLOR[st],
+                          "halo": True} for st in STATUS_COLOR
+                         if any(e["status"] == st for e in edges))]}
+
+
+_STATUS_TEXT = {"added": "in this diff: added", "removed": "in this diff: removed",
+                "changed": "in this diff: changed", "against": "a tie against the blocs"}
+
+
+def _bloc_legend(sel: MapSelection) -> list[dict[str, Any]]:
+    counts: dict[int, int] = {}
+    for b in sel.blocs.values():
+        counts[b] = counts.get(b, 0) + 1
+    return [{"label": f"bloc {b} ({n} actor{'' if n == 1 else 's'})",
+             "fill": BLOC_FILL[(b - 1) % len(BLOC_FILL)]} for b, n in sorted(counts.items())]
 
 
 def write_html_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], sel: MapSelection,
@@ -181,6 +212,7 @@ _SCRIPT = r"""
   const edges = new vis.DataSet(data.edges.map(e => ({
     id: e.id, from: e.from, to: e.to, color: { color: e.color, highlight: "#000" },
     dashes: e.dashed, width: e.status ? 4 : 1.6,
+    shadow: e.status ? { enabled: true, color: e.status_color, size: 14, x: 0, y: 0 } : false,
     arrows: e.arrow ? { to: { enabled: true, type: e.arrow } } : undefined,
     smooth: { type: "curvedCW", roundness: 0.08 }
   })));
@@ -235,7 +267,7 @@ _SCRIPT = r"""
   const showEdge = (id) => {
     const e = byId.get(id);
     details.replaceChildren(el("strong", e.text));
-    if (e.status) details.appendChild(el("div", "in this diff: " + e.status, "muted"));
+    if (e.status) details.appendChild(el("div", e.status_text, "muted"));
     if (!e.claims.length) details.appendChild(el("div", "structure, not a claim", "muted"));
     e.claims.forEach(c => details.appendChild(claimBlock(c)));
   };
@@ -260,7 +292,13 @@ _SCRIPT = r"""
   data.legend.forEach(l => {
     const row = el("div");
     const sw = el("span", undefined, "swatch");
-    sw.style.borderTop = "3px " + (l.dashed ? "dashed " : "solid ") + l.color;
+    if (l.fill) {  // a bloc: a filled box
+      sw.style.background = l.fill; sw.style.border = "1px solid #546e7a"; sw.style.height = "10px";
+    } else if (l.halo) {  // a marked edge: a broad, pale line
+      sw.style.borderTop = "7px solid " + l.color; sw.style.opacity = "0.45";
+    } else {
+      sw.style.borderTop = "3px " + (l.dashed ? "dashed " : "solid ") + l.color;
+    }
     row.appendChild(sw); row.appendChild(document.createTextNode(l.label));
     legend.appendChild(row);
   });
