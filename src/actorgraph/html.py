@@ -35,7 +35,6 @@ from .render import (
     STATUS_COLOR,
     STATUS_LEGEND,
     MapSelection,
-    _normalized,
     bloc_positions,
     edge_category,
     layout_positions,
@@ -61,11 +60,8 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                   layout: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """Nodes, edges (with their claims), claimants and legend, as plain data for the page."""
     H = sel.graph
-    if sel.blocs and not layout:  # fitted to the span the other maps' layouts have
-        pos = bloc_positions(H, sel.blocs)
-        pos = _normalized(pos, 1.0, (0.0, 0.0)) if len(pos) > 1 else pos
-    else:
-        pos = layout_positions(H, pinned=layout)
+    pos = (bloc_positions(H, sel.blocs) if sel.blocs and not layout
+           else layout_positions(H, pinned=layout))
     sel.positions = pos
     sources = G.graph["sources"]
     nodes = []

@@ -199,7 +199,8 @@ def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
     out: dict[str, tuple[float, float]] = {}
     for (nodes, half), centre in zip(blocks, centres, strict=True):
         out.update(_normalized(_force(L, nodes, {}, iterations), half, centre))
-    return out
+    # the whole fitted to [-1, 1] on its longer side, the span other layouts have
+    return _normalized(out, 1.0, (0.0, 0.0)) if len(out) > 1 else out
 
 
 def edge_category(data: dict[str, Any], supported: bool) -> str:
