@@ -35,9 +35,8 @@ from .render import (
     STATUS_COLOR,
     STATUS_LEGEND,
     MapSelection,
-    bloc_positions,
     edge_category,
-    layout_positions,
+    map_positions,
 )
 
 __all__ = ["html_map_data", "vis_network_js", "write_html_map"]
@@ -60,9 +59,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                   layout: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """Nodes, edges (with their claims), claimants and legend, as plain data for the page."""
     H = sel.graph
-    pos = (bloc_positions(H, sel.blocs) if sel.blocs and not layout
-           else layout_positions(H, pinned=layout))
-    sel.positions = pos
+    pos = map_positions(H, sel, layout)
     sources = G.graph["sources"]
     nodes = []
     for n in sorted(H):

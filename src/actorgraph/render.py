@@ -38,6 +38,7 @@ __all__ = [
     "draw_interest_map",
     "edge_category",
     "layout_positions",
+    "map_positions",
     "read_layout",
     "render_map",
     "select_bloc_map",
@@ -173,6 +174,17 @@ def select_bloc_map(G: nx.MultiDiGraph, report: Any, *, weak: bool = True) -> Ma
     for _, _, d in H.edges(data=True):
         d["supported"] = True  # a tie in the report is supported under its filters
     return sel
+
+
+def map_positions(H: nx.MultiDiGraph, sel: MapSelection,
+                  layout: dict[str, tuple[float, float]] | None = None
+                  ) -> dict[str, tuple[float, float]]:
+    """Where the nodes of `H` go on the map of `sel` (the PNG and the HTML page alike):
+    pinned by `layout`, else bloc by bloc for a balance map, else the force layout. Kept in
+    ``sel.positions``, which is what ``--save-layout`` writes."""
+    sel.positions = (bloc_positions(H, sel.blocs) if sel.blocs and not layout
+                     else layout_positions(H, pinned=layout))
+    return sel.positions
 
 
 def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
@@ -581,9 +593,7 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
         ax = fig.add_axes(MAP_AXES)
     fig = ax.figure
     say(f"laying out {len(nodes)} nodes and {H.number_of_edges()} edges")
-    raw = (bloc_positions(H, sel.blocs) if sel.blocs and not layout
-           else layout_positions(H, pinned=layout))
-    sel.positions = raw
+    raw = map_positions(H, sel, layout)
     styles = {n: ({"fontweight": "bold"} if H.nodes[n]["type"] == "actor"
                   else {"fontstyle": "italic"}) for n in nodes}
     labels = {n: (_label(H, n, sel), styles[n]) for n in nodes}
