@@ -43,12 +43,12 @@ def _print_table(rows: list[dict[str, str]]) -> None:
 # -- commands ---------------------------------------------------------------------------
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .cli_analyses import tell_warnings
     from .loader import load_records
     from .present import summary_line
 
     records = load_records(args.graph)
-    for warning in records.warnings:
-        print(warning, file=sys.stderr)
+    tell_warnings(records.warnings)
     print(summary_line(records))
     return 0
 

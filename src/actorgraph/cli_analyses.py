@@ -10,19 +10,21 @@ Add = Callable[..., argparse.ArgumentParser]
 
 
 def load_graph(path: Any) -> Any:
-    """Load the graph a command works on, telling its load warnings (an empty file, ...) on
-    stderr, as `validate` does, so no command drops them silently."""
+    """Load the graph a command works on, telling its load warnings on stderr."""
     from .graph import load
 
-    return _told(load(path))
+    G = load(path)
+    tell_warnings(G.graph["warnings"])
+    return G
 
 
-def _told(G: Any) -> Any:
+def tell_warnings(warnings: Any) -> None:
+    """Load warnings (an empty file, a folder without YAML) on stderr, one per line, for every
+    command that reads a graph, so none drops them silently."""
     import sys
 
-    for warning in G.graph["warnings"]:
+    for warning in warnings:
         print(warning, file=sys.stderr)
-    return G
 
 
 def _claim_filters(p: argparse.ArgumentParser) -> None:
@@ -257,7 +259,8 @@ def _version(spec: str, args: argparse.Namespace, cache: Any = None) -> Any:
         records = load_records(spec, cache=cache)
     else:
         records = read_revision(spec, _graph_dir(args), cache=cache)
-    return _told(build_graph(records))
+    tell_warnings(records.warnings)
+    return build_graph(records)
 
 
 def _versions(args: argparse.Namespace, old: str, new: str) -> tuple[Any, Any]:
