@@ -449,6 +449,14 @@ def _place_boxes(pts: Any, sizes: Any, avail: Any) -> tuple[Any, float, Any]:
             pts[:, 1] = mid[1] + (pts[:, 1] - mid[1]) * ratio
         else:
             pts[:, 0] = mid[0] + (pts[:, 0] - mid[0]) / ratio
+    return _fit_page(pts, sizes, avail)
+
+
+def _fit_page(pts: Any, sizes: Any, avail: Any) -> tuple[Any, float, Any]:
+    """The boxes as placed, the uniform shrink (at most 1) that fits them on the page area
+    `avail`, and the centre of what they cover."""
+    import numpy as np
+
     lo = (pts - sizes / 2).min(axis=0) if len(pts) else np.zeros(2)
     hi = (pts + sizes / 2).max(axis=0) if len(pts) else np.ones(2)
     content = np.maximum(hi - lo, 1e-6)
@@ -523,10 +531,7 @@ def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any,
         grow = float(min((avail - sizes.max(axis=0)) / spread))
         if grow > 1:
             placed = mid + (placed - mid) * grow
-    lo, hi = (placed - sizes / 2).min(axis=0), (placed + sizes / 2).max(axis=0)
-    content = np.maximum(hi - lo, 1e-6)
-    shrink = min(1.0, float(min(avail[0] / content[0], avail[1] / content[1])))
-    return placed, shrink, (lo + hi) / 2
+    return _fit_page(placed, sizes, avail)
 
 
 def _clip(centre: tuple[float, float], towards: tuple[float, float],
