@@ -153,7 +153,7 @@ def test_a_bloc_page_fills_the_blocs_and_marks_the_ties_against_them(tmp_path, c
     assert {frozenset((e["from"], e["to"])) for e in marked} == {
         frozenset(("masil", "nagam")), frozenset(("masil", "uheto"))}
     assert {(e["status_text"], e["status_color"]) for e in marked} == {
-        ("a tie against the blocs", STATUS_COLOR["against"])}
+        ("tie against the blocs", STATUS_COLOR["against"])}
     assert [entry["label"] for entry in data["legend"]] == [
         "bloc 1 (7 actors)", "bloc 2 (5 actors)", "bloc 3 (4 actors)",
         "allied / friendly (relation)", "hostile (relation)", "tie against the blocs"]

@@ -96,7 +96,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                       "arrow": {"-|>": "arrow", "-[": "bar"}.get(style["arrowstyle"], ""),
                       "text": f"{H.nodes[u]['label']} {category} {H.nodes[v]['label']}",
                       "status": sel.status.get(key),
-                      "status_text": _STATUS_TEXT.get(sel.status.get(key) or "", ""),
+                      "status_text": STATUS_LEGEND.get(sel.status.get(key) or "", ""),
                       "status_color": STATUS_COLOR.get(sel.status.get(key) or "", ""),
                       "claims": claims})
     return {"title": sel.title, "nodes": nodes, "edges": edges,
@@ -109,9 +109,6 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                           "halo": True} for st in STATUS_COLOR
                          if any(e["status"] == st for e in edges))]}
 
-
-_STATUS_TEXT = {"added": "in this diff: added", "removed": "in this diff: removed",
-                "changed": "in this diff: changed", "against": "a tie against the blocs"}
 
 
 def _bloc_legend(sel: MapSelection) -> list[dict[str, Any]]:

@@ -70,9 +70,10 @@ EDGE_LEGEND = {"wants": "wants (interest)", "opposes": "opposes (interest)",
 GAIN_COLOR, LOSS_COLOR, MIXED_COLOR = "#1b8a3a", "#c0392b", "#b7950b"
 STATUS_COLOR = {"added": GAIN_COLOR, "removed": LOSS_COLOR, "changed": MIXED_COLOR,
                 "against": "#d81b60"}
-STATUS_LEGEND = {"added": "edge added", "removed": "edge removed", "changed": "edge changed",
-                 "against": "tie against the blocs"}
-"""Edge halos: a diff status, or a tie that goes against the blocs of a balance map."""
+STATUS_LEGEND = {"added": "added in this diff", "removed": "removed in this diff",
+                 "changed": "changed in this diff", "against": "tie against the blocs"}
+"""Edge halos (a diff status, or a tie against the blocs of a balance map): the legend's
+words, and the HTML page's note on a clicked edge."""
 BLOC_FILL = ("#8ecae6", "#ffb703", "#b5e48c", "#f4a6c6", "#cdb4db", "#ffd6a5", "#a0c4ff",
              "#d9d9d9")
 """Fills of the blocs of a balance map, bloc 1 first (cycled past eight)."""
