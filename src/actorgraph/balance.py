@@ -17,6 +17,7 @@ when it finishes within `SEARCH_BUDGET` steps and the connected part has at most
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections import deque
 from collections.abc import Collection
@@ -100,8 +101,6 @@ class BalanceReport:
     triads: tuple[Triad, ...]
     strict: Partition
     weak: Partition
-    walk: float | None = None
-    """Walk-based degree of balance (`walk_balance`); None for a connected part too large."""
     rift: tuple[str, str] | None = None
     rift_changes: tuple[tuple[Triad, Triad], ...] = ()
     """For a rift: (before, after) of every triad holding both actors."""
@@ -120,6 +119,12 @@ class BalanceReport:
     def tensions(self) -> tuple[Triad, ...]:
         """Triads unbalanced under strict balance (the --- ones are weakly balanced)."""
         return tuple(t for t in self.triads if not t.strictly_balanced)
+
+    @functools.cached_property
+    def walk(self) -> float | None:
+        """Walk-based degree of balance (`walk_balance`), computed when first asked for (an
+        eigen-decomposition a bloc map does not need); None for a connected part too large."""
+        return walk_balance(self.ties)
 
 
 def signed_ties(G: nx.MultiDiGraph, cf: ClaimFilter | None = None) -> dict[frozenset[str], Tie]:
@@ -389,7 +394,6 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
     tie_list = sorted(ties.values(), key=lambda t: (t.a, t.b))
     strict = _partition(nodes, tie_list, 2, search_budget)
     weak = _partition(nodes, tie_list, None, search_budget, start=strict)
-    walk = walk_balance(tie_list)
     changes: list[tuple[Triad, Triad]] = []
     rift_ids: tuple[str, str] | None = None
     rift_strict: Partition | None = None
@@ -414,5 +418,5 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
         rift_strict = _partition(nodes, after_list, 2, search_budget)
     options = {"as_of": cf.as_of.isoformat() if cf.as_of else None,
                "according_to": sorted(allowed)}
-    return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, walk, rift_ids,
+    return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, rift_ids,
                          tuple(changes), rift_strict, options)
