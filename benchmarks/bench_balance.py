@@ -25,7 +25,7 @@ import networkx as nx
 from synth import write_synthetic_graph
 
 import actorgraph
-from actorgraph.balance import balance
+from actorgraph.analyses.balance import balance
 
 
 def write_dense_graph(out: Path, n: int, seed: int = 1) -> None:

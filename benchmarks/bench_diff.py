@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import mutate_graph, write_synthetic_graph
 
 import actorgraph
-from actorgraph.diff import diff_graphs
-from actorgraph.graph import build_graph
-from actorgraph.loader import ParseCache, load_records
+from actorgraph.analyses.diff import diff_graphs
+from actorgraph.io.loader import ParseCache, load_records
+from actorgraph.model.graph import build_graph
 
 
 def main() -> None:

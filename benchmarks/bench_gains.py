@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import write_synthetic_graph
 
 import actorgraph
-from actorgraph.gains import who_gains
+from actorgraph.analyses.gains import who_gains
 
 
 def _percentile(values: list[float], q: float) -> float:

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import write_synthetic_graph
 
 import actorgraph
-from actorgraph.gains import rift_reports
-from actorgraph.perspectives import robustness
+from actorgraph.analyses.gains import rift_reports
+from actorgraph.analyses.perspectives import robustness
 
 
 def main() -> None:

@@ -46,7 +46,8 @@ if what == "floor":
     out["s"] = time.perf_counter() - t
 elif what in ("cold", "warm"):
     import actorgraph
-    import actorgraph.graph, actorgraph.cache  # imports are not load time (as for the floor)
+    # imports are not load time (as for the floor)
+    import actorgraph.model.graph, actorgraph.io.cache
     t = time.perf_counter()
     G = actorgraph.load(folder, cache=(what == "warm"))
     out["s"] = time.perf_counter() - t
@@ -54,7 +55,7 @@ elif what in ("cold", "warm"):
     out["claims"] = len(G.graph["records"].claims)
 elif what == "gains":
     import actorgraph
-    from actorgraph.gains import who_gains
+    from actorgraph.analyses.gains import who_gains
     G = actorgraph.load(folder, cache=False)
     times = []
     for _ in range(20):
@@ -63,9 +64,9 @@ elif what == "gains":
         times.append(time.perf_counter() - t)
     out["s"] = statistics.median(times)
 elif what == "diff":
-    from actorgraph.diff import diff_graphs
-    from actorgraph.graph import build_graph
-    from actorgraph.loader import ParseCache, load_records
+    from actorgraph.analyses.diff import diff_graphs
+    from actorgraph.model.graph import build_graph
+    from actorgraph.io.loader import ParseCache, load_records
     t = time.perf_counter()
     cache = ParseCache()
     a = build_graph(load_records(folder, cache=cache))

@@ -6,11 +6,11 @@ import itertools
 import json
 
 import actorgraph
-from actorgraph.analysis_format import format_balance
-from actorgraph.balance import EXACT_LIMIT, WALK_LIMIT, balance
+from actorgraph.analyses.balance import EXACT_LIMIT, WALK_LIMIT, balance
+from actorgraph.analyses.gains import who_gains
+from actorgraph.analyses.perspectives import perspectives, robustness
 from actorgraph.cli import main
-from actorgraph.gains import who_gains
-from actorgraph.perspectives import perspectives, robustness
+from actorgraph.present.analyses import format_balance
 
 from .conftest import DATA, GRAPH_DIR
 from .test_gains import actor, claim, interest, relation, small_graph

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 import actorgraph
-from actorgraph.cache import _MAGIC, GraphCache
+from actorgraph.io.cache import _MAGIC, GraphCache
 
 from .conftest import GRAPH_DIR
 
@@ -45,7 +45,8 @@ def test_second_load_comes_from_the_cache_and_is_the_same(cached):
     assert oct(entry.stat().st_mode & 0o777) == "0o600"
     second = actorgraph.load(graph)
     assert same(first, second)
-    assert actorgraph.gains.who_gains(second, "russia", "azerbaijan").gainers[0] == "turkiye"
+    report = actorgraph.who_gains(second, "russia", "azerbaijan")
+    assert report.gainers[0] == "turkiye"
 
 
 def test_any_change_to_any_file_is_a_new_key(cached):

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import actorgraph
+from actorgraph.analyses.diff import FieldChange, RecordChange, diff_graphs
 from actorgraph.cli import main
-from actorgraph.diff import FieldChange, RecordChange, diff_graphs
-from actorgraph.ids import claim_id, interest_id
-from actorgraph.models import Claim
+from actorgraph.model.ids import claim_id, interest_id
+from actorgraph.model.records import Claim
 
 SOURCES = """\
 sources:
@@ -99,7 +99,7 @@ def as_tuples(records: tuple[RecordChange, ...]):
 
 
 def test_diff_of_two_revisions_is_exact(repo):
-    from actorgraph.gitread import read_revision
+    from actorgraph.io.gitread import read_revision
 
     G1 = actorgraph.build_graph(read_revision("v1", repo / "graph"))
     G2 = actorgraph.build_graph(read_revision("v2", repo / "graph"))
@@ -114,8 +114,8 @@ def test_diff_of_two_revisions_is_exact(repo):
 
 
 def test_moving_and_reordering_records_is_no_change(repo):
-    d = diff_graphs(actorgraph.build_graph(actorgraph.gitread.read_revision("v2", repo / "graph")),
-                    actorgraph.load(repo / "graph"))
+    old = actorgraph.build_graph(actorgraph.io.gitread.read_revision("v2", repo / "graph"))
+    d = diff_graphs(old, actorgraph.load(repo / "graph"))
     assert not d and d.records == () and d.answers == ()
 
 
@@ -220,8 +220,8 @@ def test_formerly_must_not_name_a_live_id(write_graph):
 
 
 def test_render_diff_marks_added_removed_and_changed(repo, capsys):
-    from actorgraph.gitread import read_revision
-    from actorgraph.render import select_diff_map
+    from actorgraph.io.gitread import read_revision
+    from actorgraph.present.render import select_diff_map
 
     G1 = actorgraph.build_graph(read_revision("v1", repo / "graph"))
     G2 = actorgraph.build_graph(read_revision("v2", repo / "graph"))
@@ -236,8 +236,8 @@ def test_render_diff_marks_added_removed_and_changed(repo, capsys):
 
 
 def test_render_diff_keeps_removed_records(repo):
-    from actorgraph.gitread import read_revision
-    from actorgraph.render import select_diff_map
+    from actorgraph.io.gitread import read_revision
+    from actorgraph.present.render import select_diff_map
 
     G2 = actorgraph.build_graph(read_revision("v2", repo / "graph"))
     G1 = actorgraph.build_graph(read_revision("v1", repo / "graph"))
@@ -247,7 +247,7 @@ def test_render_diff_keeps_removed_records(repo):
 
 
 def test_a_shared_parse_cache_gives_the_same_records(repo):
-    from actorgraph.loader import ParseCache, load_records
+    from actorgraph.io.loader import ParseCache, load_records
 
     cache = ParseCache()
     first = load_records(repo / "graph", cache=cache)

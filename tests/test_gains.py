@@ -6,9 +6,9 @@ import pytest
 import yaml
 
 import actorgraph
+from actorgraph.analyses.gains import rift_reports, who_gains
+from actorgraph.analyses.quotes import normalize_text
 from actorgraph.errors import UsageError
-from actorgraph.gains import rift_reports, who_gains
-from actorgraph.quotes import normalize_text
 
 from .conftest import DATA
 

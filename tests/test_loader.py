@@ -8,7 +8,7 @@ import pytest
 
 import actorgraph
 from actorgraph import GraphDataError, load_records
-from actorgraph.models import date_bounds
+from actorgraph.model.records import date_bounds
 
 from .conftest import DATA, GRAPH_DIR
 

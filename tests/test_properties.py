@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import actorgraph
-from actorgraph.balance import balance
-from actorgraph.diff import diff_graphs
-from actorgraph.diff_format import format_diff_json, format_diff_markdown, format_diff_text
-from actorgraph.gains import who_gains
-from actorgraph.report import format_json, format_markdown, format_text
+from actorgraph.analyses.balance import balance
+from actorgraph.analyses.diff import diff_graphs
+from actorgraph.analyses.gains import who_gains
+from actorgraph.present.diff import format_diff_json, format_diff_markdown, format_diff_text
+from actorgraph.present.gains import format_json, format_markdown, format_text
 
 from .conftest import GRAPH_DIR
 
@@ -154,7 +154,7 @@ def valid_graphs(draw):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(valid_graphs())
 def test_load_export_reload_keeps_every_record(data):
-    from actorgraph.export import records_yaml
+    from actorgraph.present.export import records_yaml
 
     with tempfile.TemporaryDirectory() as tmp:
         first, second = Path(tmp) / "first", Path(tmp) / "second"
@@ -171,7 +171,7 @@ def test_load_export_reload_keeps_every_record(data):
                       "effects", "claims"):
             assert getattr(r1, table) == getattr(r2, table), table
         assert not diff_graphs(G1, G2)
-        from actorgraph.present import describe
+        from actorgraph.present.text import describe
 
         for rid in [*r2.actors, *r2.outcomes, *r2.sources, *r2.events]:
             assert f"({rid})" in describe(G2, rid)

@@ -9,9 +9,9 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
 import actorgraph
+from actorgraph.analyses.gains import who_gains
 from actorgraph.cli import main
-from actorgraph.gains import who_gains
-from actorgraph.render import (
+from actorgraph.present.render import (
     BLOC_FILL,
     GAIN_COLOR,
     LOSS_COLOR,
@@ -184,7 +184,7 @@ def test_cli_render_usage_errors(capsys, tmp_path, monkeypatch, argv, message):
 
 
 def test_progress_is_silent_at_first_then_reports_on_stderr(capsys):
-    from actorgraph.cli_analyses import _Progress
+    from actorgraph.cli.analyses import _Progress
 
     _Progress(after=60.0)("laying out")
     assert capsys.readouterr().err == ""
@@ -207,7 +207,7 @@ def test_a_saved_layout_reproduces_the_picture(tmp_path, capsys):
 
 
 def test_a_bloc_map_fills_each_bloc_lays_them_apart_and_marks_the_ties_against():
-    from actorgraph.balance import balance
+    from actorgraph.analyses.balance import balance
 
     G = actorgraph.load(DATA / "valid" / "gahuku-gama", cache=False)
     report = balance(G)
@@ -261,7 +261,7 @@ def test_cli_renders_the_strict_blocs_of_the_curated_graph(capsys, tmp_path):
 
 
 def test_a_bloc_map_legend_lists_eight_blocs_and_counts_the_rest(write_graph):
-    from actorgraph.balance import balance
+    from actorgraph.analyses.balance import balance
 
     pairs = "".join(
         f"  - {{between: [a{i}, b{i}], kind: war, claims: [{{by: a{i}, source: s, quote: q}}]}}\n"

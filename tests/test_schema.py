@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from actorgraph.cli import main
-from actorgraph.schema import SCHEMA_FILE, graph_file_schema
+from actorgraph.io.schema import SCHEMA_FILE, graph_file_schema
 
 from .conftest import DATA, GRAPH_DIR
 

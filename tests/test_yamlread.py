@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.yamlread import MAX_DEPTH, MarkedList, MarkedMap, YamlProblem, read_yaml_text
+from actorgraph.io.yamlread import MAX_DEPTH, MarkedList, MarkedMap, YamlProblem, read_yaml_text
 
 
 def test_scalars_stay_as_written():

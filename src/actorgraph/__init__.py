@@ -24,24 +24,39 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "ActorGraphError": "errors", "GraphDataError": "errors", "Problem": "errors",
     "UnknownNameError": "errors", "UsageError": "errors",
-    "actors": "graph", "build_graph": "graph", "load": "graph", "outcomes": "graph",
-    "resolve": "graph",
-    "GraphRecords": "loader", "Origin": "loader", "default_graph_dir": "loader",
-    "load_records": "loader",
-    "QuoteMiss": "quotes", "check_quotes": "quotes",
-    "RiftReport": "gains", "who_gains": "gains", "rift_reports": "gains",
-    "GraphDiff": "diff", "diff_graphs": "diff",
-    "draw_interest_map": "render", "render_map": "render",
-    "BalanceReport": "balance", "Partition": "balance",
-    "Perspectives": "perspectives", "robustness": "perspectives",
+    "actors": "model.graph", "build_graph": "model.graph", "load": "model.graph",
+    "outcomes": "model.graph", "resolve": "model.graph",
+    "GraphRecords": "io.loader", "Origin": "io.loader", "default_graph_dir": "io.loader",
+    "load_records": "io.loader",
+    "QuoteMiss": "analyses.quotes", "check_quotes": "analyses.quotes",
+    "RiftReport": "analyses.gains", "who_gains": "analyses.gains",
+    "rift_reports": "analyses.gains",
+    "GraphDiff": "analyses.diff", "diff_graphs": "analyses.diff",
+    "draw_interest_map": "present.render", "render_map": "present.render",
+    "BalanceReport": "analyses.balance", "Partition": "analyses.balance",
+    "Perspectives": "analyses.perspectives", "robustness": "analyses.perspectives",
 }
-# `balance` and `perspectives` are both a module and its function: import the function from
-# the module (``from actorgraph.balance import balance``), as a package attribute would clash.
-_SUBMODULES = {"analysis_format", "balance", "cache", "cli", "diff", "diff_format", "errors",
-               "export", "gains", "gitread", "graph", "html", "ids", "loader", "models",
-               "perspectives", "present", "quotes", "render", "report", "schema", "yamlread"}
+_SUBPACKAGES = {"analyses", "cli", "errors", "io", "model", "present"}
+
+# Where the modules of version 0.1 (a flat package) live now. ``import actorgraph.gains``
+# still works for one release, with a DeprecationWarning (see `_compat`).
+MOVED = {
+    "yamlread": "io.yamlread", "_messages": "io.messages", "loader": "io.loader",
+    "gitread": "io.gitread", "cache": "io.cache", "schema": "io.schema",
+    "models": "model.records", "ids": "model.ids", "graph": "model.graph",
+    "gains": "analyses.gains", "balance": "analyses.balance",
+    "perspectives": "analyses.perspectives", "diff": "analyses.diff",
+    "quotes": "analyses.quotes", "present": "present.text", "report": "present.gains",
+    "analysis_format": "present.analyses", "diff_format": "present.diff",
+    "export": "present.export", "render": "present.render", "html": "present.html",
+    "cli_analyses": "cli.analyses",
+}
 
 __all__ = sorted(_EXPORTS)
+
+from . import _compat  # noqa: E402  (installs the finder for the old module paths)
+
+_compat.install(__name__, MOVED)
 
 
 def __getattr__(name: str) -> Any:
@@ -49,10 +64,12 @@ def __getattr__(name: str) -> Any:
         value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
         globals()[name] = value
         return value
-    if name in _SUBMODULES:
+    if name in _SUBPACKAGES:
         return importlib.import_module(f".{name}", __name__)
+    if name in MOVED:
+        return importlib.import_module(f".{name}", __name__)  # through the finder: warns
     raise AttributeError(f"module 'actorgraph' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS, *_SUBMODULES})
+    return sorted({*globals(), *_EXPORTS, *_SUBPACKAGES})

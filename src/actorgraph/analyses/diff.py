@@ -1,7 +1,7 @@
 """What changed between two versions of a graph, record by record, and in the answers.
 
 Records are matched by their stable ids: given ids for sources, actors, outcomes and events;
-derived ids for interests, effects, relations and claims (`actorgraph.ids`), so moving a
+derived ids for interests, effects, relations and claims (`actorgraph.model.ids`), so moving a
 record to another file or reordering a list changes nothing. A record whose new version
 lists the old id under ``formerly:`` is reported as renamed, and references to it (and
 derived ids that contain it) are followed through the rename. A claim whose claimant,
@@ -16,8 +16,8 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from . import ids
-from .loader import GraphRecords, Origin, gc_paused
+from ..io.loader import GraphRecords, Origin, gc_paused
+from ..model import ids
 
 __all__ = [
     "RECORD_TYPES",

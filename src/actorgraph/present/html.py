@@ -23,9 +23,8 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import UsageError, writing
-from .models import claim_confidence
-from .present import node_name
+from ..errors import UsageError, writing
+from ..model.records import claim_confidence
 from .render import (
     ACTOR_FILL,
     BLOC_FILL,
@@ -38,6 +37,7 @@ from .render import (
     edge_category,
     map_positions,
 )
+from .text import node_name
 
 __all__ = ["html_map_data", "vis_network_js", "write_html_map"]
 

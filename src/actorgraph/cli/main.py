@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import ActorGraphError, GraphDataError, UsageError
+from .. import __version__
+from ..errors import ActorGraphError, GraphDataError, UsageError
 
 __all__ = ["main"]
 
@@ -23,7 +23,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from .cli_analyses import load_graph
+    from .analyses import load_graph
 
     return load_graph(args.graph)
 
@@ -43,9 +43,9 @@ def _print_table(rows: list[dict[str, str]]) -> None:
 # -- commands ---------------------------------------------------------------------------
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .cli_analyses import tell_warnings
-    from .loader import load_records
-    from .present import summary_line
+    from ..io.loader import load_records
+    from ..present.text import summary_line
+    from .analyses import tell_warnings
 
     records = load_records(args.graph)
     tell_warnings(records.warnings)
@@ -54,7 +54,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from .present import list_rows
+    from ..present.text import list_rows
 
     rows = list_rows(_load(args), args.what)
     if args.format == "json":
@@ -65,8 +65,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from .graph import resolve
-    from .present import describe
+    from ..model.graph import resolve
+    from ..present.text import describe
 
     G = _load(args)
     records = G.graph["records"]
@@ -78,7 +78,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_check_quotes(args: argparse.Namespace) -> int:
-    from .quotes import check_quotes
+    from ..analyses.quotes import check_quotes
 
     G = _load(args)
     total = 0
@@ -100,14 +100,14 @@ def cmd_check_quotes(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_schema
+    from ..io.schema import write_schema
 
     print(f"wrote {write_schema(args.output)}")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import write_export
+    from ..present.export import write_export
 
     G = _load(args)
     write_export(G, args.output, args.format)
@@ -151,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True,
                    choices=["graphml", "gexf", "json", "cytoscape", "yaml"])
     p.add_argument("-o", "--output", required=True, metavar="FILE")
-    from .cli_analyses import register
+    from .analyses import register
 
     register(add)
     return parser

@@ -26,8 +26,8 @@ from typing import Any
 
 import networkx as nx
 
+from ..model.graph import resolve_pair
 from .gains import ClaimFilter, ClaimView, Step, as_of_date, claimant_id, net_tie
-from .graph import resolve_pair
 
 __all__ = ["EXACT_LIMIT", "SEARCH_BUDGET", "WALK_LIMIT", "BalanceReport", "Partition", "Tie",
            "Triad", "balance", "signed_ties", "walk_balance"]

@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import UsageError, writing
+from ..errors import UsageError, writing
 
 __all__ = [
     "A4_LANDSCAPE",
@@ -112,10 +112,10 @@ class MapSelection:
 def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> MapSelection:
     """The union of two versions, with added, removed and changed records marked.
 
-    `d` is the `actorgraph.diff.GraphDiff` of the two. A changed claim marks the assertion
+    `d` is the `actorgraph.analyses.diff.GraphDiff` of the two. A changed claim marks the assertion
     it backs as changed.
     """
-    from .gains import support
+    from ..analyses.gains import support
 
     U = G_new.copy()
     sel = MapSelection(U, f"Changes from {d.old} to {d.new}")
@@ -151,8 +151,9 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
 
 def select_bloc_map(G: nx.MultiDiGraph, report: Any, *, weak: bool = True) -> MapSelection:
     """The actors of a balance report and the relations behind their ties, filled by bloc,
-    with the ties against the blocs marked. `report` is a `actorgraph.balance.BalanceReport`;
-    `weak` picks its split into any number of blocs, else the strict one."""
+    with the ties against the blocs marked. `report` is a
+    `actorgraph.analyses.balance.BalanceReport`; `weak` picks its split into any number of
+    blocs, else the strict one."""
     split = report.weak if weak else report.strict
     keep = {x for t in report.ties for x in (t.a, t.b)}
     relations = {r for t in report.ties for r in t.relations}
@@ -236,8 +237,8 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
 
     ``according_to`` keeps only edges claimed by those claimants (actor or source ids).
     """
-    from .gains import support, who_gains
-    from .graph import resolve
+    from ..analyses.gains import support, who_gains
+    from ..model.graph import resolve
 
     H = G.copy()
     if according_to:
@@ -730,7 +731,7 @@ def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:
 
     The date is `date`, else ``$SOURCE_DATE_EPOCH``, else today, so a build can pin it.
     """
-    from . import __version__
+    from .. import __version__
 
     if date is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")

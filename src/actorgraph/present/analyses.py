@@ -9,11 +9,11 @@ from typing import Any
 
 import networkx as nx
 
-from .balance import BalanceReport, Partition, Tie, Triad
-from .gains import RiftReport
-from .perspectives import Perspectives, Robustness
-from .present import claim_line, node_name
-from .report import chain_text, claim_markdown, evidence_claim_lines, report_to_dict
+from ..analyses.balance import BalanceReport, Partition, Tie, Triad
+from ..analyses.gains import RiftReport
+from ..analyses.perspectives import Perspectives, Robustness
+from .gains import chain_text, claim_markdown, evidence_claim_lines, report_to_dict
+from .text import claim_line, node_name
 
 __all__ = ["balance_to_dict", "format_balance", "format_perspectives", "format_robustness",
            "perspectives_to_dict"]

@@ -17,8 +17,8 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import UsageError, writing
-from .gains import support
+from ..analyses.gains import support
+from ..errors import UsageError, writing
 
 __all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
 

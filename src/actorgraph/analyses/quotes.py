@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ._messages import nearest
-from .errors import UnknownNameError
-from .loader import GraphRecords, Origin
+from ..errors import UnknownNameError
+from ..io.loader import GraphRecords, Origin
+from ..io.messages import nearest
 
 __all__ = ["QuoteMiss", "check_quotes", "normalize_text"]
 

@@ -28,9 +28,9 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from .errors import UsageError
-from .graph import resolve, resolve_pair
-from .models import Claim, claim_confidence, date_bounds
+from ..errors import UsageError
+from ..model.graph import resolve, resolve_pair
+from ..model.records import Claim, claim_confidence, date_bounds
 
 __all__ = [
     "MEMBERSHIP_FACTOR",

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
-from .models import DATE_PATTERN, SLUG_PATTERN
+from ..errors import Problem
+from ..model.records import DATE_PATTERN, SLUG_PATTERN
 from .yamlread import clip, mark_at
 
 __all__ = ["nearest", "problems_from_validation"]

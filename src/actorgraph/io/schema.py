@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError, writing
-from .models import GraphFile
+from ..errors import UsageError, writing
+from ..model.records import GraphFile
 
 __all__ = ["SCHEMA_FILE", "graph_file_schema", "write_schema"]
 

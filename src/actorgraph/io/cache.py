@@ -35,9 +35,9 @@ MIN_BYTES = 1_000_000
 MAX_ENTRIES = 8
 _MAGIC = b"actorgraph-cache-1\n"
 _ALLOWED = {
-    ("actorgraph.loader", "GraphRecords"), ("actorgraph.loader", "Origin"),
+    ("actorgraph.io.loader", "GraphRecords"), ("actorgraph.io.loader", "Origin"),
     ("actorgraph.errors", "Problem"),
-    *(("actorgraph.models", n) for n in ("Actor", "Claim", "Effect", "Event", "Interest",
+    *(("actorgraph.model.records", n) for n in ("Actor", "Claim", "Effect", "Event", "Interest",
                                          "Outcome", "Relation", "Source")),
     ("networkx.classes.multidigraph", "MultiDiGraph"),
     ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
@@ -80,7 +80,7 @@ class GraphCache:
         """The key for (shown name, sha256) of every file, with the software's versions."""
         import pydantic
 
-        from . import __version__
+        from .. import __version__
 
         h = hashlib.sha256()
         h.update(f"{__version__}|{sys.version}|{pydantic.VERSION}|{nx.__version__}".encode())

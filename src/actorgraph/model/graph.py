@@ -30,10 +30,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import ids
-from ._messages import a_or_an, nearest
-from .errors import UnknownNameError, UsageError
-from .loader import (
+from ..errors import UnknownNameError, UsageError
+from ..io.loader import (
     GraphRecords,
     default_graph_dir,
     gc_paused,
@@ -42,6 +40,8 @@ from .loader import (
     load_records_from,
     read_folder,
 )
+from ..io.messages import a_or_an, nearest
+from . import ids
 
 __all__ = ["actors", "build_graph", "load", "outcomes", "resolve", "resolve_pair"]
 
@@ -51,14 +51,14 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
     """Load the graph folder at `path` (default: ``$ACTORGRAPH_GRAPH`` or the bundled graph).
 
     Raises `actorgraph.GraphDataError` listing every problem, each at ``file:line:column``.
-    A large graph is cached by the contents of its files (see `actorgraph.cache`); pass
+    A large graph is cached by the contents of its files (see `actorgraph.io.cache`); pass
     ``cache=False`` to read every file afresh.
 
     >>> G = load()
     >>> G.nodes["turkiye"]["label"]
     'Turkiye'
     """
-    from .cache import GraphCache, cache_dir, min_bytes
+    from ..io.cache import GraphCache, cache_dir, min_bytes
 
     root = Path(path) if path is not None else default_graph_dir()
     folder = cache_dir() if cache else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .diff import AnswerChange, GraphDiff, RecordChange
+from ..analyses.diff import AnswerChange, GraphDiff, RecordChange
 
 __all__ = ["diff_to_dict", "format_diff_json", "format_diff_markdown", "format_diff_text"]
 

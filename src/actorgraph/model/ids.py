@@ -3,7 +3,7 @@
 They depend only on what the record *is*, never on its place in a file, so reordering a
 list or moving a record to another file changes nothing, and two versions line up in a diff.
 
->>> from actorgraph.models import Claim
+>>> from actorgraph.model.records import Claim
 >>> interest_id("ukraine", "rift-russia-azerbaijan")
 'interest:ukraine->rift-russia-azerbaijan'
 >>> claim_id("interest:a->b", Claim(by="c", source="s", quote="q"))
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .models import Claim, Relation
+from .records import Claim, Relation
 
 __all__ = ["claim_id", "effect_id", "interest_id", "membership_id", "relation_id"]
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .loader import GraphRecords
-from .models import Claim, claim_confidence
+from ..io.loader import GraphRecords
+from ..model.records import Claim, claim_confidence
 
 __all__ = ["claim_line", "describe", "list_rows", "node_name", "summary_line"]
 

@@ -11,7 +11,7 @@ Add = Callable[..., argparse.ArgumentParser]
 
 def load_graph(path: Any) -> Any:
     """Load the graph a command works on, telling its load warnings on stderr."""
-    from .graph import load
+    from ..model.graph import load
 
     G = load(path)
     tell_warnings(G.graph["warnings"])
@@ -55,7 +55,7 @@ def _report_options(p: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
-    from .errors import UsageError
+    from ..errors import UsageError
 
     if not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError(f"--min-confidence takes a number from 0 to 1, got {args.min_confidence}")
@@ -65,7 +65,7 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _print_report(G: Any, report: Any, args: argparse.Namespace) -> None:
-    from . import report as fmt
+    from ..present import gains as fmt
 
     if args.format == "json":
         print(fmt.format_json(G, report))
@@ -76,15 +76,15 @@ def _print_report(G: Any, report: Any, args: argparse.Namespace) -> None:
 
 
 def cmd_gains(args: argparse.Namespace) -> int:
-    from .gains import who_gains
+    from ..analyses.gains import who_gains
 
     G = load_graph(args.graph)
     report = who_gains(G, args.a, args.b, **_options(args))
     if not args.robustness:
         _print_report(G, report, args)
         return 0
-    from .analysis_format import format_robustness
-    from .perspectives import robustness
+    from ..analyses.perspectives import robustness
+    from ..present.analyses import format_robustness
 
     robust = robustness(G, report)
     if args.format == "json":
@@ -96,8 +96,8 @@ def cmd_gains(args: argparse.Namespace) -> int:
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
-    from .analysis_format import format_balance
-    from .balance import balance
+    from ..analyses.balance import balance
+    from ..present.analyses import format_balance
 
     G = load_graph(args.graph)
     report = balance(G, as_of=args.as_of, according_to=args.according_to,
@@ -107,13 +107,13 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
 
 def cmd_perspectives(args: argparse.Namespace) -> int:
-    from .analysis_format import format_perspectives
-    from .perspectives import perspectives
+    from ..analyses.perspectives import perspectives
+    from ..present.analyses import format_perspectives
 
     G = load_graph(args.graph)
     options = _options(args)
     if options.pop("according_to"):
-        from .errors import UsageError
+        from ..errors import UsageError
 
         raise UsageError("perspectives makes its own --according-to for each perspective")
     p = perspectives(G, args.a, args.b, by=args.by, **options)
@@ -124,8 +124,8 @@ def cmd_perspectives(args: argparse.Namespace) -> int:
 def cmd_rifts(args: argparse.Namespace) -> int:
     import json
 
-    from .gains import rift_reports
-    from .report import report_to_dict
+    from ..analyses.gains import rift_reports
+    from ..present.gains import report_to_dict
 
     G = load_graph(args.graph)
     reports = rift_reports(G, **_options(args))
@@ -171,22 +171,22 @@ def cmd_render(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from .errors import UsageError
-    from .render import read_layout, render_map, write_layout
+    from ..errors import UsageError
+    from ..present.render import read_layout, render_map, write_layout
 
     if sum(map(bool, (args.rift, args.focus, args.diff, args.blocs))) > 1:
         raise UsageError("give one of --rift, --focus, --diff or --blocs")
     selection = None
     if args.blocs:
-        from .balance import balance
-        from .render import select_bloc_map
+        from ..analyses.balance import balance
+        from ..present.render import select_bloc_map
 
         G = load_graph(args.graph)
         report = balance(G, according_to=args.according_to)
         selection = select_bloc_map(G, report, weak=args.blocs == "weak")
     elif args.diff:
-        from .diff import diff_graphs
-        from .render import select_diff_map
+        from ..analyses.diff import diff_graphs
+        from ..present.render import select_diff_map
 
         G_old, G = _versions(args, *args.diff)
         selection = select_diff_map(G_old, G, diff_graphs(G_old, G))
@@ -205,8 +205,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.focus:
         options.update(focus=args.focus, radius=args.radius)
     if args.html:
-        from .html import write_html_map
-        from .render import footnote_for, select_map
+        from ..present.html import write_html_map
+        from ..present.render import footnote_for, select_map
 
         selection = selection or select_map(G, **options)
         write_html_map(G, args.html, selection, pinned, footnote_for(G, args.date))
@@ -238,7 +238,7 @@ def _graph_dir(args: argparse.Namespace) -> Any:
     import os
     from pathlib import Path
 
-    from .loader import ENV_VAR, default_graph_dir
+    from ..io.loader import ENV_VAR, default_graph_dir
 
     if args.graph:
         return Path(args.graph)
@@ -251,9 +251,9 @@ def _version(spec: str, args: argparse.Namespace, cache: Any = None) -> Any:
     """A folder if `spec` is one, else a git revision of the graph folder."""
     from pathlib import Path
 
-    from .gitread import read_revision
-    from .graph import build_graph
-    from .loader import load_records
+    from ..io.gitread import read_revision
+    from ..io.loader import load_records
+    from ..model.graph import build_graph
 
     if Path(spec).is_dir():
         records = load_records(spec, cache=cache)
@@ -265,7 +265,7 @@ def _version(spec: str, args: argparse.Namespace, cache: Any = None) -> Any:
 
 def _versions(args: argparse.Namespace, old: str, new: str) -> tuple[Any, Any]:
     """Both versions, parsing each file that did not change only once."""
-    from .loader import ParseCache
+    from ..io.loader import ParseCache
 
     cache = ParseCache()
     return _version(old, args, cache), _version(new, args, cache)
@@ -275,16 +275,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
     import os
     import sys
 
-    from .cli import report_error
-    from .diff import diff_graphs
-    from .diff_format import format_diff_json, format_diff_markdown, format_diff_text
-    from .errors import ActorGraphError
+    from ..analyses.diff import diff_graphs
+    from ..errors import ActorGraphError
+    from ..present.diff import format_diff_json, format_diff_markdown, format_diff_text
+    from .main import report_error
 
     try:
         G_old, G_new = _versions(args, args.old, args.new)
         rifts = [tuple(args.rift)] if args.rift else None
         if rifts:
-            from .graph import resolve
+            from ..model.graph import resolve
 
             rifts = [tuple(resolve(G_new, x) if x in G_new else resolve(G_old, x)
                            for x in args.rift)]

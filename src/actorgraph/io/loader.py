@@ -2,11 +2,11 @@
 
 Stages (each collects *every* problem before the next runs):
 
-1. read each ``*.yaml``/``*.yml`` file safely, keeping positions (`actorgraph.yamlread`);
-2. validate each file against `actorgraph.models.GraphFile`;
+1. read each ``*.yaml``/``*.yml`` file safely, keeping positions (`actorgraph.io.yamlread`);
+2. validate each file against `actorgraph.model.records.GraphFile`;
 3. check what spans records: duplicate ids, dangling references, duplicate or
    contradictory assertions, membership cycles;
-4. hand the checked records (`GraphRecords`) to `actorgraph.graph.build_graph`.
+4. hand the checked records (`GraphRecords`) to `actorgraph.model.graph.build_graph`.
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import ids
-from ._messages import a_or_an, nearest, problems_from_validation
-from .errors import GraphDataError, Problem, UsageError, display_path
-from .models import (
+from ..errors import GraphDataError, Problem, UsageError, display_path
+from ..model import ids
+from ..model.records import (
     Actor,
     Claim,
     Effect,
@@ -37,6 +36,7 @@ from .models import (
     Source,
     date_bounds,
 )
+from .messages import a_or_an, nearest, problems_from_validation
 from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
 __all__ = [
@@ -97,7 +97,7 @@ class GraphRecords:
                 "events": len(self.events), "claims": len(self.claims)}
 
 
-BUNDLED_GRAPH = Path(__file__).resolve().parent / "data" / "graph"
+BUNDLED_GRAPH = Path(__file__).resolve().parent.parent / "data" / "graph"
 """Where an installed wheel keeps the curated graph."""
 
 
@@ -108,7 +108,7 @@ def default_graph_dir() -> Path:
         return Path(env)
     if BUNDLED_GRAPH.is_dir():
         return BUNDLED_GRAPH
-    return Path(__file__).resolve().parent.parent.parent / "graph"  # a source checkout
+    return Path(__file__).resolve().parents[3] / "graph"  # a source checkout
 
 
 def graph_label(path: Path) -> str:

@@ -86,7 +86,7 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
     (('gains', 0.6), 'gains')
     """
     if by not in ("claimant", "source", "affiliation"):
-        from .errors import UsageError
+        from ..errors import UsageError
 
         raise UsageError(f"perspectives by claimant, source or affiliation, not {by!r}")
     groups = _claimant_groups(G, by)

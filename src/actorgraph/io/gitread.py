@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .errors import UsageError
+from ..errors import UsageError
 from .loader import GraphRecords, ParseCache, load_records_from
 
 __all__ = ["git_toplevel", "read_revision", "resolve_commit"]

@@ -7,9 +7,9 @@ from typing import Any
 
 import networkx as nx
 
-from .gains import Evidence, RiftReport, Stake, Step
-from .models import Claim, claim_confidence
-from .present import claim_line, node_name
+from ..analyses.gains import Evidence, RiftReport, Stake, Step
+from ..model.records import Claim, claim_confidence
+from .text import claim_line, node_name
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict"]
 

@@ -9,7 +9,7 @@ A graph file is a mapping of sections, each a list of records::
     events:    [Event, ...]
 
 Every assertion (interest, effect, relation, event) carries the claims behind it.
-Rules across records (does that actor exist?) live in `actorgraph.loader`, not here.
+Rules across records (does that actor exist?) live in `actorgraph.io.loader`, not here.
 """
 
 from __future__ import annotations
