@@ -39,16 +39,16 @@ def test_map_balance_and_gains_agree_on_what_x_supports(asserted_and_denied):
     # gains reasons from the same tie: z gains, structurally, because a and b are allied
     assert who_gains(G, "a", "b", claims=x).gainers == ["z"]
     # and the map draws it as supported, not as "relation only denied"
-    assert select_map(G, claims=x).graph.edges[u, v, k]["supported"] is True
+    assert select_map(G, claims=x).supported[k] is True
     # all claims together: y's denial (0.9) outweighs x (0.5) everywhere alike
     everyone = ClaimFilter()
     assert frozenset(("a", "b")) not in {frozenset((t.a, t.b))
                                           for t in balance(G, claims=everyone).ties}
     assert who_gains(G, "a", "b", claims=everyone).gainers == []
-    assert select_map(G, claims=everyone).graph.edges[u, v, k]["supported"] is False
+    assert select_map(G, claims=everyone).supported[k] is False
     # according to y alone, the alliance is only denied; the map says so
     y = claim_filter(G, according_to=["y"])
-    assert select_map(G, claims=y).graph.edges[u, v, k]["supported"] is False
+    assert select_map(G, claims=y).supported[k] is False
     assert ClaimView(G, y).status(u, v, k, G.edges[u, v, k]) == "denied"
 
 
