@@ -43,6 +43,12 @@ class MapSelection:
     supports is drawn as 'relation only denied' (`category`)"""
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     """The layout positions the last drawing of this selection used (for a layout file)."""
+    key_nodes: tuple[str, ...] = ()
+    """The rift's two actors or the focus: no box may cover their edges."""
+    claimants: tuple[str, ...] = ()
+    """Names of the claimants an ``according_to`` map is limited to (for the footnote)."""
+    report: Any = None
+    """The `RiftReport` behind a rift map (the briefing figure ranks its stakes)."""
 
     def category(self, key: str, data: dict[str, Any]) -> str:
         """The legend category of the edge `key` with attributes `data` on this map."""
@@ -149,6 +155,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
             if d["type"] != "member_of" and not any(
                     {c.by, c.source} & allowed for c in d["claims"]):
                 H.remove_edge(u, v, k)
+        _prune_membership(H)
     title = "Interest map"
     selection = MapSelection(H, title)
     if rift is not None:
@@ -168,6 +175,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
             if k not in edges and d["type"] != "relation":
                 sub.remove_edge(u, v, k)
         selection.graph = sub
+        selection.report, selection.key_nodes = report, (report.a, report.b)
         selection.title = (f"Who gains from a rift between {G.nodes[report.a]['label']} "
                            f"and {G.nodes[report.b]['label']}")
     elif focus is not None:
@@ -178,12 +186,53 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
         selection.graph = nx.MultiDiGraph(H.subgraph(keep))
         selection.title = f"Around {G.nodes[node]['label']}"
         selection.highlight[node] = "focus"
+        selection.key_nodes = (node,)
     sources = G.graph["sources"]
     for _, _, k, d in selection.graph.edges(keys=True, data=True):
         selection.supported[k] = d["type"] == "member_of" or support(d["claims"], sources)[0] > 0
     if according_to:
         selection.title += " — according to " + ", ".join(sorted(according_to))
+        selection.claimants = tuple(sorted(
+            str(getattr(G.graph["sources"][x], "title", x)) if x in G.graph["sources"]
+            else str(G.nodes[resolve(G, x)]["label"]) for x in according_to))
     return selection
+
+
+def _prune_membership(H: nx.MultiDiGraph) -> None:
+    """Keep a membership edge only when one of its ends has a claimed edge on the map: a
+    claimant's map shows what they claim, with the structure around it, not every
+    membership in the graph."""
+    claimed = {n for u, v, t in H.edges(data="type") if t != "member_of" for n in (u, v)}
+    for u, v, k, t in list(H.edges(keys=True, data="type")):
+        if t == "member_of" and u not in claimed and v not in claimed:
+            H.remove_edge(u, v, k)
+
+
+def left_out_note(G: nx.MultiDiGraph, sel: MapSelection, nodes: list[str],
+                  limit: int = 15) -> str:
+    """What the map leaves out and why, in words that are true: records with no edge in the
+    graph at all, and records the claimants of an ``according_to`` map say nothing about."""
+    def names(group: list[str]) -> str:
+        shown = [str(G.nodes[n]["label"]) if n in G else n for n in group[:limit]]
+        more = len(group) - len(shown)
+        return ", ".join(shown) + (f" and {more} more" if more else "")
+
+    bare = [n for n in nodes if n not in G or G.degree(n) == 0]
+    silent = [n for n in nodes if n not in bare]
+    parts = []
+    if bare:
+        parts.append(f"Not drawn (no interests, effects or relations): {names(bare)}")
+    if silent:
+        who = " and ".join(sel.claimants) if sel.claimants else "this selection"
+        counts = [_count(sum(G.nodes[n]["type"] == t for n in silent), t)
+                  for t in ("outcome", "actor")]
+        parts.append(f"Not drawn ({' and '.join(c for c in counts if c[0] != '0')} "
+                     f"{who} says nothing about): {names(silent)}")
+    return ". ".join(parts)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:
