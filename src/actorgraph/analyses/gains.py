@@ -29,7 +29,8 @@ from typing import Any, Literal
 import networkx as nx
 
 from ..errors import UsageError
-from ..model.graph import resolve, resolve_pair
+from ..model.graph import pair_outcomes, resolve, resolve_pair
+from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, OUTCOME, RELATION, RIFT, EdgeType
 from ..model.records import Claim, claim_confidence, date_bounds
 
 __all__ = [
@@ -95,7 +96,7 @@ class Step:
     """One link of a chain of evidence: an edge of the graph and the claims that carry it."""
 
     edge: str
-    kind: Literal["interest", "effect", "member_of", "relation"]
+    kind: EdgeType
     source: str
     target: str
     sign: int
@@ -233,13 +234,13 @@ class ClaimView:
         record = data["record"]
         valid = self.cf.as_of is None or not hasattr(record, "valid_on") or \
             record.valid_on(self.cf.as_of)
-        if data["type"] == "member_of":
-            result = Step(key, "member_of", u, v, 1, 1.0, False, ())
+        if data["type"] == MEMBER_OF:
+            result = Step(key, MEMBER_OF, u, v, 1, 1.0, False, ())
         elif valid:
             claims = tuple(c for c in data["claims"] if self.cf.admits(c, self.sources))
             s, contested = support(claims, self.sources)
             if s > 0:
-                if data["type"] == "interest":
+                if data["type"] == INTEREST:
                     s *= record.strength
                 result = Step(key, data["type"], u, v, data["sign"], s, contested, claims)
         self.cache[key] = result
@@ -257,24 +258,6 @@ class ClaimView:
         return sorted(out, key=lambda s: s.edge)
 
 
-def _pair_outcomes(G: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, int]]:
-    """Rift outcomes between a and b (+1) and rapprochements between them (-1).
-
-    The index is built once per graph and kept in ``G.graph`` (rebuilt if nodes change).
-    """
-    cache = G.graph.setdefault("_pair_index", {})
-    key = G.number_of_nodes()
-    if key not in cache:
-        index: dict[frozenset[str], list[tuple[str, int]]] = {}
-        for node, data in G.nodes(data=True):
-            if data["type"] == "outcome" and data["kind"] in ("rift", "rapprochement"):
-                sign = 1 if data["kind"] == "rift" else -1
-                index.setdefault(frozenset(data["record"].between), []).append((node, sign))
-        cache.clear()
-        cache[key] = index
-    return sorted(cache[key].get(frozenset((a, b)), []))
-
-
 def _chains(view: ClaimView, starts: list[tuple[str, int]], depth: int
             ) -> dict[tuple[str, int], tuple[float, tuple[Step, ...]]]:
     """Best chain (weight, steps) to every (outcome, sign) reachable in <= depth effects."""
@@ -286,7 +269,7 @@ def _chains(view: ClaimView, starts: list[tuple[str, int]], depth: int
     for _ in range(depth):
         nxt = []
         for node, sign, weight, steps, seen in frontier:
-            for step in view.edges(node, "effect"):
+            for step in view.edges(node, EFFECT):
                 if step.target in seen:  # simple paths only: no cycles
                     continue
                 state = (step.target, sign * step.sign)
@@ -306,7 +289,7 @@ def _claimed_evidence(view: ClaimView, chains: dict[tuple[str, int], tuple[float
                       ) -> dict[str, list[Evidence]]:
     out: dict[str, list[Evidence]] = {}
     for (outcome, sign), (weight, steps) in sorted(chains.items()):
-        for interest in view.edges(outcome, "interest", incoming=True):
+        for interest in view.edges(outcome, INTEREST, incoming=True):
             ev = Evidence(actor=interest.source, route="outcome" if steps else "direct",
                           sign=sign * interest.sign, weight=weight * interest.support,
                           steps=(*steps, interest), outcome=outcome)
@@ -325,7 +308,7 @@ def _membership_evidence(view: ClaimView, claimed: dict[str, list[Evidence]]
         stack = [(bloc, tuple[Step, ...](), 1.0)]
         while stack:
             container, links, factor = stack.pop()
-            for link in view.edges(container, "member_of", incoming=True):
+            for link in view.edges(container, MEMBER_OF, incoming=True):
                 member = link.source
                 if any(member == s.source for s in links) or member == bloc:
                     continue
@@ -343,9 +326,9 @@ def _membership_evidence(view: ClaimView, claimed: dict[str, list[Evidence]]
 def _ties(view: ClaimView, x: str) -> dict[str, list[Step]]:
     """Every actor related to X (either direction), with the relation steps between them."""
     ties: dict[str, list[Step]] = {}
-    for step in view.edges(x, "relation"):
+    for step in view.edges(x, RELATION):
         ties.setdefault(step.target, []).append(step)
-    for step in view.edges(x, "relation", incoming=True):
+    for step in view.edges(x, RELATION, incoming=True):
         ties.setdefault(step.source, []).append(step)
     return ties
 
@@ -369,7 +352,7 @@ def _structural_evidence(view: ClaimView, a: str, b: str) -> dict[str, list[Evid
     name = {n: G.nodes[n]["label"] for n in (a, b)}
     out: dict[str, list[Evidence]] = {}
     for c in sorted((set(ties_a) | set(ties_b)) - {a, b}):
-        if G.nodes[c]["type"] != "actor":
+        if G.nodes[c]["type"] != ACTOR:
             continue
         sa, wa, steps_a = net_tie(ties_a.get(c, []))
         sb, wb, steps_b = net_tie(ties_b.get(c, []))
@@ -453,7 +436,7 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     cf = ClaimFilter(frozenset(claimant_ids), frozenset(excluded), min_confidence,
                      as_of_date(as_of))
     view = ClaimView(G, cf)
-    starts = _pair_outcomes(G, a_id, b_id)
+    starts = pair_outcomes(G, a_id, b_id)
     claimed = _claimed_evidence(view, _chains(view, starts, depth))
     evidence: dict[str, list[Evidence]] = {k: list(v) for k, v in claimed.items()}
     for member, evs in _membership_evidence(view, claimed).items():
@@ -465,7 +448,7 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     for c, evs in evidence.items():
         evidence[c] = _strongest_per_outcome(evs)
     if include_no_stake:
-        actors = sorted(n for n, t in G.nodes(data="type") if t == "actor")
+        actors = sorted(n for n, t in G.nodes(data="type") if t == ACTOR)
     else:
         actors = sorted(evidence)
     for c in actors:
@@ -498,7 +481,7 @@ def rift_reports(G: nx.MultiDiGraph, **options: Any) -> list[RiftReport]:
     pairs: dict[frozenset[str], tuple[str, str]] = {}
     for node in sorted(G):
         data = G.nodes[node]
-        if data["type"] == "outcome" and data["kind"] == "rift":
+        if data["type"] == OUTCOME and data["kind"] == RIFT:
             a, b = data["record"].between
             pairs.setdefault(frozenset((a, b)), (a, b))
     return [who_gains(G, a, b, **options) for a, b in pairs.values()]

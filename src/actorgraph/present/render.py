@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, NODE_TYPES, RELATION
 
 __all__ = [
     "A4_LANDSCAPE",
@@ -122,13 +123,13 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
     ren = d.renames
     about = {cid: a for cid, (a, _) in G_old.graph["records"].claims.items()}
     about.update({cid: a for cid, (a, _) in G_new.graph["records"].claims.items()})
-    node_types = {"actor", "outcome"}
+    node_types = set(NODE_TYPES)
     for change in d.records:
         if change.type in node_types:
             if change.kind == "removed":
                 U.add_node(change.id, **G_old.nodes[change.id])
             sel.highlight[change.id] = change.kind if change.kind != "renamed" else "changed"
-        elif change.type in ("interest", "effect", "relation"):
+        elif change.type in (INTEREST, EFFECT, RELATION):
             if change.kind == "removed":
                 for u, v, k, data in G_old.edges(keys=True, data=True):
                     if k == change.id:
@@ -145,7 +146,7 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
                 sel.status[assertion] = "changed"
     sources = {**G_old.graph["sources"], **G_new.graph["sources"]}
     for _, _, data in U.edges(data=True):
-        data["supported"] = data["type"] == "member_of" or support(data["claims"], sources)[0] > 0
+        data["supported"] = data["type"] == MEMBER_OF or support(data["claims"], sources)[0] > 0
     return sel
 
 
@@ -201,7 +202,7 @@ def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
         members.setdefault(blocs.get(n, 0), []).append(n)
     L = nx.MultiDiGraph()
     L.add_nodes_from(H)
-    L.add_edges_from((u, v, {"type": "relation"}) for u, v in H.edges()
+    L.add_edges_from((u, v, {"type": RELATION}) for u, v in H.edges()
                      if blocs.get(u) == blocs.get(v))
     for chain in members.values():
         L.add_edges_from(itertools.pairwise(chain), type="bloc")
@@ -219,11 +220,11 @@ def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
 
 def edge_category(data: dict[str, Any], supported: bool) -> str:
     kind = data["type"]
-    if kind == "member_of":
+    if kind == MEMBER_OF:
         return "member of"
-    if kind == "interest":
+    if kind == INTEREST:
         return "wants" if data["sign"] > 0 else "opposes"
-    if kind == "effect":
+    if kind == EFFECT:
         return "advances" if data["sign"] > 0 else "hinders"
     if not supported:
         return "denied"
@@ -244,7 +245,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
     if according_to:
         allowed = {x if x in G.graph["sources"] else resolve(G, x) for x in according_to}
         for u, v, k, d in list(H.edges(keys=True, data=True)):
-            if d["type"] != "member_of" and not any(
+            if d["type"] != MEMBER_OF and not any(
                     {c.by, c.source} & allowed for c in d["claims"]):
                 H.remove_edge(u, v, k)
     title = "Interest map"
@@ -263,7 +264,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
                     edges.add(step.edge)
         sub = nx.MultiDiGraph(H.subgraph(keep))
         for u, v, k, d in list(sub.edges(keys=True, data=True)):
-            if k not in edges and d["type"] != "relation":
+            if k not in edges and d["type"] != RELATION:
                 sub.remove_edge(u, v, k)
         selection.graph = sub
         selection.title = (f"Who gains from a rift between {G.nodes[report.a]['label']} "
@@ -278,7 +279,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
         selection.highlight[node] = "focus"
     sources = G.graph["sources"]
     for _, _, d in selection.graph.edges(data=True):
-        d["supported"] = d["type"] == "member_of" or support(d["claims"], sources)[0] > 0
+        d["supported"] = d["type"] == MEMBER_OF or support(d["claims"], sources)[0] > 0
     if according_to:
         selection.title += " — according to " + ", ".join(sorted(according_to))
     return selection
@@ -344,7 +345,7 @@ def _force(H: nx.MultiDiGraph, nodes: list[str], pinned: dict[str, tuple[float, 
         return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos, strict=True)}
     weight = np.zeros((n, n))
     for u, v, d in H.subgraph(nodes).edges(data=True):
-        w = 0.3 if d["type"] == "member_of" else 1.0
+        w = 0.3 if d["type"] == MEMBER_OF else 1.0
         i, j = index[u], index[v]
         weight[i, j] = weight[j, i] = max(weight[i, j], w)
     k = math.sqrt(4.0 / n)
@@ -393,7 +394,7 @@ def _wrap(text: str, width: int) -> str:
 
 def _label(H: nx.MultiDiGraph, node: str, sel: MapSelection) -> str:
     data = H.nodes[node]
-    text = _wrap(str(data["label"]), 18 if data["type"] == "actor" else 24)
+    text = _wrap(str(data["label"]), 18 if data["type"] == ACTOR else 24)
     if node in sel.scores:
         text += f"\n{sel.scores[node]:+.2f}"
     return text
@@ -601,7 +602,7 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     fig = ax.figure
     say(f"laying out {len(nodes)} nodes and {H.number_of_edges()} edges")
     raw = map_positions(H, sel, layout)
-    styles = {n: ({"fontweight": "bold"} if H.nodes[n]["type"] == "actor"
+    styles = {n: ({"fontweight": "bold"} if H.nodes[n]["type"] == ACTOR
                   else {"fontstyle": "italic"}) for n in nodes}
     labels = {n: (_label(H, n, sel), styles[n]) for n in nodes}
     sizes_in = _measure(labels, BASE_FONT)
@@ -638,7 +639,7 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     for n in nodes:
         data = H.nodes[n]
         w, h = sizes_in[n]
-        is_actor = data["type"] == "actor"
+        is_actor = data["type"] == ACTOR
         verdict = sel.highlight.get(n)
         edge_color = MARKS[verdict][0] if verdict else "#546e7a"
         fill = (BLOC_FILL[(sel.blocs[n] - 1) % len(BLOC_FILL)] if n in sel.blocs
