@@ -172,21 +172,22 @@ def cmd_render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..errors import UsageError
-    from ..present.render import read_layout, render_map, write_layout
+    from ..present.drawing import render_map
+    from ..present.layout import read_layout, write_layout
 
     if sum(map(bool, (args.rift, args.focus, args.diff, args.blocs))) > 1:
         raise UsageError("give one of --rift, --focus, --diff or --blocs")
     selection = None
     if args.blocs:
         from ..analyses.balance import balance
-        from ..present.render import select_bloc_map
+        from ..present.selection import select_bloc_map
 
         G = load_graph(args.graph)
         report = balance(G, according_to=args.according_to)
         selection = select_bloc_map(G, report, weak=args.blocs == "weak")
     elif args.diff:
         from ..analyses.diff import diff_graphs
-        from ..present.render import select_diff_map
+        from ..present.selection import select_diff_map
 
         G_old, G = _versions(args, *args.diff)
         selection = select_diff_map(G_old, G, diff_graphs(G_old, G))
@@ -206,7 +207,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         options.update(focus=args.focus, radius=args.radius)
     if args.html:
         from ..present.html import write_html_map
-        from ..present.render import footnote_for, select_map
+        from ..present.selection import footnote_for, select_map
 
         selection = selection or select_map(G, **options)
         write_html_map(G, args.html, selection, pinned, footnote_for(G, args.date))
