@@ -56,7 +56,7 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
     `d` is the `actorgraph.analyses.diff.GraphDiff` of the two. A changed claim marks the assertion
     it backs as changed.
     """
-    from ..analyses.gains import support
+    from ..analyses.claims import support
 
     U = G_new.copy()
     sel = MapSelection(U, f"Changes from {d.old} to {d.new}")
@@ -134,26 +134,36 @@ def edge_category(data: dict[str, Any], supported: bool) -> str:
 
 
 def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
-               focus: str | None = None, radius: int = 1,
-               according_to: Collection[str] = (), **gains_options: Any) -> MapSelection:
+               focus: str | None = None, radius: int = 1, claims: Any = None,
+               according_to: Collection[str] = (), exclude: Collection[str] = (),
+               min_confidence: float = 0.0, as_of: Any = None,
+               **gains_options: Any) -> MapSelection:
     """Choose what to draw: the whole graph, a rift with its stakeholders, or a neighbourhood.
 
-    ``according_to`` keeps only edges claimed by those claimants (actor or source ids).
+    Which claims count is decided as the analyses decide it (`actorgraph.analyses.claims`):
+    `claims` (a `ClaimFilter`), or `according_to`, `exclude`, `min_confidence` and `as_of`.
+    An edge no admitted claim backs (or not valid on the as-of date) is left out; one whose
+    admitted claims leave no support is drawn as denied. ``gains_options`` (depth,
+    structural) go to `who_gains` for a rift.
     """
-    from ..analyses.gains import support, who_gains
+    from ..analyses.claims import ClaimView, filter_for
+    from ..analyses.gains import who_gains
     from ..model.graph import resolve
 
+    cf = filter_for(G, claims, according_to=according_to, exclude=exclude,
+                    min_confidence=min_confidence, as_of=as_of)
+    view = ClaimView(G, cf)
     H = G.copy()
-    if according_to:
-        allowed = {x if x in G.graph["sources"] else resolve(G, x) for x in according_to}
-        for u, v, k, d in list(H.edges(keys=True, data=True)):
-            if d["type"] != MEMBER_OF and not any(
-                    {c.by, c.source} & allowed for c in d["claims"]):
-                H.remove_edge(u, v, k)
-    title = "Interest map"
-    selection = MapSelection(H, title)
+    supported: dict[str, bool] = {}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        status = view.status(u, v, k, d)
+        if status == "unclaimed":
+            H.remove_edge(u, v, k)
+        else:
+            supported[k] = status == "supported"
+    selection = MapSelection(H, "Interest map")
     if rift is not None:
-        report = who_gains(G, *rift, according_to=list(according_to), **gains_options)
+        report = who_gains(G, *rift, claims=cf, **gains_options)
         keep = {report.a, report.b, *report.rift_outcomes}
         edges: set[str] = set()
         for stake in report.stakes:
@@ -179,11 +189,11 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
         selection.graph = nx.MultiDiGraph(H.subgraph(keep))
         selection.title = f"Around {G.nodes[node]['label']}"
         selection.highlight[node] = "focus"
-    sources = G.graph["sources"]
-    for _, _, k, d in selection.graph.edges(keys=True, data=True):
-        selection.supported[k] = d["type"] == MEMBER_OF or support(d["claims"], sources)[0] > 0
-    if according_to:
-        selection.title += " — according to " + ", ".join(sorted(according_to))
+    selection.supported = {k: supported[k] for _, _, k in selection.graph.edges(keys=True)}
+    if cf.according_to:
+        selection.title += " — according to " + ", ".join(sorted(cf.according_to))
+    if cf.as_of:
+        selection.title += f" — as of {cf.as_of.isoformat()}"
     return selection
 
 
