@@ -18,6 +18,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError
+from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, NODE_TYPES, OUTCOME, RELATION
 
 __all__ = ["MapSelection", "edge_category", "footnote_for", "select_bloc_map",
            "select_diff_map", "select_map"]
@@ -61,20 +62,20 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
     `d` is the `actorgraph.analyses.diff.GraphDiff` of the two. A changed claim marks the assertion
     it backs as changed.
     """
-    from ..analyses.gains import support
+    from ..analyses.claims import support
 
     U = G_new.copy()
     sel = MapSelection(U, f"Changes from {d.old} to {d.new}")
     ren = d.renames
     about = {cid: a for cid, (a, _) in G_old.graph["records"].claims.items()}
     about.update({cid: a for cid, (a, _) in G_new.graph["records"].claims.items()})
-    node_types = {"actor", "outcome"}
+    node_types = set(NODE_TYPES)
     for change in d.records:
         if change.type in node_types:
             if change.kind == "removed":
                 U.add_node(change.id, **G_old.nodes[change.id])
             sel.highlight[change.id] = change.kind if change.kind != "renamed" else "changed"
-        elif change.type in ("interest", "effect", "relation"):
+        elif change.type in (INTEREST, EFFECT, RELATION):
             if change.kind == "removed":
                 for u, v, k, data in G_old.edges(keys=True, data=True):
                     if k == change.id:
@@ -91,7 +92,7 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
                 sel.status[assertion] = "changed"
     sources = {**G_old.graph["sources"], **G_new.graph["sources"]}
     for _, _, key, data in U.edges(keys=True, data=True):
-        sel.supported[key] = (data["type"] == "member_of"
+        sel.supported[key] = (data["type"] == MEMBER_OF
                               or support(data["claims"], sources)[0] > 0)
     return sel
 
@@ -127,11 +128,11 @@ def select_bloc_map(G: nx.MultiDiGraph, report: Any, *, weak: bool = True) -> Ma
 
 def edge_category(data: dict[str, Any], supported: bool) -> str:
     kind = data["type"]
-    if kind == "member_of":
+    if kind == MEMBER_OF:
         return "member of"
-    if kind == "interest":
+    if kind == INTEREST:
         return "wants" if data["sign"] > 0 else "opposes"
-    if kind == "effect":
+    if kind == EFFECT:
         return "advances" if data["sign"] > 0 else "hinders"
     if not supported:
         return "denied"
@@ -139,27 +140,38 @@ def edge_category(data: dict[str, Any], supported: bool) -> str:
 
 
 def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
-               focus: str | None = None, radius: int = 1,
-               according_to: Collection[str] = (), **gains_options: Any) -> MapSelection:
+               focus: str | None = None, radius: int = 1, claims: Any = None,
+               according_to: Collection[str] = (), exclude: Collection[str] = (),
+               min_confidence: float = 0.0, as_of: Any = None,
+               **gains_options: Any) -> MapSelection:
     """Choose what to draw: the whole graph, a rift with its stakeholders, or a neighbourhood.
 
-    ``according_to`` keeps only edges claimed by those claimants (actor or source ids).
+    Which claims count is decided as the analyses decide it (`actorgraph.analyses.claims`):
+    `claims` (a `ClaimFilter`), or `according_to`, `exclude`, `min_confidence` and `as_of`.
+    An edge no admitted claim backs (or not valid on the as-of date) is left out; one whose
+    admitted claims leave no support is drawn as denied. ``gains_options`` (depth,
+    structural) go to `who_gains` for a rift.
     """
-    from ..analyses.gains import support, who_gains
+    from ..analyses.claims import ClaimView, filter_for
+    from ..analyses.gains import who_gains
     from ..model.graph import resolve
 
+    cf = filter_for(G, claims, according_to=according_to, exclude=exclude,
+                    min_confidence=min_confidence, as_of=as_of)
+    view = ClaimView(G, cf)
     H = G.copy()
-    if according_to:
-        allowed = {x if x in G.graph["sources"] else resolve(G, x) for x in according_to}
-        for u, v, k, d in list(H.edges(keys=True, data=True)):
-            if d["type"] != "member_of" and not any(
-                    {c.by, c.source} & allowed for c in d["claims"]):
-                H.remove_edge(u, v, k)
+    supported: dict[str, bool] = {}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        status = view.status(u, v, k, d)
+        if status == "unclaimed":
+            H.remove_edge(u, v, k)
+        else:
+            supported[k] = status == "supported"
+    if cf.according_to:
         _prune_membership(H)
-    title = "Interest map"
-    selection = MapSelection(H, title)
+    selection = MapSelection(H, "Interest map")
     if rift is not None:
-        report = who_gains(G, *rift, according_to=list(according_to), **gains_options)
+        report = who_gains(G, *rift, claims=cf, **gains_options)
         keep = {report.a, report.b, *report.rift_outcomes}
         edges: set[str] = set()
         for stake in report.stakes:
@@ -172,7 +184,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
                     edges.add(step.edge)
         sub = nx.MultiDiGraph(H.subgraph(keep))
         for u, v, k, d in list(sub.edges(keys=True, data=True)):
-            if k not in edges and d["type"] != "relation":
+            if k not in edges and d["type"] != RELATION:
                 sub.remove_edge(u, v, k)
         selection.graph = sub
         selection.report, selection.key_nodes = report, (report.a, report.b)
@@ -187,14 +199,14 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
         selection.title = f"Around {G.nodes[node]['label']}"
         selection.highlight[node] = "focus"
         selection.key_nodes = (node,)
-    sources = G.graph["sources"]
-    for _, _, k, d in selection.graph.edges(keys=True, data=True):
-        selection.supported[k] = d["type"] == "member_of" or support(d["claims"], sources)[0] > 0
-    if according_to:
-        selection.title += " — according to " + ", ".join(sorted(according_to))
+    selection.supported = {k: supported[k] for _, _, k in selection.graph.edges(keys=True)}
+    if cf.according_to:
+        selection.title += " — according to " + ", ".join(sorted(cf.according_to))
         selection.claimants = tuple(sorted(
             str(getattr(G.graph["sources"][x], "title", x)) if x in G.graph["sources"]
-            else str(G.nodes[resolve(G, x)]["label"]) for x in according_to))
+            else str(G.nodes[x]["label"]) if x in G else x for x in cf.according_to))
+    if cf.as_of:
+        selection.title += f" — as of {cf.as_of.isoformat()}"
     return selection
 
 
@@ -202,9 +214,9 @@ def _prune_membership(H: nx.MultiDiGraph) -> None:
     """Keep a membership edge only when one of its ends has a claimed edge on the map: a
     claimant's map shows what they claim, with the structure around it, not every
     membership in the graph."""
-    claimed = {n for u, v, t in H.edges(data="type") if t != "member_of" for n in (u, v)}
+    claimed = {n for u, v, t in H.edges(data="type") if t != MEMBER_OF for n in (u, v)}
     for u, v, k, t in list(H.edges(keys=True, data="type")):
-        if t == "member_of" and u not in claimed and v not in claimed:
+        if t == MEMBER_OF and u not in claimed and v not in claimed:
             H.remove_edge(u, v, k)
 
 
@@ -225,7 +237,7 @@ def left_out_note(G: nx.MultiDiGraph, sel: MapSelection, nodes: list[str],
     if silent:
         who = " and ".join(sel.claimants) if sel.claimants else "this selection"
         counts = [_count(sum(G.nodes[n]["type"] == t for n in silent), t)
-                  for t in ("outcome", "actor")]
+                  for t in (OUTCOME, ACTOR)]
         parts.append(f"Not drawn ({' and '.join(c for c in counts if c[0] != '0')} "
                      f"{who} says nothing about): {names(silent)}")
     return ". ".join(parts)
