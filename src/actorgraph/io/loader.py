@@ -120,10 +120,14 @@ def graph_label(path: Path) -> str:
 
 def graph_files(root: Path) -> list[Path]:
     """Every ``*.yaml``/``*.yml`` file below `root`, skipping hidden folders, sorted by path."""
-    if not root.exists():
-        raise UsageError(f"graph folder not found: {display_path(root)}")
-    if root.is_file():
-        return [root]
+    try:
+        if not root.exists():
+            raise UsageError(f"graph folder not found: {display_path(root)}")
+        if root.is_file():
+            return [root]
+    except OSError as exc:  # e.g. a name too long for the system
+        raise UsageError(f"cannot read the graph folder {display_path(root)}: "
+                         f"{exc.strerror}") from None
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
