@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..model.kinds import ACTOR
 from .layout import _place_bloc_boxes, _place_boxes, map_positions
 from .selection import MapSelection, footnote_for, select_map
 from .style import (
@@ -47,7 +48,7 @@ def _wrap(text: str, width: int) -> str:
 
 def _label(H: nx.MultiDiGraph, node: str, sel: MapSelection) -> str:
     data = H.nodes[node]
-    text = _wrap(str(data["label"]), 18 if data["type"] == "actor" else 24)
+    text = _wrap(str(data["label"]), 18 if data["type"] == ACTOR else 24)
     if node in sel.scores:
         text += f"\n{sel.scores[node]:+.2f}"
     return text
@@ -152,7 +153,7 @@ def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
 
     nodes = sorted(H)
     raw = map_positions(H, sel, layout)
-    labels = {n: (_label(H, n, sel), {"fontweight": "bold"} if H.nodes[n]["type"] == "actor"
+    labels = {n: (_label(H, n, sel), {"fontweight": "bold"} if H.nodes[n]["type"] == ACTOR
                   else {"fontstyle": "italic"}) for n in nodes}
     sizes_in = _measure(labels, BASE_FONT)
     bbox = ax.get_position()
@@ -187,7 +188,7 @@ def _node_fill(sel: MapSelection, node: str, data: dict[str, Any]) -> str:
     """A node's fill: its bloc's on a balance map, else its kind's (actors) or white."""
     if node in sel.blocs:
         return BLOC_FILL[(sel.blocs[node] - 1) % len(BLOC_FILL)]
-    return ACTOR_FILL.get(data["kind"], "#ffffff") if data["type"] == "actor" else "#ffffff"
+    return ACTOR_FILL.get(data["kind"], "#ffffff") if data["type"] == ACTOR else "#ffffff"
 
 
 def _draw_nodes(ax: Any, H: nx.MultiDiGraph, sel: MapSelection,
@@ -199,7 +200,7 @@ def _draw_nodes(ax: Any, H: nx.MultiDiGraph, sel: MapSelection,
     for n in sorted(H):
         data = H.nodes[n]
         (x, y), (w, h) = page.xy[n], page.sizes[n]
-        is_actor = data["type"] == "actor"
+        is_actor = data["type"] == ACTOR
         verdict = sel.highlight.get(n)
         ax.add_patch(FancyBboxPatch(
             (x - w / 2, y - h / 2), w, h,

@@ -24,6 +24,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..model.kinds import ACTOR
 from ..model.records import claim_confidence
 from .layout import map_positions
 from .selection import MapSelection
@@ -64,7 +65,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
     for n in sorted(H):
         d = H.nodes[n]
         record = d["record"]
-        is_actor = d["type"] == "actor"
+        is_actor = d["type"] == ACTOR
         verdict = sel.highlight.get(n)
         label = str(d["label"]) + (f"\n{sel.scores[n]:+.2f}" if n in sel.scores else "")
         bloc = sel.blocs.get(n)

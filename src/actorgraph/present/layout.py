@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..model.kinds import MEMBER_OF, RELATION
 from .selection import MapSelection
 from .style import A4_LANDSCAPE
 
@@ -49,7 +50,7 @@ def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
         members.setdefault(blocs.get(n, 0), []).append(n)
     L = nx.MultiDiGraph()
     L.add_nodes_from(H)
-    L.add_edges_from((u, v, {"type": "relation"}) for u, v in H.edges()
+    L.add_edges_from((u, v, {"type": RELATION}) for u, v in H.edges()
                      if blocs.get(u) == blocs.get(v))
     for chain in members.values():
         L.add_edges_from(itertools.pairwise(chain), type="bloc")
@@ -123,7 +124,7 @@ def _force(H: nx.MultiDiGraph, nodes: list[str], pinned: dict[str, tuple[float, 
         return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos, strict=True)}
     weight = np.zeros((n, n))
     for u, v, d in H.subgraph(nodes).edges(data=True):
-        w = 0.3 if d["type"] == "member_of" else 1.0
+        w = 0.3 if d["type"] == MEMBER_OF else 1.0
         i, j = index[u], index[v]
         weight[i, j] = weight[j, i] = max(weight[i, j], w)
     k = math.sqrt(4.0 / n)

@@ -18,6 +18,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError
+from ..model.kinds import EFFECT, INTEREST, MEMBER_OF, NODE_TYPES, RELATION
 
 __all__ = ["MapSelection", "edge_category", "footnote_for", "select_bloc_map",
            "select_diff_map", "select_map"]
@@ -62,13 +63,13 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
     ren = d.renames
     about = {cid: a for cid, (a, _) in G_old.graph["records"].claims.items()}
     about.update({cid: a for cid, (a, _) in G_new.graph["records"].claims.items()})
-    node_types = {"actor", "outcome"}
+    node_types = set(NODE_TYPES)
     for change in d.records:
         if change.type in node_types:
             if change.kind == "removed":
                 U.add_node(change.id, **G_old.nodes[change.id])
             sel.highlight[change.id] = change.kind if change.kind != "renamed" else "changed"
-        elif change.type in ("interest", "effect", "relation"):
+        elif change.type in (INTEREST, EFFECT, RELATION):
             if change.kind == "removed":
                 for u, v, k, data in G_old.edges(keys=True, data=True):
                     if k == change.id:
@@ -85,7 +86,7 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
                 sel.status[assertion] = "changed"
     sources = {**G_old.graph["sources"], **G_new.graph["sources"]}
     for _, _, key, data in U.edges(keys=True, data=True):
-        sel.supported[key] = (data["type"] == "member_of"
+        sel.supported[key] = (data["type"] == MEMBER_OF
                               or support(data["claims"], sources)[0] > 0)
     return sel
 
@@ -121,11 +122,11 @@ def select_bloc_map(G: nx.MultiDiGraph, report: Any, *, weak: bool = True) -> Ma
 
 def edge_category(data: dict[str, Any], supported: bool) -> str:
     kind = data["type"]
-    if kind == "member_of":
+    if kind == MEMBER_OF:
         return "member of"
-    if kind == "interest":
+    if kind == INTEREST:
         return "wants" if data["sign"] > 0 else "opposes"
-    if kind == "effect":
+    if kind == EFFECT:
         return "advances" if data["sign"] > 0 else "hinders"
     if not supported:
         return "denied"
@@ -175,7 +176,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
                     edges.add(step.edge)
         sub = nx.MultiDiGraph(H.subgraph(keep))
         for u, v, k, d in list(sub.edges(keys=True, data=True)):
-            if k not in edges and d["type"] != "relation":
+            if k not in edges and d["type"] != RELATION:
                 sub.remove_edge(u, v, k)
         selection.graph = sub
         selection.title = (f"Who gains from a rift between {G.nodes[report.a]['label']} "
