@@ -50,7 +50,11 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
 
     root = Path(path) if path is not None else default_graph_dir()
     folder = cache_dir() if cache else None
-    if folder is None or not root.is_dir():
+    try:
+        is_folder = root.is_dir()
+    except OSError:  # a name the system cannot look up: load_records says so
+        is_folder = False
+    if folder is None or not is_folder:
         return build_graph(load_records(root))
     files = read_folder(root)
     contents = [data for _, _, data in files if isinstance(data, bytes)]
