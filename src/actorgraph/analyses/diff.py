@@ -18,6 +18,7 @@ import networkx as nx
 
 from ..io.loader import GraphRecords, Origin, gc_paused
 from ..model import ids
+from ..model.kinds import ACTOR, OUTCOME, RIFT
 
 __all__ = [
     "RECORD_TYPES",
@@ -299,7 +300,7 @@ def _rift_pairs(G: nx.MultiDiGraph, name: Callable[[str], str]
     pairs: dict[frozenset[str], tuple[str, str]] = {}
     for node in sorted(G):
         d = G.nodes[node]
-        if d["type"] == "outcome" and d["kind"] == "rift":
+        if d["type"] == OUTCOME and d["kind"] == RIFT:
             a, b = (name(x) for x in d["record"].between)
             pairs.setdefault(frozenset((a, b)), (a, b))
     return pairs
@@ -309,7 +310,7 @@ def _stakes(G: nx.MultiDiGraph, a: str, b: str, name: Callable[[str], str],
             options: dict[str, Any]) -> dict[str, tuple[str, float]]:
     from .gains import who_gains
 
-    if not all(x in G and G.nodes[x]["type"] == "actor" for x in (a, b)):
+    if not all(x in G and G.nodes[x]["type"] == ACTOR for x in (a, b)):
         return {}
     report = who_gains(G, a, b, **options)
     return {name(s.actor): (s.verdict, s.score) for s in report.stakes}

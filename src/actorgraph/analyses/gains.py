@@ -29,7 +29,8 @@ from typing import Any, Literal
 import networkx as nx
 
 from ..errors import UsageError
-from ..model.graph import resolve_pair
+from ..model.graph import pair_outcomes, resolve_pair
+from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, OUTCOME, RELATION, RIFT
 from .claims import (
     SPECULATES_FACTOR,
     ClaimFilter,
@@ -147,24 +148,6 @@ class RiftReport:
 
 # -- the analysis -----------------------------------------------------------------------
 
-def _pair_outcomes(G: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, int]]:
-    """Rift outcomes between a and b (+1) and rapprochements between them (-1).
-
-    The index is built once per graph and kept in ``G.graph`` (rebuilt if nodes change).
-    """
-    cache = G.graph.setdefault("_pair_index", {})
-    key = G.number_of_nodes()
-    if key not in cache:
-        index: dict[frozenset[str], list[tuple[str, int]]] = {}
-        for node, data in G.nodes(data=True):
-            if data["type"] == "outcome" and data["kind"] in ("rift", "rapprochement"):
-                sign = 1 if data["kind"] == "rift" else -1
-                index.setdefault(frozenset(data["record"].between), []).append((node, sign))
-        cache.clear()
-        cache[key] = index
-    return sorted(cache[key].get(frozenset((a, b)), []))
-
-
 def _chains(view: ClaimView, starts: list[tuple[str, int]], depth: int
             ) -> dict[tuple[str, int], tuple[float, tuple[Step, ...]]]:
     """Best chain (weight, steps) to every (outcome, sign) reachable in <= depth effects."""
@@ -176,7 +159,7 @@ def _chains(view: ClaimView, starts: list[tuple[str, int]], depth: int
     for _ in range(depth):
         nxt = []
         for node, sign, weight, steps, seen in frontier:
-            for step in view.edges(node, "effect"):
+            for step in view.edges(node, EFFECT):
                 if step.target in seen:  # simple paths only: no cycles
                     continue
                 state = (step.target, sign * step.sign)
@@ -196,7 +179,7 @@ def _claimed_evidence(view: ClaimView, chains: dict[tuple[str, int], tuple[float
                       ) -> dict[str, list[Evidence]]:
     out: dict[str, list[Evidence]] = {}
     for (outcome, sign), (weight, steps) in sorted(chains.items()):
-        for interest in view.edges(outcome, "interest", incoming=True):
+        for interest in view.edges(outcome, INTEREST, incoming=True):
             ev = Evidence(actor=interest.source, route="outcome" if steps else "direct",
                           sign=sign * interest.sign, weight=weight * interest.support,
                           steps=(*steps, interest), outcome=outcome)
@@ -215,7 +198,7 @@ def _membership_evidence(view: ClaimView, claimed: dict[str, list[Evidence]]
         stack = [(bloc, tuple[Step, ...](), 1.0)]
         while stack:
             container, links, factor = stack.pop()
-            for link in view.edges(container, "member_of", incoming=True):
+            for link in view.edges(container, MEMBER_OF, incoming=True):
                 member = link.source
                 if any(member == s.source for s in links) or member == bloc:
                     continue
@@ -233,9 +216,9 @@ def _membership_evidence(view: ClaimView, claimed: dict[str, list[Evidence]]
 def _ties(view: ClaimView, x: str) -> dict[str, list[Step]]:
     """Every actor related to X (either direction), with the relation steps between them."""
     ties: dict[str, list[Step]] = {}
-    for step in view.edges(x, "relation"):
+    for step in view.edges(x, RELATION):
         ties.setdefault(step.target, []).append(step)
-    for step in view.edges(x, "relation", incoming=True):
+    for step in view.edges(x, RELATION, incoming=True):
         ties.setdefault(step.source, []).append(step)
     return ties
 
@@ -259,7 +242,7 @@ def _structural_evidence(view: ClaimView, a: str, b: str) -> dict[str, list[Evid
     name = {n: G.nodes[n]["label"] for n in (a, b)}
     out: dict[str, list[Evidence]] = {}
     for c in sorted((set(ties_a) | set(ties_b)) - {a, b}):
-        if G.nodes[c]["type"] != "actor":
+        if G.nodes[c]["type"] != ACTOR:
             continue
         sa, wa, steps_a = net_tie(ties_a.get(c, []))
         sb, wb, steps_b = net_tie(ties_b.get(c, []))
@@ -332,7 +315,7 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     cf = filter_for(G, claims, according_to=according_to, exclude=exclude,
                     min_confidence=min_confidence, as_of=as_of)
     view = ClaimView(G, cf)
-    starts = _pair_outcomes(G, a_id, b_id)
+    starts = pair_outcomes(G, a_id, b_id)
     claimed = _claimed_evidence(view, _chains(view, starts, depth))
     evidence: dict[str, list[Evidence]] = {k: list(v) for k, v in claimed.items()}
     for member, evs in _membership_evidence(view, claimed).items():
@@ -344,7 +327,7 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     for c, evs in evidence.items():
         evidence[c] = _strongest_per_outcome(evs)
     if include_no_stake:
-        actors = sorted(n for n, t in G.nodes(data="type") if t == "actor")
+        actors = sorted(n for n, t in G.nodes(data="type") if t == ACTOR)
     else:
         actors = sorted(evidence)
     for c in actors:
@@ -367,7 +350,7 @@ def rift_reports(G: nx.MultiDiGraph, **options: Any) -> list[RiftReport]:
     pairs: dict[frozenset[str], tuple[str, str]] = {}
     for node in sorted(G):
         data = G.nodes[node]
-        if data["type"] == "outcome" and data["kind"] == "rift":
+        if data["type"] == OUTCOME and data["kind"] == RIFT:
             a, b = data["record"].between
             pairs.setdefault(frozenset((a, b)), (a, b))
     return [who_gains(G, a, b, **options) for a, b in pairs.values()]
