@@ -124,6 +124,15 @@ def cmd_check_quotes(args: argparse.Namespace) -> int:
     return 1 if total else 0
 
 
+def cmd_lint(args: argparse.Namespace) -> int:
+    from ..analyses.lint import lint
+    from ..present.lint import format_lint
+
+    report = lint(_load(args), rules=args.rule or None)
+    print(format_lint(report, fmt=args.format))
+    return 1 if args.strict and report.findings else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from ..io.schema import write_schema
 
@@ -174,6 +183,15 @@ def build_parser() -> argparse.ArgumentParser:
             "report claims whose quote does not occur in the source's text")
     p.add_argument("--text", action="append", required=True, metavar="SOURCE_ID=PATH",
                    help="the full text of a source (repeatable)")
+    from ..model.lintrules import LINT_RULES
+
+    p = add("lint", cmd_lint, "tradecraft checks: hedges recorded as assertions, one quote "
+            "with two stances or in several records, quotes naming nothing of their record, "
+            "records resting only on reader comments")
+    p.add_argument("--strict", action="store_true", help="exit 1 when anything is found")
+    p.add_argument("--rule", action="append", choices=LINT_RULES, metavar="RULE",
+                   help=f"only this rule (repeatable): {', '.join(LINT_RULES)}")
+    p.add_argument("--format", choices=["text", "json"], default="text")
     p = add("schema", cmd_schema, "write the JSON Schema of graph files (for editors)")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
     p = add("export", cmd_export, "write the graph for Gephi, Cytoscape or JavaScript")
