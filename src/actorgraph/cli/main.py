@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import ActorGraphError, GraphDataError, UsageError
+from ..errors import ActorGraphError, GraphDataError, UsageError, display_path
 
 __all__ = ["main"]
 
@@ -106,8 +106,15 @@ def cmd_check_quotes(args: argparse.Namespace) -> int:
     from ..analyses.quotes import check_quotes
 
     G = _load(args)
+    root = Path(G.graph["root"])
+    folder = root if root.is_dir() else root.parent
+    specs = args.text or [f"{sid}={display_path(folder / s.text)}"
+                          for sid, s in sorted(G.graph["sources"].items()) if s.text]
+    if not specs:
+        raise UsageError("give --text SOURCE_ID=PATH: no source of this graph archives its "
+                         "text (text:)")
     total = 0
-    for spec in args.text:
+    for spec in specs:
         source, sep, path = spec.partition("=")
         if not sep or not source or not path:
             raise UsageError(f"--text takes SOURCE_ID=PATH, got {spec!r}")
@@ -181,8 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="an id, a name or an alias, e.g. turkiye, Turkey, USA")
     p = add("check-quotes", cmd_check_quotes,
             "report claims whose quote does not occur in the source's text")
-    p.add_argument("--text", action="append", required=True, metavar="SOURCE_ID=PATH",
-                   help="the full text of a source (repeatable)")
+    p.add_argument("--text", action="append", metavar="SOURCE_ID=PATH",
+                   help="the full text of a source (repeatable; default: every source's "
+                        "archived text, its text: in the graph)")
     from ..model.lintrules import LINT_RULES
 
     p = add("lint", cmd_lint, "tradecraft checks: hedges recorded as assertions, one quote "

@@ -38,7 +38,7 @@ _ALLOWED = {
     ("actorgraph.io.loader", "GraphRecords"), ("actorgraph.io.loader", "Origin"),
     ("actorgraph.errors", "Problem"),
     *(("actorgraph.model.records", n) for n in ("Actor", "Claim", "Effect", "Event", "Interest",
-                                         "Outcome", "Relation", "Source")),
+                                                 "LintAck", "Outcome", "Relation", "Source")),
     ("networkx.classes.multidigraph", "MultiDiGraph"),
     ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
 }
