@@ -23,8 +23,12 @@ def tell_warnings(warnings: Any) -> None:
     command that reads a graph, so none drops them silently."""
     import sys
 
+    from ..io.cache import take_notices
+
     for warning in warnings:
         print(warning, file=sys.stderr)
+    for notice in take_notices():  # why the per-file cache was not used, once
+        print(f"actorgraph: note: {notice}", file=sys.stderr)
 
 
 def _claim_filters(p: argparse.ArgumentParser) -> None:

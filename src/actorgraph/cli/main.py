@@ -159,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def report_error(exc: ActorGraphError) -> int:
     """Print an error the way every command does; return its exit code."""
+    from .analyses import tell_warnings
+
+    tell_warnings([])  # why the cache was not used, if it was not
     if isinstance(exc, GraphDataError):
         for problem in exc.problems:
             print(problem, file=sys.stderr)
