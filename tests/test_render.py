@@ -11,18 +11,10 @@ from matplotlib.figure import Figure
 import actorgraph
 from actorgraph.analyses.gains import who_gains
 from actorgraph.cli import main
-from actorgraph.present.render import (
-    BLOC_FILL,
-    GAIN_COLOR,
-    LOSS_COLOR,
-    STATUS_COLOR,
-    draw_interest_map,
-    layout_positions,
-    read_layout,
-    render_map,
-    select_bloc_map,
-    select_map,
-)
+from actorgraph.present.drawing import draw_interest_map, render_map
+from actorgraph.present.layout import layout_positions, read_layout
+from actorgraph.present.selection import select_bloc_map, select_map
+from actorgraph.present.style import BLOC_FILL, GAIN_COLOR, LOSS_COLOR, STATUS_COLOR
 
 from .conftest import DATA, GRAPH_DIR
 
@@ -107,6 +99,30 @@ def test_according_to_draws_only_that_claimants_edges(curated):
     assert claimed == ["interest:ukraine->rift-russia-azerbaijan",
                        "relation:russia->azerbaijan:threat"]
     assert sel.title == "Interest map — according to dmitry-peskov"
+
+
+def test_the_names_from_before_the_split_still_import():
+    from actorgraph.present import render
+
+    assert (render.draw_interest_map, render.render_map, render.select_map) == (
+        draw_interest_map, render_map, select_map)
+
+
+def test_what_the_page_needs_travels_in_the_selection_not_in_the_graph(curated):
+    from actorgraph.present.html import html_map_data
+
+    sel = select_map(curated, according_to=["dmitry-peskov"])
+    threat = "relation:russia->azerbaijan:threat"  # Peskov only denies it
+    assert sel.supported[threat] is False
+    assert sel.category(threat, sel.graph.edges["russia", "azerbaijan", threat]) == "denied"
+    assert all("supported" not in d for _, _, d in sel.graph.edges(data=True))
+    ax = new_axes()
+    draw_interest_map(curated, ax=ax, selection=sel)
+    arrow = next(p for p in ax.patches if p.get_gid() == f"edge:{threat}")
+    assert arrow.get_linestyle() == ":"  # the 'relation only denied' line
+    page = {e["id"]: e["category"] for e in html_map_data(curated, sel)["edges"]}
+    assert page[threat] == "denied"
+    assert page["interest:ukraine->rift-russia-azerbaijan"] == "wants"
 
 
 def test_names_with_mathtext_characters_are_drawn_literally(write_graph, tmp_path):

@@ -19,6 +19,7 @@ import networkx as nx
 
 from ..analyses.gains import support
 from ..errors import UsageError, writing
+from ..model.kinds import EFFECT, INTEREST, MEMBER_OF, RELATION
 
 __all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
 
@@ -39,14 +40,14 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, key, d in G.edges(keys=True, data=True):
         claims = d["claims"]
         s, contested = support(claims, sources) if claims else (1.0, False)
-        if d["type"] == "interest":
+        if d["type"] == INTEREST:
             kind = "wants" if d["sign"] > 0 else "opposes"
-        elif d["type"] == "effect":
+        elif d["type"] == EFFECT:
             kind = "advances" if d["sign"] > 0 else "hinders"
-        elif d["type"] == "relation":
+        elif d["type"] == RELATION:
             kind = d["kind"]
         else:
-            kind = "member_of"
+            kind = MEMBER_OF
         H.add_edge(u, v, key=key, id=key, edge_type=d["type"], kind=kind, sign=int(d["sign"]),
                    support=round(float(s), 4), contested=bool(contested),
                    claim_count=len(claims),
