@@ -31,6 +31,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pydantic
+
+from .. import __version__
+from .units import layout_signature
+
 __all__ = ["MAX_ENTRIES", "MAX_ENTRY_BYTES", "FileStore", "cache_dir", "notices", "open_store",
            "take_notices"]
 
@@ -190,11 +195,6 @@ def _salt() -> str:
 
 
 def _compute_salt() -> str:
-    import pydantic
-
-    from .. import __version__
-    from .units import layout_signature
-
     h = hashlib.sha256(f"{__version__}|{sys.version}|{pydantic.VERSION}".encode())
     here = Path(__file__).resolve().parent
     for module in sorted([*here.glob("*.py"), *(here.parent / "model").glob("*.py")]):

@@ -36,7 +36,7 @@ from ..model.records import (
     Source,
     date_bounds,
 )
-from .cache import FileStore
+from .cache import FileStore, open_store
 from .messages import a_or_an, nearest, problems_from_validation
 from .units import FileUnit, decode_unit, encode_unit, fresh_unit
 from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
@@ -201,8 +201,6 @@ def load_records_from(files: Iterable[FileContents], label: str, *,
     `root` is the folder the files came from, if any. With `disk`, files already seen come
     from the per-file cache.
     """
-    from .cache import open_store
-
     store = open_store() if disk else None
     with gc_paused():
         checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache, store)
