@@ -240,7 +240,11 @@ def _version(spec: str, args: argparse.Namespace, cache: Any = None) -> Any:
     from ..io.loader import load_records
     from ..model.graph import build_graph
 
-    if Path(spec).is_dir():
+    try:
+        is_folder = Path(spec).is_dir()
+    except OSError:  # not a name the system can look up (too long): try it as a revision
+        is_folder = False
+    if is_folder:
         records = load_records(spec, cache=cache)
     else:
         records = read_revision(spec, _graph_dir(args), cache=cache)
