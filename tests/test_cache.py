@@ -101,6 +101,20 @@ def test_only_the_edited_file_is_read_again(cached):
     assert len(set(entries(folder)) - old) == 1  # one new entry: the edited file's
 
 
+def test_an_archived_text_changed_after_caching_is_still_checked(cached):
+    graph, folder = cached
+    actorgraph.load(graph)
+    text = graph / "sources" / "seed-article.txt"
+    edited = text.read_text(encoding="utf-8").replace("do everything possible", "do all it can")
+    text.write_text(edited, encoding="utf-8")
+    with pytest.raises(actorgraph.GraphDataError) as info:
+        actorgraph.load(graph)
+    # the YAML did not change: its entries were used (one per file, none new)
+    assert len(entries(folder)) == len(list(graph.rglob("*.yaml")))
+    assert [p.message.split(":")[0] for p in info.value.problems] == [
+        "quote not found in sources/seed-article.txt (the source's text)"]
+
+
 def test_a_damaged_entry_is_rebuilt(cached):
     graph, folder = cached
     good = load_records(graph, disk=False)
