@@ -11,6 +11,7 @@ from actorgraph import GraphDataError, load_records
 from actorgraph.model.records import date_bounds
 
 from .conftest import DATA, GRAPH_DIR
+from .hostile_corpus import HOSTILE
 
 
 def test_curated_graph_counts(curated):
@@ -89,7 +90,7 @@ INVALID = {
     "two-documents": ["graph.yaml:5:1: error: a second YAML document ('---') in one file; put "
                       "each document in its own file"],
     "impossible-date": ["graph.yaml:5:16: error: 'published': day 30 does not exist in 2024-02"],
-    "since-after-until": ["graph.yaml:13:5: error: since (2025-03) is after until (2024)"],
+    "since-after-until": ["graph.yaml:16:5: error: since (2025-03) is after until (2024)"],
     "wrong-types": ["graph.yaml:7:11: error: 'name' must be text, got true: quote it (\"true\")",
                     "graph.yaml:9:14: error: 'aliases' must be a list, got 'Turkey'",
                     "graph.yaml:12:17: error: 'stance' must be one of: wants, opposes; got "
@@ -122,6 +123,7 @@ INVALID = {
                         "and quote; first at duplicate-claim/graph.yaml:11:13)"],
     "huge-number": ["graph.yaml:5:17: error: 'confidence' must be at most 1.0, got "
                     "'9999999999999999999999999999999999999...'"],
+    **HOSTILE,
 }
 
 

@@ -51,7 +51,11 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
 
     root = Path(path) if path is not None else default_graph_dir()
     folder = cache_dir() if cache else None
-    if folder is None or not root.is_dir():
+    try:
+        is_folder = root.is_dir()
+    except OSError:  # a name the system cannot look up: load_records says so
+        is_folder = False
+    if folder is None or not is_folder:
         return build_graph(load_records(root))
     files = read_folder(root)
     contents = [data for _, _, data in files if isinstance(data, bytes)]
@@ -77,7 +81,11 @@ def load_version(spec: str, graph_dir: str | os.PathLike[str] | None = None, *,
     """
     from ..io.gitread import read_revision
 
-    if Path(spec).is_dir():
+    try:
+        is_folder = Path(spec).is_dir()
+    except OSError:  # not a name the system can look up (too long): try it as a revision
+        is_folder = False
+    if is_folder:
         return build_graph(load_records(spec, cache=cache))
     folder = Path(graph_dir) if graph_dir is not None else default_graph_dir()
     return build_graph(read_revision(spec, folder, cache=cache))
