@@ -135,7 +135,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..present.export import write_export
 
     G = _load(args)
-    write_export(G, args.output, args.format)
+    if args.base_iri and args.format not in ("turtle", "jsonld"):
+        raise UsageError("--base-iri is for the RDF formats (turtle, jsonld)")
+    write_export(G, args.output, args.format, base=args.base_iri)
     print(f"wrote {args.output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
           f"({args.format})")
     return 0
@@ -176,10 +178,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the full text of a source (repeatable)")
     p = add("schema", cmd_schema, "write the JSON Schema of graph files (for editors)")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
-    p = add("export", cmd_export, "write the graph for Gephi, Cytoscape or JavaScript")
+    p = add("export", cmd_export, "write the graph for Gephi, Cytoscape, JavaScript or an RDF "
+            "store (SPARQL)")
     p.add_argument("--format", required=True,
-                   choices=["graphml", "gexf", "json", "cytoscape", "yaml"])
+                   choices=["graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld"],
+                   help="turtle and jsonld: RDF with W3C PROV-O provenance for each claim "
+                        "(needs rdflib: pip install 'actorgraph[rdf]')")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--base-iri", metavar="IRI", help="RDF only: the records' IRIs are IRI + "
+                   "id (default urn:actorgraph:id:); one per graph loaded into one store")
     from .analyses import register
 
     register(add)
