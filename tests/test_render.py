@@ -11,8 +11,9 @@ from matplotlib.figure import Figure
 import actorgraph
 from actorgraph.analyses.gains import who_gains
 from actorgraph.cli import main
-from actorgraph.present.drawing import draw_interest_map, render_map
+from actorgraph.present.drawing import draw_interest_map
 from actorgraph.present.layout import layout_positions, read_layout
+from actorgraph.present.render import render_map
 from actorgraph.present.selection import select_bloc_map, select_map
 from actorgraph.present.style import BLOC_FILL, GAIN_COLOR, LOSS_COLOR, STATUS_COLOR
 
@@ -200,7 +201,7 @@ def test_cli_render_usage_errors(capsys, tmp_path, monkeypatch, argv, message):
 
 
 def test_progress_is_silent_at_first_then_reports_on_stderr(capsys):
-    from actorgraph.cli.analyses import _Progress
+    from actorgraph.cli.commands_render import _Progress
 
     _Progress(after=60.0)("laying out")
     assert capsys.readouterr().err == ""

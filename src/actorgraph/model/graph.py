@@ -7,84 +7,77 @@ the kinds and documents every node, edge and ``G.graph`` attribute.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import unicodedata
 from pathlib import Path
 
 import networkx as nx
 
-from ..errors import GraphDataError, UnknownNameError, UsageError
-from ..io.loader import (
-    GraphRecords,
-    default_graph_dir,
-    gc_paused,
-    graph_label,
-    load_records,
-    load_records_from,
-    read_folder,
-)
+from ..errors import UnknownNameError, UsageError
+from ..io.loader import GraphRecords, ParseCache, default_graph_dir, load_records
 from ..io.messages import a_or_an, nearest
 from . import ids
 from .index import graph_index
 from .kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, OUTCOME, RAPPROCHEMENT, RELATION, RIFT
 
 __all__ = [
-    "actors", "build_graph", "load", "outcomes", "pair_outcomes", "resolve", "resolve_pair",
+    "actors", "build_graph", "load", "load_version", "load_versions", "outcomes", "pair_outcomes",
+    "resolve", "resolve_pair",
 ]
 
 
 def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
          ) -> nx.MultiDiGraph:
-    """Load the graph folder at `path` (default: ``$ACTORGRAPH_GRAPH`` or the bundled graph).
+    """Load the graph folder at `path` (default: `default_graph_dir`).
 
     Raises `actorgraph.GraphDataError` listing every problem, each at ``file:line:column``.
-    A large graph is cached by the contents of its files (see `actorgraph.io.cache`); pass
-    ``cache=False`` to read every file afresh.
+    Each file's checked records are cached by the file's contents (see
+    `actorgraph.io.cache`), so only edited files are read again; pass ``cache=False`` to
+    read every file afresh.
 
     >>> G = load()
     >>> G.nodes["turkiye"]["label"]
     'Turkiye'
     """
-    from ..io.cache import GraphCache, cache_dir, min_bytes
-
     root = Path(path) if path is not None else default_graph_dir()
-    folder = cache_dir() if cache else None
-    try:
-        is_folder = root.is_dir()
-    except OSError:  # a name the system cannot look up: load_records says so
-        is_folder = False
-    if folder is None or not is_folder:
-        return build_graph(load_records(root))
-    files = read_folder(root)
-    contents = [data for _, _, data in files if isinstance(data, bytes)]
-    if len(contents) < len(files) or sum(map(len, contents)) < min_bytes():
-        # small, or a file could not be read (the load reports it): not worth caching
-        return build_graph(load_records_from(files, graph_label(root), root=root))
-    store = GraphCache(folder)
-    key = store.key([(shown, hashlib.sha256(data).hexdigest())
-                     for (shown, _, _), data in zip(files, contents, strict=True)])
-    with gc_paused():
-        G = store.get(key)
-    if G is None:
-        G = build_graph(load_records_from(files, graph_label(root), root=root))
-        store.put(key, G)
-    else:  # the key covers the YAML only: the archived texts may have changed since
-        from ..io.sourcetext import check_source_texts
+    return build_graph(load_records(root, disk=cache))
 
-        problems = check_source_texts(root, G.graph["records"])
-        if problems:
-            raise GraphDataError(problems)
-    return G
+
+def load_version(spec: str, graph_dir: str | os.PathLike[str] | None = None, *,
+                 cache: ParseCache | None = None) -> nx.MultiDiGraph:
+    """One version of a graph: the folder `spec` if it is one, else the git revision `spec`
+    (``HEAD~1``, ``v1``) of the folder `graph_dir` (default: `default_graph_dir`).
+
+    A shared `cache` parses each file once across versions (see `load_versions`).
+    """
+    from ..io.gitread import read_revision
+
+    try:
+        is_folder = Path(spec).is_dir()
+    except OSError:  # not a name the system can look up (too long): try it as a revision
+        is_folder = False
+    if is_folder:
+        return build_graph(load_records(spec, cache=cache))
+    folder = Path(graph_dir) if graph_dir is not None else default_graph_dir()
+    return build_graph(read_revision(spec, folder, cache=cache))
+
+
+def load_versions(old: str, new: str, *, graph_dir: str | os.PathLike[str] | None = None
+                  ) -> tuple[nx.MultiDiGraph, nx.MultiDiGraph]:
+    """Two versions (see `load_version`), parsing each file that did not change only once:
+    what `actorgraph.analyses.diff.diff_graphs` compares.
+
+    >>> G_old, G_new = load_versions(str(default_graph_dir()), str(default_graph_dir()))
+    >>> G_old.graph["records"].counts() == G_new.graph["records"].counts()
+    True
+    """
+    cache = ParseCache()
+    return load_version(old, graph_dir, cache=cache), load_version(new, graph_dir, cache=cache)
 
 
 def build_graph(records: GraphRecords) -> nx.MultiDiGraph:
-    """The `networkx.MultiDiGraph` of checked `records` (see the module's docstring)."""
-    with gc_paused():
-        return _build(records)
-
-
-def _build(records: GraphRecords) -> nx.MultiDiGraph:
+    """The `networkx.MultiDiGraph` of checked `records` (`actorgraph.model.kinds` documents
+    its nodes, edges and attributes)."""
     G = nx.MultiDiGraph(root=str(records.root), records=records, sources=records.sources,
                         events=records.events, warnings=records.warnings)
     origins = records.origins
