@@ -6,7 +6,8 @@ This module keeps the names it had before the split importable from one place.
 
 from __future__ import annotations
 
-from .drawing import draw_interest_map, render_map
+from .drawing import draw_interest_map
+from .figures import render_map
 from .layout import bloc_positions, layout_positions, map_positions, read_layout, write_layout
 from .selection import (
     MapSelection,
