@@ -9,7 +9,7 @@
 - `layout`: where nodes go (force layout, blocs, box placement, layout files).
 - `drawing`: the matplotlib map (imported only to draw); `style`: the look PNG and HTML share.
 - `briefing`: a rift's 16:9 slide, the map beside the ranked stakes.
-- `figures`: a map written to a PNG, SVG or PDF file (`render_map`).
-- `render`: the names of the map before the split, re-exported.
+- `render`: a map written to a PNG, SVG or PDF (`render_map`), and the names of the map
+  before the split, re-exported.
 - `html`: the offline interactive map.
 """
