@@ -102,3 +102,34 @@ def test_a_300_character_revision_is_a_usage_error(repo):
         assert (result.returncode, result.stderr) == (
             2, f"actorgraph: error: cannot read the graph folder {revision}: File name too "
                "long\n")
+
+
+def test_a_link_out_of_the_graph_is_not_followed_and_its_content_never_shown(tmp_path):
+    (tmp_path / "secret.yaml").write_text("sources: SECRET-VALUE-123\n")
+    folder = tmp_path / "graph"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.yaml").write_text("actors:\n  - {id: a, name: A, kind: state}\n")
+    (folder / "link.yaml").symlink_to(tmp_path / "secret.yaml")
+    (folder / "inside.yml").symlink_to("sub/a.yaml")  # a link within the graph is read
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "SECRET" not in result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        "graph/link.yaml: error: a link to a file outside the graph folder; not read (copy the "
+        "file into the graph)",
+        "graph/sub/a.yaml:2:5: error: duplicate id 'a' (first defined at graph/inside.yml:2:5)",
+        "actorgraph: 2 errors in the graph"]
+
+
+def test_a_file_name_cannot_print_a_fake_error_line(tmp_path):
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    name = "a.yaml:1:1: error: all is well\nz.yaml"
+    (folder / name).write_text("actors:\n  - {id: a, name: A, kind: stat}\n")
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        '"graph/a.yaml:1:1: error: all is well\\nz.yaml":2:28: error: \'kind\' must be one of: '
+        "state, government, faction, bloc, organization, person, group, unidentified; got "
+        "'stat' (did you mean 'state'?)",
+        "actorgraph: 1 error in the graph"]

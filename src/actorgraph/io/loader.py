@@ -36,6 +36,7 @@ from ..model.records import (
     Source,
     date_bounds,
 )
+from .lost import LostFiles
 from .messages import a_or_an, nearest, problems_from_validation
 from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
@@ -184,7 +185,8 @@ def read_folder(root: Path) -> list[FileContents]:
     for file in graph_files(root):
         relative = file.name if file == root else file.relative_to(root).as_posix()
         try:
-            out.append((display_path(file), relative, read_file_bytes(file)))
+            out.append((display_path(file), relative,
+                        read_file_bytes(file, inside=None if file == root else root)))
         except YamlProblem as exc:
             out.append((display_path(file), relative, exc.problem))
     return out
@@ -220,12 +222,14 @@ class _Checker:
         # (file, path to the referring field, referenced id, kinds it may be)
         self.refs: list[tuple[str, tuple[Any, ...], str, tuple[str, ...]]] = []
         self.kind_of: dict[str, str] = {}
+        self.lost = LostFiles()
 
     def finish(self) -> GraphRecords:
         if not self.records.files:
             self.problems.append(Problem(self.records.label, 0, 0, "no *.yaml or *.yml files "
                                          "here: the graph is empty", "warning"))
         self.check_references()
+        self.problems.extend(self.lost.notes())
         if any(p.level == "error" for p in self.problems):
             raise GraphDataError(self.problems)
         self.records.warnings = sorted(self.problems)
@@ -236,6 +240,7 @@ class _Checker:
         self.records.files.append(shown)
         if isinstance(data, Problem):  # the file could not be read at all
             self.problems.append(data)
+            self.lost.add(shown, None, [data])
             return
         digest = hashlib.sha256(data).hexdigest()
         self.records.digests[relative] = digest
@@ -249,6 +254,7 @@ class _Checker:
             doc = read_yaml_bytes(data, shown)
         except YamlProblem as exc:
             self.problems.append(exc.problem)
+            self.lost.add(shown, data, [exc.problem])
             return
         if doc is None:
             self.problems.append(Problem(shown, 1, 1, "file is empty (no records)", "warning"))
@@ -257,11 +263,14 @@ class _Checker:
             line, col = getattr(doc, "mark", (1, 1))
             self.problems.append(Problem(shown, line, col, "expected a mapping of sections "
                                          "(sources, actors, outcomes, relations, events)"))
+            self.lost.add(shown, data, self.problems[-1:])
             return
         try:
             parsed = GraphFile.model_validate(doc)
         except ValidationError as exc:
-            self.problems.extend(problems_from_validation(exc, doc, shown, GraphFile))
+            found = problems_from_validation(exc, doc, shown, GraphFile)
+            self.problems.extend(found)
+            self.lost.add(shown, data, found)
             return
         if self.cache is not None:
             self.cache.files[digest] = (doc, parsed)
@@ -383,6 +392,8 @@ class _Checker:
             if found is not None:
                 self.error(file, path, f"'{target}' is {a_or_an(found)}, not {a_or_an(want)}")
                 continue
+            if self.lost.explains(target):  # a broken file would define it, perhaps
+                continue
             pool = [i for i, k in self.kind_of.items() if k in kinds]
             near = nearest(target, pool)
             if near:
@@ -469,7 +480,7 @@ class _Checker:
         used |= {e.to for _, e in self.records.effects.values()}
         used |= {src for src, _ in self.records.effects.values()}
         for oid in self.records.outcomes:
-            if oid not in used:
+            if oid not in used and not self.lost.explains(None, "warning"):
                 o = self.records.origins[oid]
                 self.problems.append(Problem(o.file, o.line, o.column, f"outcome '{oid}' is "
                                              "not wanted, opposed or linked by any effect",
