@@ -75,6 +75,9 @@ def shared_origin(records: Any, origin: Any) -> str:
     return f"{quote_name(file)}:{origin.line}:{origin.column}"
 
 
+_YAML_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
+
+
 def records_yaml(G: nx.MultiDiGraph) -> str:
     """Every record of the graph as one graph file, which loads back to the same records.
 
@@ -86,6 +89,16 @@ def records_yaml(G: nx.MultiDiGraph) -> str:
     class _Dumper(yaml.SafeDumper):
         def ignore_aliases(self, data: Any) -> bool:  # write every value out: no anchors
             return True
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        # YAML reads U+0085, U+2028 and U+2029 as line breaks and drops a byte-order mark;
+        # written raw (plain or single-quoted) a verbatim quote would come back changed.
+        # Double-quoted, they and every other unprintable character are escaped.
+        odd = any(c in _YAML_BREAKS or not c.isprintable() for c in value if c != "\n")
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                       style='"' if odd else None)
+
+    _Dumper.add_representer(str, text)
 
     r = G.graph["records"]
 
