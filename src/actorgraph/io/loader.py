@@ -34,10 +34,11 @@ from ..model.records import (
     Outcome,
     Relation,
     Source,
-    date_bounds,
 )
 from .lost import LostFiles
 from .messages import a_or_an, nearest, problems_from_validation
+from .sourcetext import check_source_texts
+from .structure import contradictory_relations, membership_cycles
 from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
 __all__ = [
@@ -203,6 +204,7 @@ def load_records_from(files: Iterable[FileContents], label: str, *,
     """
     with gc_paused():
         checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache)
+        checker.text_root = root
         for shown, relative, data in sorted(files):
             checker.read(shown, relative, data)
         return checker.finish()
@@ -223,6 +225,7 @@ class _Checker:
         self.refs: list[tuple[str, tuple[Any, ...], str, tuple[str, ...]]] = []
         self.kind_of: dict[str, str] = {}
         self.lost = LostFiles()
+        self.text_root: Path | None = None  # where sources' texts are read (None: unchecked)
 
     def finish(self) -> GraphRecords:
         if not self.records.files:
@@ -404,9 +407,11 @@ class _Checker:
                 hint = ""
             self.error(file, path, f"unknown {want} '{target}'{hint}")
         self.check_formerly()
-        self.check_membership_cycles()
-        self.check_contradictory_relations()
+        self.problems += membership_cycles(self.records)
+        self.problems += contradictory_relations(self.records)
         self.check_unused_outcomes()
+        if self.text_root is not None:
+            self.problems.extend(check_source_texts(self.text_root, self.records))
 
     def check_formerly(self) -> None:
         """A former id must not still be in use, nor be claimed as former by two records."""
@@ -427,54 +432,6 @@ class _Checker:
                         continue
                     self.problems.append(Problem(o.file, o.line, o.column, message))
 
-    def check_membership_cycles(self) -> None:
-        """One problem per circle of ``part_of``, found in linear time: each strongly
-        connected component of the membership graph holds at least one circle, reported as
-        the shortest way round from its first actor in file order."""
-        import networkx as nx
-
-        actors = self.records.actors
-        order = {a: i for i, a in enumerate(actors)}
-        members = nx.DiGraph()
-        members.add_edges_from((a, c) for a, actor in actors.items() for c in actor.part_of
-                               if c in actors and c != a)  # part of itself: reported above
-        for component in nx.strongly_connected_components(members):
-            if len(component) < 2:
-                continue
-            start = min(component, key=order.__getitem__)
-            inside = members.subgraph(component)
-            paths = nx.single_source_shortest_path(inside, start)
-            last = min((p for p in inside.predecessors(start)),
-                       key=lambda p: (len(paths[p]), order[p]))
-            cycle = " -> ".join([*paths[last], start])
-            origin = self.records.origins[start]
-            self.problems.append(Problem(origin.file, origin.line, origin.column,
-                                         f"part_of goes round in a circle: {cycle}"))
-
-    def check_contradictory_relations(self) -> None:
-        asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}
-        for rid, relation in self.records.relations.items():
-            if any(c.stance != "denies" for c in relation.claims):
-                asserted.setdefault(frozenset(relation.ends), []).append((rid, relation))
-        for group in asserted.values():
-            for i, (rid_a, a) in enumerate(group):
-                for rid_b, b in group[i + 1:]:
-                    if a.sign == b.sign or not _overlap(a, b):
-                        continue
-                    later, earlier = sorted((rid_a, rid_b),
-                                            key=lambda r: (self.records.origins[r].file,
-                                                           self.records.origins[r].line))[::-1]
-                    o = self.records.origins[later]
-                    first = self.records.origins[earlier]
-                    x, y = sorted(a.ends)
-                    self.problems.append(Problem(
-                        o.file, o.line, o.column,
-                        f"contradictory relations between '{x}' and '{y}': "
-                        f"'{self.records.relations[later].kind}' here and "
-                        f"'{self.records.relations[earlier].kind}' at {first}, both asserted "
-                        "for the same time; give them since/until, or mark the disputed one's "
-                        "claims 'denies'"))
-
     def check_unused_outcomes(self) -> None:
         used = {i.outcome for _, i in self.records.interests.values()}
         used |= {e.to for _, e in self.records.effects.values()}
@@ -485,13 +442,3 @@ class _Checker:
                 self.problems.append(Problem(o.file, o.line, o.column, f"outcome '{oid}' is "
                                              "not wanted, opposed or linked by any effect",
                                              "warning"))
-
-
-def _overlap(a: Relation, b: Relation) -> bool:
-    a_start = date_bounds(a.since)[0] if a.since else None
-    a_end = date_bounds(a.until)[1] if a.until else None
-    b_start = date_bounds(b.since)[0] if b.since else None
-    b_end = date_bounds(b.until)[1] if b.until else None
-    if a_end and b_start and a_end < b_start:
-        return False
-    return not (b_end and a_start and b_end < a_start)

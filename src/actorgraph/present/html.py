@@ -43,6 +43,8 @@ from .text import node_name
 __all__ = ["html_map_data", "vis_network_js", "write_html_map"]
 
 VIS_VERSION = "9.1.2"
+_ARROWS = {"-|>": "arrow", "->": "vee", "-[": "bar"}
+"""vis-network's arrowhead for each matplotlib arrow style of `style.EDGE_STYLE`."""
 
 
 def vis_network_js() -> str:
@@ -94,7 +96,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
         edges.append({"id": key, "from": u, "to": v, "category": category,
                       "legend": EDGE_LEGEND[category], "color": style["color"],
                       "dashed": style["linestyle"] != "-",
-                      "arrow": {"-|>": "arrow", "-[": "bar"}.get(style["arrowstyle"], ""),
+                      "arrow": _ARROWS.get(style["arrowstyle"], ""),
                       "text": f"{H.nodes[u]['label']} {category} {H.nodes[v]['label']}",
                       "status": sel.status.get(key),
                       "status_text": STATUS_LEGEND.get(sel.status.get(key) or "", ""),
