@@ -32,10 +32,10 @@ from ..model.records import (
     Source,
 )
 from .cache import FileStore, open_store
+from .graphchecks import contradictory_relations, former_id_problems, membership_cycles
 from .lost import LostFiles
 from .messages import a_or_an, nearest
 from .sourcetext import check_source_texts
-from .structure import contradictory_relations, membership_cycles
 from .units import FileUnit, read_unit
 from .yamlread import YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
@@ -391,31 +391,13 @@ class _Checker:
             else:
                 hint = ""
             self.error(file, path, f"unknown {want} '{target}'{hint}")
-        self.check_formerly()
+        self.problems += former_id_problems(self.records, self.kind_of)
         self.problems += membership_cycles(self.records)
         self.problems += contradictory_relations(self.records)
         self.check_unused_outcomes()
         if self.text_root is not None:
             self.problems.extend(check_source_texts(self.text_root, self.records))
 
-    def check_formerly(self) -> None:
-        """A former id must not still be in use, nor be claimed as former by two records."""
-        r = self.records
-        claimed: dict[str, str] = {}
-        for table in (r.sources, r.actors, r.outcomes, r.events):
-            for rid, record in table.items():
-                o = r.origins[rid]
-                for old in record.formerly:
-                    if old in self.kind_of:
-                        message = (f"'{rid}' lists '{old}' as a former id, but '{old}' is "
-                                   f"still defined at {r.origins[old]}")
-                    elif old in claimed:
-                        message = (f"'{rid}' and '{claimed[old]}' both list '{old}' as a "
-                                   "former id")
-                    else:
-                        claimed[old] = rid
-                        continue
-                    self.problems.append(Problem(o.file, o.line, o.column, message))
 
     def check_unused_outcomes(self) -> None:
         used = {i.outcome for _, i in self.records.interests.values()}
