@@ -398,7 +398,6 @@ class _Checker:
         if self.text_root is not None:
             self.problems.extend(check_source_texts(self.text_root, self.records))
 
-
     def check_unused_outcomes(self) -> None:
         used = {i.outcome for _, i in self.records.interests.values()}
         used |= {e.to for _, e in self.records.effects.values()}
