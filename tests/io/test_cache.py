@@ -13,7 +13,7 @@ import pytest
 import actorgraph
 from actorgraph.io.cache import _MAGIC, GraphCache
 
-from .conftest import GRAPH_DIR
+from ..conftest import GRAPH_DIR
 
 
 @pytest.fixture
