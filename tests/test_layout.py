@@ -134,6 +134,7 @@ TESTED_BY = {
     "_compat": "test_layout.py",
     "errors": "cli/test_cli.py",
     "io.folders": "test_precommit.py",
+    "io.units": "io/test_cache.py",
     "io.gitread": "cli/test_diff_git.py",
     "io.messages": "io/test_loader.py",
     "model.graph": "model/test_index.py",
