@@ -8,7 +8,7 @@ the claims behind it (who said it, where, and the exact quote), then ask questio
 >>> actorgraph.resolve(G, "Turkey")
 'turkiye'
 >>> actorgraph.who_gains(G, "Russia", "Azerbaijan").losers
-['azerbaijan', 'russia']
+['russia', 'azerbaijan']
 >>> actorgraph.structural_balance(G).strict.frustration
 0
 
