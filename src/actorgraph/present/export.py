@@ -4,8 +4,9 @@ Attributes are flattened into what every format allows (text, numbers, booleans)
 become ``"; "``-joined text, each edge carries its stable id (``edge_id`` in GraphML),
 ``edge_type`` (interest,
 effect, relation, member_of: GEXF reserves ``type`` for directedness), ``kind``, ``sign``,
-its net support, whether it is contested, how many claims back it, and who claims it in
-which sources.
+its support (`actorgraph.analyses.claims`: the chance that at least one voice asserting it
+is right and no voice denying it is), whether an independent voice denies it, how many
+claims back it, and who claims it in which sources.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..analyses.gains import support
+from ..analyses.claims import ClaimView
 from ..errors import UsageError, writing
 
 __all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
@@ -27,7 +28,7 @@ FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml")
 
 def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of `G` whose node and edge attributes are all text, numbers or booleans."""
-    sources = G.graph["sources"]
+    view = ClaimView(G)
     H = nx.MultiDiGraph(name=str(G.graph["records"].label))
     for node, d in G.nodes(data=True):
         record = d["record"]
@@ -38,7 +39,7 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                    origin=str(d["origin"]))
     for u, v, key, d in G.edges(keys=True, data=True):
         claims = d["claims"]
-        s, contested = support(claims, sources) if claims else (1.0, False)
+        s, contested = view.assessed(d)
         if d["type"] == "interest":
             kind = "wants" if d["sign"] > 0 else "opposes"
         elif d["type"] == "effect":

@@ -66,7 +66,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
         record = d["record"]
         is_actor = d["type"] == "actor"
         verdict = sel.highlight.get(n)
-        label = str(d["label"]) + (f"\n{sel.scores[n]:+.2f}" if n in sel.scores else "")
+        label = str(d["label"]) + (f"\n{sel.scores[n]:.2f}" if n in sel.scores else "")
         bloc = sel.blocs.get(n)
         nodes.append({
             "id": n, "label": label, "type": d["type"], "kind": d["kind"],
