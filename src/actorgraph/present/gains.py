@@ -143,6 +143,11 @@ def _summary(s: Stake) -> str:
     return ", ".join(f"{n} {plural.get(r, r)}" if n > 1 else r for r, n in routes.items())
 
 
+def _route_head(e: Evidence) -> str:
+    """``gain 0.60 direct``: the side, the chance this route alone holds, the route."""
+    return f"{'gain' if e.sign > 0 else 'loss'} {e.weight:.2f} {_ROUTE_WORD[e.route]}"
+
+
 def _stake_text(s: Stake) -> str:
     return f"stake {s.stake:g} ({s.interests} interest{'' if s.interests == 1 else 's'})"
 
@@ -233,14 +238,16 @@ def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False
     rifts = ", ".join(report.rift_outcomes) or "none"
     out.append(f"Rift outcomes in the data: {rifts}. {_filters(report).capitalize()}.")
     out.append(f"Ranked by {MEANING}.")
-    if not report.stakes:
+    if report.stakes:
+        out += _ranking_rows(G, report.stakes)
+    else:
         why = ("" if report.rift_outcomes else
                " No rift or rapprochement between them is in the data.")
         out.append(f"\nNo source gives an actor a stake in this rift under these filters.{why}")
-        return "\n".join(out + _causes_lines(G, report) + _inferred_lines(report))
-    out += _ranking_rows(G, report.stakes)
     out += _causes_lines(G, report)
     out += _inferred_lines(report)
+    if not (report.stakes or report.inferred):
+        return "\n".join(out)
     out.append("\nWHY  (each route with the chance that it alone holds" +
                ("" if explain else "; --explain shows every claim with its quote") + ")")
     for s in (*report.stakes, *report.inferred):
@@ -249,8 +256,8 @@ def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False
         for e in s.evidence:
             flags = "".join(f" [{f}]" for f, on in (("contested", e.contested),) if on)
             who = _who_says(G, e)
-            out.append(f"  {'+' if e.sign > 0 else '-'} {e.weight:.2f} {_ROUTE_WORD[e.route]}: "
-                       f"{chain_text(G, e)}{flags}" + (f"; {who}" if who else ""))
+            out.append(f"  {_route_head(e)}: {chain_text(G, e)}{flags}" +
+                       (f"; {who}" if who else ""))
             if explain:
                 out.extend(evidence_claim_lines(G, e, "      "))
     return "\n".join(out)
@@ -316,8 +323,8 @@ def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = F
         out.append("")
         for e in s.evidence:
             who = _who_says(G, e)
-            out.append(f"- {'+' if e.sign > 0 else '-'} {e.weight:.2f} {_ROUTE_WORD[e.route]}: "
-                       f"{_md(chain_text(G, e))}" + (f"; {_md(who)}" if who else ""))
+            out.append(f"- {_route_head(e)}: {_md(chain_text(G, e))}" +
+                       (f"; {_md(who)}" if who else ""))
             if explain:
                 out.extend(f"  - {claim_markdown(G, c)}" for st in e.steps for c in st.claims)
         out.append("")
