@@ -9,6 +9,7 @@ the tool's own inferences in a section of their own.
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
 import networkx as nx
@@ -237,7 +238,7 @@ def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False
     out = [_heading(G, report)]
     rifts = ", ".join(report.rift_outcomes) or "none"
     out.append(f"Rift outcomes in the data: {rifts}. {_filters(report).capitalize()}.")
-    out.append(f"Ranked by {MEANING}.")
+    out.append(textwrap.fill(f"Ranked by {MEANING}.", width=100))
     if report.stakes:
         out += _ranking_rows(G, report.stakes)
     else:
