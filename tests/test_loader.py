@@ -11,6 +11,7 @@ from actorgraph import GraphDataError, load_records
 from actorgraph.model.records import date_bounds
 
 from .conftest import DATA, GRAPH_DIR
+from .hostile_corpus import HOSTILE
 
 
 def test_curated_graph_counts(curated):
@@ -89,7 +90,7 @@ INVALID = {
     "two-documents": ["graph.yaml:5:1: error: a second YAML document ('---') in one file; put "
                       "each document in its own file"],
     "impossible-date": ["graph.yaml:5:16: error: 'published': day 30 does not exist in 2024-02"],
-    "since-after-until": ["graph.yaml:13:5: error: since (2025-03) is after until (2024)"],
+    "since-after-until": ["graph.yaml:16:5: error: since (2025-03) is after until (2024)"],
     "wrong-types": ["graph.yaml:7:11: error: 'name' must be text, got true: quote it (\"true\")",
                     "graph.yaml:9:14: error: 'aliases' must be a list, got 'Turkey'",
                     "graph.yaml:12:17: error: 'stance' must be one of: wants, opposes; got "
@@ -120,8 +121,29 @@ INVALID = {
                     "graph.yaml:10:13: error: 'o' cannot affect itself"],
     "duplicate-claim": ["graph.yaml:12:13: error: the same claim twice (same claimant, source "
                         "and quote; first at duplicate-claim/graph.yaml:11:13)"],
+    "source-text": [
+        "graph.yaml:6:5: error: source 'missing': text: source-text/sources/missing.txt does not "
+        "exist",
+        "graph.yaml:18:13: error: locator 'para 2' is wrong: para 2 of sources/report.txt does "
+        "not hold the quote; the quote is in para 1",
+        "graph.yaml:26:13: error: locator 'para 9' is wrong: sources/report.txt has 2 "
+        "paragraphs; the quote is in para 2",
+        "graph.yaml:30:13: error: quote not found in sources/report.txt (the source's text): "
+        "\u201cA never said this.\u201d",
+        "graph.yaml:33:13: error: locator 'para 1' is wrong: para 1 of sources/report.txt does "
+        "not hold the quote; the quote runs across paragraphs (paragraphs are separated by "
+        "blank lines)"],
+    "grades-and-text-path": [
+        "graph.yaml:5:11: error: 'text': must be a path inside the graph folder, written with "
+        "'/' and without '..' (like 'sources/article.txt'); got '../outside.txt'",
+        "graph.yaml:6:5: error: give 'confidence' or 'reliability', not both: each sets the "
+        "source's confidence",
+        "graph.yaml:19:13: error: give 'confidence' or 'credibility', not both: each sets the "
+        "claim's confidence",
+        "graph.yaml:20:61: error: 'credibility' must be at most 6, got '7'"],
     "huge-number": ["graph.yaml:5:17: error: 'confidence' must be at most 1.0, got "
                     "'9999999999999999999999999999999999999...'"],
+    **HOSTILE,
 }
 
 

@@ -27,6 +27,7 @@ from typing import Any
 import networkx as nx
 
 from ..model.graph import resolve_pair
+from ..model.kinds import RELATION
 from .claims import ClaimFilter, ClaimView, Step, filter_for
 from .inferred import net_tie
 
@@ -134,7 +135,7 @@ def signed_ties(G: nx.MultiDiGraph, cf: ClaimFilter | None = None) -> dict[froze
     view = ClaimView(G, cf or ClaimFilter())
     steps: dict[frozenset[str], list[Step]] = {}
     for u, v, key, d in G.edges(keys=True, data=True):
-        if d["type"] == "relation" and (step := view.step(u, v, key, d)) is not None:
+        if d["type"] == RELATION and (step := view.step(u, v, key, d)) is not None:
             steps.setdefault(frozenset((u, v)), []).append(step)
     ties = {}
     for pair, pair_steps in steps.items():

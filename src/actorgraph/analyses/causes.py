@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..model.kinds import OUTCOME, RIFT
 from .claims import ClaimView, link_support, members_of
 from .evidence import Link, link_of, probability
 
@@ -53,8 +54,7 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
     """The accounts of what caused the rift between `a` and `b`, under the view's filter."""
     events = view.G.graph["events"]
     rifts = {n for n, d in view.G.nodes(data=True)
-             if d["type"] == "outcome" and d["kind"] == "rift" and set(d["record"].between) ==
-             {a, b}}
+             if d["type"] == OUTCOME and d["kind"] == RIFT and set(d["record"].between) == {a, b}}
     parents: dict[str, list[str]] = {}
     for eid, event in events.items():
         for later in event.led_to:

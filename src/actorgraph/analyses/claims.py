@@ -26,6 +26,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from ..errors import UsageError
+from ..model.kinds import MEMBER_OF, EdgeType
 from ..model.records import Claim, claim_confidence, date_bounds
 from .evidence import (
     SPECULATES_FACTOR,
@@ -108,7 +109,7 @@ def members_of(G: nx.MultiDiGraph, ids: Iterable[str]) -> frozenset[str]:
     while stack:
         node = stack.pop()
         for member, _, t in G.in_edges(node, data="type"):
-            if t == "member_of" and member not in out:
+            if t == MEMBER_OF and member not in out:
                 out.add(member)
                 stack.append(member)
     return frozenset(out)
@@ -194,7 +195,7 @@ class Step:
     """One link of a chain of evidence: an edge of the graph and the claims that carry it."""
 
     edge: str
-    kind: Literal["interest", "effect", "member_of", "relation"]
+    kind: EdgeType
     source: str
     target: str
     sign: int
@@ -243,8 +244,8 @@ class ClaimView:
         if key in self.cache:
             return self.cache[key]
         result: Step | None = None
-        if data["type"] == "member_of":
-            result = Step(key, "member_of", u, v, 1, 1.0, False, ())
+        if data["type"] == MEMBER_OF:
+            result = Step(key, MEMBER_OF, u, v, 1, 1.0, False, ())
         elif (claims := self.admitted(data)) is not None:
             link = link_of(claims, self.sources, self.voice)
             s = link_support(link)
@@ -257,7 +258,7 @@ class ClaimView:
     def assessed(self, data: dict[str, Any]) -> tuple[float, bool]:
         """Any edge's support and whether an independent voice denies it, under the filter
         (1 and False for membership, which is structure, not a claim)."""
-        if data["type"] == "member_of":
+        if data["type"] == MEMBER_OF:
             return 1.0, False
         link = link_of(self.admitted(data) or (), self.sources, self.voice)
         return link_support(link), contested(link)

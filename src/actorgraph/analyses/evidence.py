@@ -39,6 +39,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from ..model.kinds import MEMBER_OF
 from ..model.records import Claim, claim_confidence
 
 __all__ = [
@@ -109,7 +110,7 @@ def voice_of(G: nx.MultiDiGraph, claim: Claim, voices: Voices = "organisation") 
             if node != claim.by and G.nodes[node].get("kind") in VOICE_KINDS:
                 return node
             for _, up, t in sorted(G.out_edges(node, data="type")):
-                if t == "member_of" and up not in seen:
+                if t == MEMBER_OF and up not in seen:
                     seen.add(up)
                     nxt.append(up)
         frontier = nxt

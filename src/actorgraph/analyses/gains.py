@@ -31,7 +31,8 @@ from typing import Any, Literal
 import networkx as nx
 
 from ..errors import UsageError
-from ..model.graph import resolve_pair
+from ..model.graph import pair_outcomes, resolve_pair
+from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, OUTCOME, RIFT
 from .claims import (
     SPECULATES_FACTOR,
     ClaimFilter,
@@ -103,7 +104,7 @@ class Evidence:
 
     @property
     def links(self) -> list[Any]:
-        return [s.link for s in self.steps if s.kind != "member_of"]
+        return [s.link for s in self.steps if s.kind != MEMBER_OF]
 
 
 @dataclass(frozen=True)
@@ -182,15 +183,6 @@ class RiftReport:
 
 # -- the analysis -----------------------------------------------------------------------
 
-def pair_outcomes(G: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, int]]:
-    """Rift outcomes between a and b (+1) and rapprochements between them (-1)."""
-    pair = {a, b}
-    return sorted((node, 1 if data["kind"] == "rift" else -1)
-                  for node, data in G.nodes(data=True)
-                  if data["type"] == "outcome" and data["kind"] in ("rift", "rapprochement")
-                  and set(data["record"].between) == pair)
-
-
 def _routes(view: ClaimView, starts: list[tuple[str, int]], depth: int
             ) -> tuple[dict[tuple[str, int], list[tuple[Step, ...]]], bool]:
     """Every simple chain of effects (at most `depth`) from a rift outcome, per (outcome,
@@ -204,7 +196,7 @@ def _routes(view: ClaimView, starts: list[tuple[str, int]], depth: int
     for _ in range(depth):
         nxt = []
         for node, sign, steps, seen in frontier:
-            for step in view.edges(node, "effect"):
+            for step in view.edges(node, EFFECT):
                 if step.target in seen:  # simple paths only: no cycles
                     continue
                 state = (step.target, sign * step.sign)
@@ -229,7 +221,7 @@ def _stated_evidence(view: ClaimView, routes: dict[tuple[str, int], list[tuple[S
                      ) -> dict[str, list[Evidence]]:
     out: dict[str, list[Evidence]] = {}
     for (outcome, sign), paths in sorted(routes.items()):
-        for interest in view.edges(outcome, "interest", incoming=True):
+        for interest in view.edges(outcome, INTEREST, incoming=True):
             for path in paths:
                 steps = (*path, interest)
                 ev = Evidence(actor=interest.source, route="outcome" if path else "direct",
@@ -258,7 +250,7 @@ def _verdict(gain: float, loss: float) -> Verdict:
 
 def _stake_size(G: nx.MultiDiGraph, evidence: Iterable[Evidence]) -> tuple[float, int]:
     interests = {s.edge: G.edges[s.source, s.target, s.edge]["record"].strength
-                 for e in evidence for s in e.steps if s.kind == "interest"}
+                 for e in evidence for s in e.steps if s.kind == INTEREST}
     return round(sum(interests.values()), 6), len(interests)
 
 
@@ -327,7 +319,7 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, inferred: b
     starts = pair_outcomes(G, a_id, b_id)
     routes, truncated = _routes(view, starts, depth)
     stated = _stated_evidence(view, routes)
-    everyone = sorted(n for n, t in G.nodes(data="type") if t == "actor")
+    everyone = sorted(n for n, t in G.nodes(data="type") if t == ACTOR)
     stakes = [s for s in stakes_from(G, stated, truncated=truncated,
                                      actors=everyone if include_no_stake else ())
               if include_no_stake or s.verdict != "no stake"]
@@ -349,7 +341,7 @@ def rift_reports(G: nx.MultiDiGraph, **options: Any) -> list[RiftReport]:
     pairs: dict[frozenset[str], tuple[str, str]] = {}
     for node in sorted(G):
         data = G.nodes[node]
-        if data["type"] == "outcome" and data["kind"] == "rift":
+        if data["type"] == OUTCOME and data["kind"] == RIFT:
             a, b = data["record"].between
             pairs.setdefault(frozenset((a, b)), (a, b))
     return [who_gains(G, a, b, **options) for a, b in pairs.values()]

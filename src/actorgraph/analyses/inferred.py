@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ..model.kinds import ACTOR, MEMBER_OF, RELATION
 from .claims import ClaimView, Step
 from .gains import Evidence, route_weight
 
@@ -42,7 +43,7 @@ def membership_evidence(view: ClaimView, stated: dict[str, list[Evidence]]
         stack = [(bloc, tuple[Step, ...]())]
         while stack:
             container, links = stack.pop()
-            for link in view.edges(container, "member_of", incoming=True):
+            for link in view.edges(container, MEMBER_OF, incoming=True):
                 member = link.source
                 if any(member == s.source for s in links) or member == bloc:
                     continue
@@ -59,9 +60,9 @@ def membership_evidence(view: ClaimView, stated: dict[str, list[Evidence]]
 def _ties(view: ClaimView, x: str) -> dict[str, list[Step]]:
     """Every actor related to X (either direction), with the relation steps between them."""
     ties: dict[str, list[Step]] = {}
-    for step in view.edges(x, "relation"):
+    for step in view.edges(x, RELATION):
         ties.setdefault(step.target, []).append(step)
-    for step in view.edges(x, "relation", incoming=True):
+    for step in view.edges(x, RELATION, incoming=True):
         ties.setdefault(step.source, []).append(step)
     return ties
 
@@ -89,7 +90,7 @@ def structural_evidence(view: ClaimView, a: str, b: str) -> dict[str, list[Evide
     name = {n: G.nodes[n]["label"] for n in (a, b)}
     out: dict[str, list[Evidence]] = {}
     for c in sorted((set(ties_a) | set(ties_b)) - {a, b}):
-        if G.nodes[c]["type"] != "actor":
+        if G.nodes[c]["type"] != ACTOR:
             continue
         sa, _, steps_a = net_tie(ties_a.get(c, []))
         sb, _, steps_b = net_tie(ties_b.get(c, []))

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from ..model.kinds import MEMBER_OF
 from .claims import ClaimFilter, filter_for, members_of
 from .gains import RiftReport, who_gains
 
@@ -38,7 +39,7 @@ def affiliation(G: nx.MultiDiGraph, actor: str) -> str:
         if G.nodes[node]["kind"] in ("state", "bloc") and node != actor:
             return node
         for _, container, t in sorted(G.out_edges(node, data="type")):
-            if t == "member_of" and container not in seen:
+            if t == MEMBER_OF and container not in seen:
                 seen.add(container)
                 frontier.append(container)
     return actor

@@ -238,7 +238,11 @@ def _version(spec: str, args: argparse.Namespace, cache: Any = None) -> Any:
     from ..io.loader import load_records
     from ..model.graph import build_graph
 
-    if Path(spec).is_dir():
+    try:
+        is_folder = Path(spec).is_dir()
+    except OSError:  # not a name the system can look up (too long): try it as a revision
+        is_folder = False
+    if is_folder:
         records = load_records(spec, cache=cache)
     else:
         records = read_revision(spec, _graph_dir(args), cache=cache)
@@ -255,16 +259,28 @@ def _versions(args: argparse.Namespace, old: str, new: str) -> tuple[Any, Any]:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    import os
-    import sys
+    from pathlib import Path
 
     from ..analyses.diff import diff_graphs
-    from ..errors import ActorGraphError
-    from ..present.diff import format_diff_json, format_diff_markdown, format_diff_text
+    from ..errors import ActorGraphError, UsageError
+    from ..present.diff import (
+        format_diff_json,
+        format_diff_markdown,
+        format_diff_stat,
+        format_diff_text,
+    )
     from .main import report_error
+    from .pager import show, use_color
 
     try:
-        G_old, G_new = _versions(args, args.old, args.new)
+        if args.stat and args.format != "text":
+            raise UsageError("--stat is a text summary; --format json and markdown have "
+                             "their own")
+        # as git does: no version = HEAD against the working tree; one = it against the tree
+        working_tree = str(_graph_dir(args))
+        old = args.old or "HEAD"
+        new = args.new or working_tree
+        G_old, G_new = _versions(args, old, new)
         rifts = [tuple(args.rift)] if args.rift else None
         if rifts:
             from ..model.graph import resolve
@@ -276,13 +292,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
         code = report_error(exc)
         return 2 if args.exit_code else code
     if args.format == "json":
-        print(format_diff_json(d))
+        text = format_diff_json(d)
     elif args.format == "markdown":
-        print(format_diff_markdown(d), end="")
+        text = format_diff_markdown(d).rstrip("\n")
     else:
-        color = args.color == "always" or (
-            args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-        print(format_diff_text(d, color=color))
+        color = use_color(args.color)
+        text = format_diff_stat(d, color=color) if args.stat else format_diff_text(d, color=color)
+    show(text, use_pager=not args.no_pager, where=Path(working_tree).resolve())
     return 1 if (args.exit_code and d) else 0
 
 
@@ -335,13 +351,21 @@ def register(add: Add) -> None:
                    "$SOURCE_DATE_EPOCH, else today)")
     p = add("diff", cmd_diff, "what changed between two versions of the graph, and which "
             "answers changed with it")
-    p.add_argument("old", help="a folder, or a git revision of the graph folder (HEAD~3, v1)")
-    p.add_argument("new", help="a folder, or a git revision (e.g. ./graph or HEAD)")
+    p.add_argument("old", nargs="?", help="a folder, or a git revision of the graph folder "
+                   "(HEAD~3, v1); none: HEAD")
+    p.add_argument("new", nargs="?", help="a folder, or a git revision (e.g. ./graph or "
+                   "HEAD); none: the graph folder as it is now (the working tree)")
     p.add_argument("--rift", nargs=2, metavar=("A", "B"),
                    help="compare the answers for this rift only (default: every rift)")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour the text output (auto: on a terminal, unless NO_COLOR)")
+    p.add_argument("--stat", action="store_true",
+                   help="records changed per file, like git diff --stat, and a count of the "
+                        "answers that changed")
+    p.add_argument("--no-pager", action="store_true",
+                   help="never page (a pager is used only on a terminal: $GIT_PAGER, "
+                        "core.pager, $PAGER or less -FRX)")
     p.add_argument("--exit-code", action="store_true",
                    help="exit 1 when there are differences, 0 when none, 2 on any error")
     p = add("rifts", cmd_rifts, "every rift outcome in the data with its top gainers and losers")

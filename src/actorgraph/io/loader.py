@@ -37,6 +37,7 @@ from ..model.records import (
     date_bounds,
 )
 from .messages import a_or_an, nearest, problems_from_validation
+from .sourcetext import check_source_texts
 from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
 __all__ = [
@@ -120,10 +121,14 @@ def graph_label(path: Path) -> str:
 
 def graph_files(root: Path) -> list[Path]:
     """Every ``*.yaml``/``*.yml`` file below `root`, skipping hidden folders, sorted by path."""
-    if not root.exists():
-        raise UsageError(f"graph folder not found: {display_path(root)}")
-    if root.is_file():
-        return [root]
+    try:
+        if not root.exists():
+            raise UsageError(f"graph folder not found: {display_path(root)}")
+        if root.is_file():
+            return [root]
+    except OSError as exc:  # e.g. a name too long for the system
+        raise UsageError(f"cannot read the graph folder {display_path(root)}: "
+                         f"{exc.strerror}") from None
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -197,6 +202,7 @@ def load_records_from(files: Iterable[FileContents], label: str, *,
     """
     with gc_paused():
         checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache)
+        checker.text_root = root
         for shown, relative, data in sorted(files):
             checker.read(shown, relative, data)
         return checker.finish()
@@ -216,6 +222,7 @@ class _Checker:
         # (file, path to the referring field, referenced id, kinds it may be)
         self.refs: list[tuple[str, tuple[Any, ...], str, tuple[str, ...]]] = []
         self.kind_of: dict[str, str] = {}
+        self.text_root: Path | None = None  # where sources' texts are read (None: unchecked)
 
     def finish(self) -> GraphRecords:
         if not self.records.files:
@@ -392,6 +399,8 @@ class _Checker:
         self.check_membership_cycles()
         self.check_contradictory_relations()
         self.check_unused_outcomes()
+        if self.text_root is not None:
+            self.problems.extend(check_source_texts(self.text_root, self.records))
 
     def check_formerly(self) -> None:
         """A former id must not still be in use, nor be claimed as former by two records."""
@@ -413,30 +422,28 @@ class _Checker:
                     self.problems.append(Problem(o.file, o.line, o.column, message))
 
     def check_membership_cycles(self) -> None:
+        """One problem per circle of ``part_of``, found in linear time: each strongly
+        connected component of the membership graph holds at least one circle, reported as
+        the shortest way round from its first actor in file order."""
+        import networkx as nx
+
         actors = self.records.actors
-        reported: set[str] = set()
-        for start in actors:
-            seen = [start]
-            stack = [(start, iter(actors[start].part_of))]
-            on_path = {start}
-            while stack:
-                node, children = stack[-1]
-                nxt = next(children, None)
-                if nxt is None:
-                    stack.pop()
-                    on_path.discard(node)
-                    seen.pop()
-                    continue
-                if nxt == start and start not in reported and len(seen) > 1:
-                    reported.update(seen)
-                    cycle = " -> ".join([*seen, start])
-                    origin = self.records.origins[start]
-                    self.problems.append(Problem(origin.file, origin.line, origin.column,
-                                                 f"part_of goes round in a circle: {cycle}"))
-                elif nxt in actors and nxt not in on_path:
-                    on_path.add(nxt)
-                    seen.append(nxt)
-                    stack.append((nxt, iter(actors[nxt].part_of)))
+        order = {a: i for i, a in enumerate(actors)}
+        members = nx.DiGraph()
+        members.add_edges_from((a, c) for a, actor in actors.items() for c in actor.part_of
+                               if c in actors and c != a)  # part of itself: reported above
+        for component in nx.strongly_connected_components(members):
+            if len(component) < 2:
+                continue
+            start = min(component, key=order.__getitem__)
+            inside = members.subgraph(component)
+            paths = nx.single_source_shortest_path(inside, start)
+            last = min((p for p in inside.predecessors(start)),
+                       key=lambda p: (len(paths[p]), order[p]))
+            cycle = " -> ".join([*paths[last], start])
+            origin = self.records.origins[start]
+            self.problems.append(Problem(origin.file, origin.line, origin.column,
+                                         f"part_of goes round in a circle: {cycle}"))
 
     def check_contradictory_relations(self) -> None:
         asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}

@@ -22,8 +22,9 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
-from .layout import _place_bloc_boxes, _place_boxes, map_positions
-from .selection import MapSelection, footnote_for, select_map
+from ..model.kinds import ACTOR
+from .layout import Edges, _place_bloc_boxes, _place_boxes, map_positions
+from .selection import MapSelection, footnote_for, left_out_note, select_map
 from .style import (
     A4_LANDSCAPE,
     ACTOR_FILL,
@@ -47,7 +48,7 @@ def _wrap(text: str, width: int) -> str:
 
 def _label(H: nx.MultiDiGraph, node: str, sel: MapSelection) -> str:
     data = H.nodes[node]
-    text = _wrap(str(data["label"]), 18 if data["type"] == "actor" else 24)
+    text = _wrap(str(data["label"]), 18 if data["type"] == ACTOR else 24)
     if node in sel.scores:
         text += f"\n{sel.scores[node]:.2f}"
     return text
@@ -100,15 +101,18 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     sel = selection or select_map(G, **select_options)
     H, unlinked = _linked(sel)
     ax = ax if ax is not None else _new_page()
+    _page_texts(ax.figure, title or sel.title, left_out_note(G, sel, unlinked), footnote)
+    _keep_clear_of_texts(ax)
     say(f"laying out {len(H)} nodes and {H.number_of_edges()} edges")
     page = _place(H, sel, ax, layout, say)
     say("drawing")
+    if sel.blocs:
+        _draw_bloc_frames(ax, sel, page)
     used = _draw_nodes(ax, H, sel, page)
     used["edges"] = _draw_edges(ax, H, sel, page)
     ax.figure.legend(handles=_legend_handles(sel, used), loc="upper left",
                      bbox_to_anchor=(0.775, 0.92), fontsize=7.5, frameon=False,
                      title="Legend", title_fontsize=8.5, alignment="left")
-    _page_texts(ax.figure, G, title or sel.title, unlinked, footnote)
     return ax
 
 
@@ -152,7 +156,7 @@ def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
 
     nodes = sorted(H)
     raw = map_positions(H, sel, layout)
-    labels = {n: (_label(H, n, sel), {"fontweight": "bold"} if H.nodes[n]["type"] == "actor"
+    labels = {n: (_label(H, n, sel), {"fontweight": "bold"} if H.nodes[n]["type"] == ACTOR
                   else {"fontstyle": "italic"}) for n in nodes}
     sizes_in = _measure(labels, BASE_FONT)
     bbox = ax.get_position()
@@ -162,14 +166,15 @@ def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
     pts = np.array([raw[n] for n in nodes]) if nodes else np.zeros((0, 2))
     if len(nodes) > 1:
         say("separating labels")
+    edges = _edges_to_clear(H, nodes, sel)
     if sel.blocs and not layout:
         groups: dict[int, list[int]] = {}
         for i, n in enumerate(nodes):
             groups.setdefault(sel.blocs.get(n, 0), []).append(i)
         pts, shrink, centre = _place_bloc_boxes(pts, sizes, avail,
-                                                [groups[b] for b in sorted(groups)])
+                                                [groups[b] for b in sorted(groups)], edges)
     else:
-        pts, shrink, centre = _place_boxes(pts, sizes, avail)
+        pts, shrink, centre = _place_boxes(pts, sizes, avail, edges)
     fontsize = BASE_FONT * shrink
     if fontsize < MIN_READABLE_FONT:
         sel.warnings.append(f"{len(nodes)} nodes on one page: labels are {fontsize:.1f} pt, too "
@@ -183,11 +188,70 @@ def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
     return _Page(xy, sizes_in, labels, fontsize, shrink)
 
 
+CLEAR_ALL_EDGES_UP_TO = 250
+"""Maps up to this many nodes keep every edge clear of boxes; larger ones only the key
+actors' edges (the work grows with edges times boxes)."""
+
+
+def _edges_to_clear(H: nx.MultiDiGraph, nodes: list[str], sel: MapSelection) -> Edges | None:
+    """The node pairs joined by an edge, by index into `nodes`, and which are key."""
+    import numpy as np
+
+    index = {n: i for i, n in enumerate(nodes)}
+    key = set(sel.key_nodes)
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v]))
+                    for u, v in H.edges() if u != v})
+    if len(nodes) > CLEAR_ALL_EDGES_UP_TO:
+        pairs = [p for p in pairs if {nodes[p[0]], nodes[p[1]]} & key]
+    if not pairs:
+        return None
+    return Edges(np.array(pairs, dtype=int),
+                 np.array([bool({nodes[i], nodes[j]} & key) for i, j in pairs]))
+
+
+def _keep_clear_of_texts(ax: Any) -> None:
+    """Lower the map's top below the title and raise its bottom above the notes under it
+    (the note on what was left out can run to several lines)."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_position()
+    inv = fig.transFigure.inverted()
+    bottom, top = box.y0, box.y1
+    for t in fig.texts:
+        ext = inv.transform_bbox(t.get_window_extent(renderer))
+        if t.get_gid() in ("unlinked", "footnote"):
+            bottom = max(bottom, ext.y1 + 0.012)
+        elif t.get_gid() == "title":
+            top = min(top, ext.y0 - 0.012)
+    ax.set_position((box.x0, bottom, box.width, top - bottom))
+
+
+def _draw_bloc_frames(ax: Any, sel: MapSelection, page: _Page) -> None:
+    """A pale rounded frame around each bloc's boxes, in the bloc's colour, named."""
+    from matplotlib.patches import FancyBboxPatch
+
+    members: dict[int, list[str]] = {}
+    for n, b in sel.blocs.items():
+        if n in page.xy:
+            members.setdefault(b, []).append(n)
+    pad = 0.08
+    for b, nodes in sorted(members.items()):
+        x0 = min(page.xy[n][0] - page.sizes[n][0] / 2 for n in nodes) - pad
+        x1 = max(page.xy[n][0] + page.sizes[n][0] / 2 for n in nodes) + pad
+        y0 = min(page.xy[n][1] - page.sizes[n][1] / 2 for n in nodes) - pad
+        y1 = max(page.xy[n][1] + page.sizes[n][1] / 2 for n in nodes) + pad
+        color = BLOC_FILL[(b - 1) % len(BLOC_FILL)]
+        ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
+                                    boxstyle="round,pad=0,rounding_size=0.15",
+                                    facecolor=color, alpha=0.18, edgecolor=color, linewidth=1.5,
+                                    zorder=0, clip_on=False, gid=f"bloc:{b}"))
+
+
 def _node_fill(sel: MapSelection, node: str, data: dict[str, Any]) -> str:
     """A node's fill: its bloc's on a balance map, else its kind's (actors) or white."""
     if node in sel.blocs:
         return BLOC_FILL[(sel.blocs[node] - 1) % len(BLOC_FILL)]
-    return ACTOR_FILL.get(data["kind"], "#ffffff") if data["type"] == "actor" else "#ffffff"
+    return ACTOR_FILL.get(data["kind"], "#ffffff") if data["type"] == ACTOR else "#ffffff"
 
 
 def _draw_nodes(ax: Any, H: nx.MultiDiGraph, sel: MapSelection,
@@ -199,7 +263,7 @@ def _draw_nodes(ax: Any, H: nx.MultiDiGraph, sel: MapSelection,
     for n in sorted(H):
         data = H.nodes[n]
         (x, y), (w, h) = page.xy[n], page.sizes[n]
-        is_actor = data["type"] == "actor"
+        is_actor = data["type"] == ACTOR
         verdict = sel.highlight.get(n)
         ax.add_patch(FancyBboxPatch(
             (x - w / 2, y - h / 2), w, h,
@@ -292,15 +356,12 @@ def _bloc_handles(sel: MapSelection) -> list[Any]:
     return handles
 
 
-def _page_texts(fig: Any, G: nx.MultiDiGraph, title: str, unlinked: list[str],
-                footnote: str | None) -> None:
-    """The title, the nodes left out of the drawing, and the footnote."""
+def _page_texts(fig: Any, title: str, left_out: str, footnote: str | None) -> None:
+    """The title, what the drawing leaves out, and the footnote."""
     fig.text(0.02, 0.955, title, fontsize=13, fontweight="bold", parse_math=False, gid="title")
-    if unlinked:
-        names = ", ".join(str(G.nodes[n]["label"]) if n in G else n for n in unlinked)
-        fig.text(0.02, 0.045, _wrap(f"Not drawn (no interests, effects or relations): {names}",
-                                    190), fontsize=7, color="#555555", parse_math=False,
-                 gid="unlinked", va="bottom")
+    if left_out:
+        fig.text(0.02, 0.045, _wrap(left_out, 190), fontsize=7, color="#555555",
+                 parse_math=False, gid="unlinked", va="bottom")
     if footnote:
         fig.text(0.02, 0.02, footnote, fontsize=7, color="#555555", parse_math=False,
                  gid="footnote")

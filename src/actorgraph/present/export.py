@@ -6,7 +6,8 @@ become ``"; "``-joined text, each edge carries its stable id (``edge_id`` in Gra
 effect, relation, member_of: GEXF reserves ``type`` for directedness), ``kind``, ``sign``,
 its support (`actorgraph.analyses.claims`: the chance that at least one voice asserting it
 is right and no voice denying it is), whether an independent voice denies it, how many
-claims back it, and who claims it in which sources.
+claims back it, who claims it in which sources, and the Admiralty grades of its claims
+(``B2; C3``, empty when none).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import networkx as nx
 
 from ..analyses.claims import ClaimView
 from ..errors import UsageError, writing
+from ..model.kinds import EFFECT, INTEREST, MEMBER_OF, RELATION
+from ..model.records import claim_grade
 
 __all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
 
@@ -28,6 +31,7 @@ FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml")
 
 def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of `G` whose node and edge attributes are all text, numbers or booleans."""
+    sources = G.graph["sources"]
     view = ClaimView(G)
     H = nx.MultiDiGraph(name=str(G.graph["records"].label))
     for node, d in G.nodes(data=True):
@@ -40,19 +44,21 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, key, d in G.edges(keys=True, data=True):
         claims = d["claims"]
         s, contested = view.assessed(d)
-        if d["type"] == "interest":
+        if d["type"] == INTEREST:
             kind = "wants" if d["sign"] > 0 else "opposes"
-        elif d["type"] == "effect":
+        elif d["type"] == EFFECT:
             kind = "advances" if d["sign"] > 0 else "hinders"
-        elif d["type"] == "relation":
+        elif d["type"] == RELATION:
             kind = d["kind"]
         else:
-            kind = "member_of"
+            kind = MEMBER_OF
         H.add_edge(u, v, key=key, id=key, edge_type=d["type"], kind=kind, sign=int(d["sign"]),
                    support=round(float(s), 4), contested=bool(contested),
                    claim_count=len(claims),
                    claimants="; ".join(sorted({c.by for c in claims})),
                    sources="; ".join(sorted({c.source for c in claims})),
+                   grades="; ".join(sorted({g for c in claims
+                                            if (g := claim_grade(c, sources))})),
                    origin=str(d["origin"]))
     return H
 

@@ -16,7 +16,8 @@ import networkx as nx
 
 from ..analyses.evidence import MEANING, Support
 from ..analyses.gains import Evidence, RiftReport, Stake, Step
-from ..model.records import Claim, claim_confidence
+from ..model.kinds import EFFECT, INTEREST, MEMBER_OF
+from ..model.records import Claim, claim_confidence, claim_grade
 from .text import claim_line, node_name
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
@@ -29,7 +30,8 @@ _ROUTE_WORD = {"direct": "direct", "outcome": "chain", "membership": "via bloc",
 def _claim_dict(G: nx.MultiDiGraph, claim: Claim) -> dict[str, Any]:
     return {"by": claim.by, "by_name": node_name(G, claim.by), "source": claim.source,
             "locator": claim.locator, "stance": claim.stance,
-            "confidence": claim_confidence(claim, G.graph["sources"]), "quote": claim.quote,
+            "confidence": claim_confidence(claim, G.graph["sources"]),
+            "grade": claim_grade(claim, G.graph["sources"]), "quote": claim.quote,
             "note": claim.note}
 
 
@@ -90,7 +92,7 @@ def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
     if e.route == "structural":
         return f"{e.reason} (inferred from relations)"
     parts = []
-    effects = [s for s in e.steps if s.kind == "effect"]
+    effects = [s for s in e.steps if s.kind == EFFECT]
     if effects:
         parts.append(node_name(G, effects[0].source))
         for s in effects:
@@ -98,11 +100,11 @@ def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
         path = " -> ".join(parts) + "; "
     else:
         path = ""
-    interest = next(s for s in e.steps if s.kind == "interest")
+    interest = next(s for s in e.steps if s.kind == INTEREST)
     stance = "wants" if interest.sign > 0 else "opposes"
     text = f"{path}{node_name(G, interest.source)} {stance} {node_name(G, interest.target)}"
     for s in e.steps:
-        if s.kind == "member_of":
+        if s.kind == MEMBER_OF:
             text += f"; {node_name(G, s.source)} is a member of {node_name(G, s.target)}"
     return text
 
@@ -270,7 +272,7 @@ def evidence_claim_lines(G: nx.MultiDiGraph, e: Evidence, indent: str, *,
     (who, where, stance, confidence, the quote); as nested Markdown list items if asked."""
     out = []
     for st in e.steps:
-        if st.kind == "member_of":
+        if st.kind == MEMBER_OF:
             continue
         step = f"{_step_text(G, st)} (support {st.support:.2f})"
         if markdown:
@@ -283,15 +285,18 @@ def evidence_claim_lines(G: nx.MultiDiGraph, e: Evidence, indent: str, *,
 
 
 def claim_markdown(G: nx.MultiDiGraph, c: Claim) -> str:
-    """One claim as a line of Markdown: who (where, stance): “quote”."""
+    """One claim as a line of Markdown: who (where, stance[, graded B2]): “quote”."""
     where = c.source + (f", {c.locator}" if c.locator else "")
-    return f"{_md(node_name(G, c.by))} ({_md(where)}, {c.stance}): \u201c{_md(c.quote)}\u201d"
+    grade = claim_grade(c, G.graph["sources"])
+    graded = f", graded {grade}" if grade else ""
+    return (f"{_md(node_name(G, c.by))} ({_md(where)}, {c.stance}{graded}): "
+            f"\u201c{_md(c.quote)}\u201d")
 
 
 def _step_text(G: nx.MultiDiGraph, st: Step) -> str:
-    if st.kind == "interest":
+    if st.kind == INTEREST:
         verb = "wants" if st.sign > 0 else "opposes"
-    elif st.kind == "effect":
+    elif st.kind == EFFECT:
         verb = "advances" if st.sign > 0 else "hinders"
     else:
         verb = f"{G.edges[st.source, st.target, st.edge]['kind']} with"

@@ -24,6 +24,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..model.kinds import ACTOR
 from ..model.records import claim_confidence
 from .layout import map_positions
 from .selection import MapSelection
@@ -41,6 +42,8 @@ from .text import node_name
 __all__ = ["html_map_data", "vis_network_js", "write_html_map"]
 
 VIS_VERSION = "9.1.2"
+_ARROWS = {"-|>": "arrow", "->": "vee", "-[": "bar"}
+"""vis-network's arrowhead for each matplotlib arrow style of `style.EDGE_STYLE`."""
 
 
 def vis_network_js() -> str:
@@ -64,7 +67,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
     for n in sorted(H):
         d = H.nodes[n]
         record = d["record"]
-        is_actor = d["type"] == "actor"
+        is_actor = d["type"] == ACTOR
         verdict = sel.highlight.get(n)
         label = str(d["label"]) + (f"\n{sel.scores[n]:.2f}" if n in sel.scores else "")
         bloc = sel.blocs.get(n)
@@ -92,7 +95,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
         edges.append({"id": key, "from": u, "to": v, "category": category,
                       "legend": EDGE_LEGEND[category], "color": style["color"],
                       "dashed": style["linestyle"] != "-",
-                      "arrow": {"-|>": "arrow", "-[": "bar"}.get(style["arrowstyle"], ""),
+                      "arrow": _ARROWS.get(style["arrowstyle"], ""),
                       "text": f"{H.nodes[u]['label']} {category} {H.nodes[v]['label']}",
                       "status": sel.status.get(key),
                       "status_text": STATUS_LEGEND.get(sel.status.get(key) or "", ""),

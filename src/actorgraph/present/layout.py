@@ -13,17 +13,19 @@ import itertools
 import json
 import math
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..model.kinds import MEMBER_OF, RELATION
 from .selection import MapSelection
 from .style import A4_LANDSCAPE
 
-__all__ = ["bloc_positions", "layout_positions", "map_positions", "read_layout",
-           "write_layout"]
+__all__ = ["Edges", "bloc_positions", "clear_edges", "edge_hits", "layout_positions",
+           "map_positions", "read_layout", "visible_length", "write_layout"]
 
 
 def map_positions(H: nx.MultiDiGraph, sel: MapSelection,
@@ -49,7 +51,7 @@ def bloc_positions(H: nx.MultiDiGraph, blocs: dict[str, int],
         members.setdefault(blocs.get(n, 0), []).append(n)
     L = nx.MultiDiGraph()
     L.add_nodes_from(H)
-    L.add_edges_from((u, v, {"type": "relation"}) for u, v in H.edges()
+    L.add_edges_from((u, v, {"type": RELATION}) for u, v in H.edges()
                      if blocs.get(u) == blocs.get(v))
     for chain in members.values():
         L.add_edges_from(itertools.pairwise(chain), type="bloc")
@@ -123,7 +125,7 @@ def _force(H: nx.MultiDiGraph, nodes: list[str], pinned: dict[str, tuple[float, 
         return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos, strict=True)}
     weight = np.zeros((n, n))
     for u, v, d in H.subgraph(nodes).edges(data=True):
-        w = 0.3 if d["type"] == "member_of" else 1.0
+        w = 0.3 if d["type"] == MEMBER_OF else 1.0
         i, j = index[u], index[v]
         weight[i, j] = weight[j, i] = max(weight[i, j], w)
     k = math.sqrt(4.0 / n)
@@ -196,10 +198,12 @@ def _separate(centres: Any, sizes: Any, gap: float, rounds: int = 500) -> Any:
     return c
 
 
-def _place_boxes(pts: Any, sizes: Any, avail: Any) -> tuple[Any, float, Any]:
+def _place_boxes(pts: Any, sizes: Any, avail: Any,
+                 edges: Edges | None = None) -> tuple[Any, float, Any]:
     """Place label boxes (sizes in inches) on a page area `avail` (inches).
 
-    Stretch the layout over the page, push boxes apart until none overlap, stretch one axis
+    Stretch the layout over the page, push boxes apart until none overlap and off the
+    `edges` (`clear_edges`), stretch one axis
     to the page's shape (which only moves boxes further apart), then shrink everything
     uniformly to fit (which keeps them apart). Returns the centres, the shrink factor and
     the centre of the content.
@@ -210,6 +214,8 @@ def _place_boxes(pts: Any, sizes: Any, avail: Any) -> tuple[Any, float, Any]:
         lo0, hi0 = pts.min(axis=0), pts.max(axis=0)
         pts = (pts - (lo0 + hi0) / 2) / np.maximum(hi0 - lo0, 1e-6)  # each axis in [-.5, .5]
         pts = _separate(pts * (avail - sizes.max(axis=0)), sizes, gap=0.12)
+        if edges is not None:
+            pts = clear_edges(pts, sizes, edges)
         extent = (pts + sizes / 2).max(axis=0) - (pts - sizes / 2).min(axis=0)
         ratio = (extent[0] / extent[1]) / (avail[0] / avail[1])
         mid = pts.mean(axis=0)
@@ -265,14 +271,15 @@ def _pack_rows(extents: list[tuple[float, float]], *, gap: float,
     return centres
 
 
-def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any,
-                      groups: list[list[int]]) -> tuple[Any, float, Any]:
+def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any, groups: list[list[int]],
+                      edges: Edges | None = None) -> tuple[Any, float, Any]:
     """Place the boxes of a balance map bloc by bloc, so that no two blocs ever mix.
 
     Each bloc's own layout gets room for about three times its boxes' area and its boxes are
     pushed apart; the blocs, as rectangles, are then packed in rows (bloc 1 first) at about
     the page's shape, each row centred. The centres are then spread over the page (which only
-    moves boxes and blocs further apart) or everything is shrunk uniformly to fit.
+    moves boxes and blocs further apart) or everything is shrunk uniformly to fit. Within a
+    bloc, boxes are moved off the bloc's own `edges`; ties between blocs cross the gaps.
     """
     import numpy as np
 
@@ -285,6 +292,9 @@ def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any,
             lo, hi = p.min(axis=0), p.max(axis=0)
             p = (p - (lo + hi) / 2) / max(float((hi - lo).max()), 1e-6)
             p = _separate(p * math.sqrt(float((s[:, 0] * s[:, 1]).sum()) * 3), s, gap=0.12)
+            inner = _inner_edges(edges, idx)
+            if inner is not None:
+                p = clear_edges(p, s, inner)
         else:
             p = np.zeros((1, 2))
         lo, hi = (p - s / 2).min(axis=0), (p + s / 2).max(axis=0)
@@ -300,3 +310,133 @@ def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any,
         if grow > 1:
             placed = mid + (placed - mid) * grow
     return _fit_page(placed, sizes, avail)
+
+
+def _inner_edges(edges: Edges | None, idx: list[int]) -> Edges | None:
+    """The edges among the boxes `idx`, re-indexed into that list."""
+    import numpy as np
+
+    if edges is None:
+        return None
+    where = {b: i for i, b in enumerate(idx)}
+    keep = [e for e, (u, v) in enumerate(edges.pairs.tolist()) if u in where and v in where]
+    if not keep:
+        return None
+    return Edges(np.array([[where[u], where[v]] for u, v in edges.pairs[keep].tolist()]),
+                 edges.key[keep])
+
+
+@dataclass
+class Edges:
+    """The edges a placement keeps clear of boxes: index pairs into the boxes, and which of
+    them are key (the rift's or the focus's own edges: they must end up clear and long
+    enough to see; the others are cleared as far as a few rounds allow)."""
+
+    pairs: Any
+    """(E, 2) int array of box indices"""
+    key: Any
+    """(E,) bool array"""
+
+
+CLEARANCE = 0.06
+"""Inches kept between an edge and a box it passes."""
+KEY_EDGE_LENGTH = 0.3
+"""Inches of a key edge left visible between its two boxes."""
+
+
+def edge_hits(centres: Any, sizes: Any, pairs: Any, margin: float = 0.0) -> Any:
+    """(E, N) bool: whether the straight edge between the centres of pair e passes through
+    box n (grown by `margin`), a box never counting as hit by its own edges. The exact
+    segment-rectangle test (Liang-Barsky slab clipping)."""
+    import numpy as np
+
+    a, d = centres[pairs[:, 0]], centres[pairs[:, 1]] - centres[pairs[:, 0]]
+    lo, hi = centres - sizes / 2 - margin, centres + sizes / 2 + margin
+    t0 = np.zeros((len(pairs), len(centres)))
+    t1 = np.ones_like(t0)
+    for axis in (0, 1):
+        p0, da = a[:, axis][:, None], d[:, axis][:, None]
+        flat = np.abs(da) < 1e-12
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ta = (lo[None, :, axis] - p0) / np.where(flat, 1.0, da)
+            tb = (hi[None, :, axis] - p0) / np.where(flat, 1.0, da)
+        inside = (p0 > lo[None, :, axis]) & (p0 < hi[None, :, axis])
+        t0 = np.maximum(t0, np.where(flat, np.where(inside, -np.inf, np.inf),
+                                     np.minimum(ta, tb)))
+        t1 = np.minimum(t1, np.where(flat, np.where(inside, np.inf, -np.inf),
+                                     np.maximum(ta, tb)))
+    hit = t0 < t1
+    rows = np.arange(len(pairs))
+    hit[rows, pairs[:, 0]] = hit[rows, pairs[:, 1]] = False
+    return hit
+
+
+def visible_length(centres: Any, sizes: Any, pairs: Any) -> Any:
+    """Length of each edge between the borders of its two boxes (0 when they touch)."""
+    import numpy as np
+
+    d = centres[pairs[:, 1]] - centres[pairs[:, 0]]
+    length = np.maximum(np.sqrt((d ** 2).sum(axis=1)), 1e-9)
+    u = np.abs(d) / length[:, None]
+    with np.errstate(divide="ignore"):
+        inside = [np.minimum(sizes[pairs[:, i], 0] / 2 / u[:, 0],
+                             sizes[pairs[:, i], 1] / 2 / u[:, 1]) for i in (0, 1)]
+    return np.maximum(length - inside[0] - inside[1], 0.0)
+
+
+def clear_edges(centres: Any, sizes: Any, edges: Edges, rounds: int = 60) -> Any:
+    """Move boxes off the edges that pass under them, and the two boxes of a short key edge
+    apart, keeping boxes from overlapping (`_separate`): all edges first, then the key
+    edges alone until they are clear."""
+    import numpy as np
+
+    c = centres.copy()
+    for phase in ("all", "key"):
+        mask = np.ones(len(edges.pairs), bool) if phase == "all" else edges.key
+        pairs = edges.pairs[mask]
+        if not len(pairs):
+            continue
+        for _ in range(rounds):
+            moved = _push_off(c, sizes, pairs)
+            short = _lengthen(c, sizes, edges.pairs[edges.key])
+            if not (moved or short):
+                break
+            c = _separate(c, sizes, gap=0.12, rounds=100)
+    return c
+
+
+def _push_off(c: Any, sizes: Any, pairs: Any) -> bool:
+    """One round: every box an edge passes under moves across, away from the edge's line."""
+    import numpy as np
+
+    hit = edge_hits(c, sizes, pairs, CLEARANCE)
+    if not hit.any():
+        return False
+    e, k = np.nonzero(hit)
+    a, d = c[pairs[e, 0]], c[pairs[e, 1]] - c[pairs[e, 0]]
+    normal = np.stack([-d[:, 1], d[:, 0]], axis=1) / np.maximum(
+        np.sqrt((d ** 2).sum(axis=1)), 1e-9)[:, None]
+    side = ((c[k] - a) * normal).sum(axis=1)
+    need = (np.abs(normal) * sizes[k] / 2).sum(axis=1) + 1.5 * CLEARANCE
+    step = (need - np.abs(side)) * np.where(side >= 0, 1.0, -1.0)
+    np.add.at(c, k, normal * step[:, None] * 0.7)
+    for end in (0, 1):  # the edge gives way a little too, so that no box is pinned
+        np.add.at(c, pairs[e, end], -normal * step[:, None] * 0.25)
+    return True
+
+
+def _lengthen(c: Any, sizes: Any, pairs: Any) -> bool:
+    """One round: the two boxes of a key edge shorter than `KEY_EDGE_LENGTH` move apart."""
+    import numpy as np
+
+    if not len(pairs):
+        return False
+    short = visible_length(c, sizes, pairs) < KEY_EDGE_LENGTH
+    if not short.any():
+        return False
+    p = pairs[short]
+    d = c[p[:, 1]] - c[p[:, 0]]
+    u = d / np.maximum(np.sqrt((d ** 2).sum(axis=1)), 1e-9)[:, None]
+    np.add.at(c, p[:, 1], u * KEY_EDGE_LENGTH / 2)
+    np.add.at(c, p[:, 0], -u * KEY_EDGE_LENGTH / 2)
+    return True

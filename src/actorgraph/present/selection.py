@@ -18,6 +18,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError
+from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, NODE_TYPES, OUTCOME, RELATION
 
 __all__ = ["MapSelection", "edge_category", "footnote_for", "select_bloc_map",
            "select_diff_map", "select_map"]
@@ -43,6 +44,12 @@ class MapSelection:
     supports is drawn as 'relation only denied' (`category`)"""
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     """The layout positions the last drawing of this selection used (for a layout file)."""
+    key_nodes: tuple[str, ...] = ()
+    """The rift's two actors or the focus: no box may cover their edges."""
+    claimants: tuple[str, ...] = ()
+    """Names of the claimants an ``according_to`` map is limited to (for the footnote)."""
+    report: Any = None
+    """The `RiftReport` behind a rift map (the briefing figure ranks its stakes)."""
 
     def category(self, key: str, data: dict[str, Any]) -> str:
         """The legend category of the edge `key` with attributes `data` on this map."""
@@ -62,13 +69,13 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
     ren = d.renames
     about = {cid: a for cid, (a, _) in G_old.graph["records"].claims.items()}
     about.update({cid: a for cid, (a, _) in G_new.graph["records"].claims.items()})
-    node_types = {"actor", "outcome"}
+    node_types = set(NODE_TYPES)
     for change in d.records:
         if change.type in node_types:
             if change.kind == "removed":
                 U.add_node(change.id, **G_old.nodes[change.id])
             sel.highlight[change.id] = change.kind if change.kind != "renamed" else "changed"
-        elif change.type in ("interest", "effect", "relation"):
+        elif change.type in (INTEREST, EFFECT, RELATION):
             if change.kind == "removed":
                 for u, v, k, data in G_old.edges(keys=True, data=True):
                     if k == change.id:
@@ -121,11 +128,11 @@ def select_bloc_map(G: nx.MultiDiGraph, report: Any, *, weak: bool = True) -> Ma
 
 def edge_category(data: dict[str, Any], supported: bool) -> str:
     kind = data["type"]
-    if kind == "member_of":
+    if kind == MEMBER_OF:
         return "member of"
-    if kind == "interest":
+    if kind == INTEREST:
         return "wants" if data["sign"] > 0 else "opposes"
-    if kind == "effect":
+    if kind == EFFECT:
         return "advances" if data["sign"] > 0 else "hinders"
     if not supported:
         return "denied"
@@ -160,6 +167,8 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
             H.remove_edge(u, v, k)
         else:
             supported[k] = status == "supported"
+    if cf.according_to:
+        _prune_membership(H)
     selection = MapSelection(H, "Interest map")
     if rift is not None:
         report = who_gains(G, *rift, claims=cf, **gains_options)
@@ -175,9 +184,10 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
                     edges.add(step.edge)
         sub = nx.MultiDiGraph(H.subgraph(keep))
         for u, v, k, d in list(sub.edges(keys=True, data=True)):
-            if k not in edges and d["type"] != "relation":
+            if k not in edges and d["type"] != RELATION:
                 sub.remove_edge(u, v, k)
         selection.graph = sub
+        selection.report, selection.key_nodes = report, (report.a, report.b)
         selection.title = (f"Who gains from a rift between {G.nodes[report.a]['label']} "
                            f"and {G.nodes[report.b]['label']}")
     elif focus is not None:
@@ -188,12 +198,53 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
         selection.graph = nx.MultiDiGraph(H.subgraph(keep))
         selection.title = f"Around {G.nodes[node]['label']}"
         selection.highlight[node] = "focus"
+        selection.key_nodes = (node,)
     selection.supported = {k: supported[k] for _, _, k in selection.graph.edges(keys=True)}
     if cf.according_to:
         selection.title += " — according to " + ", ".join(sorted(cf.according_to))
+        selection.claimants = tuple(sorted(
+            str(getattr(G.graph["sources"][x], "title", x)) if x in G.graph["sources"]
+            else str(G.nodes[x]["label"]) if x in G else x for x in cf.according_to))
     if cf.as_of:
         selection.title += f" — as of {cf.as_of.isoformat()}"
     return selection
+
+
+def _prune_membership(H: nx.MultiDiGraph) -> None:
+    """Keep a membership edge only when one of its ends has a claimed edge on the map: a
+    claimant's map shows what they claim, with the structure around it, not every
+    membership in the graph."""
+    claimed = {n for u, v, t in H.edges(data="type") if t != MEMBER_OF for n in (u, v)}
+    for u, v, k, t in list(H.edges(keys=True, data="type")):
+        if t == MEMBER_OF and u not in claimed and v not in claimed:
+            H.remove_edge(u, v, k)
+
+
+def left_out_note(G: nx.MultiDiGraph, sel: MapSelection, nodes: list[str],
+                  limit: int = 15) -> str:
+    """What the map leaves out and why, in words that are true: records with no edge in the
+    graph at all, and records the claimants of an ``according_to`` map say nothing about."""
+    def names(group: list[str]) -> str:
+        shown = [str(G.nodes[n]["label"]) if n in G else n for n in group[:limit]]
+        more = len(group) - len(shown)
+        return ", ".join(shown) + (f" and {more} more" if more else "")
+
+    bare = [n for n in nodes if n not in G or G.degree(n) == 0]
+    silent = [n for n in nodes if n not in bare]
+    parts = []
+    if bare:
+        parts.append(f"Not drawn (no interests, effects or relations): {names(bare)}")
+    if silent:
+        who = " and ".join(sel.claimants) if sel.claimants else "this selection"
+        counts = [_count(sum(G.nodes[n]["type"] == t for n in silent), t)
+                  for t in (OUTCOME, ACTOR)]
+        parts.append(f"Not drawn ({' and '.join(c for c in counts if c[0] != '0')} "
+                     f"{who} says nothing about): {names(silent)}")
+    return ". ".join(parts)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:

@@ -8,33 +8,41 @@ from typing import Any
 A4_LANDSCAPE = (11.69, 8.27)
 """Figure size in inches."""
 
-ACTOR_FILL = {"state": "#dbe9f6", "government": "#e2e4f3", "faction": "#fde3c4",
-              "bloc": "#e6dcf2", "organization": "#d6efe9", "person": "#f8dbe6",
-              "group": "#e6f2d5", "unidentified": "#ececec"}
+OKABE_ITO = {"orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73",
+             "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00",
+             "reddish purple": "#CC79A7", "black": "#000000"}
+"""The colour-blind safe palette (Okabe & Ito 2008) every line and mark is drawn from."""
+ACTOR_FILL = {"state": "#cce6f7", "government": "#8fc3e6", "faction": "#f6c7a8",
+              "bloc": "#ebc9de", "organization": "#bde6d8", "person": "#fbf3b0",
+              "group": "#d9d9d9", "unidentified": "#f4f4f4"}
+"""Pale tints of the palette, told apart by lightness as well as hue (a government is a
+darker tint of its state's blue); an unidentified actor also has a dashed border."""
 EDGE_STYLE: dict[str, dict[str, Any]] = {
-    "wants": {"color": "#2e7d32", "linestyle": "-", "arrowstyle": "-|>", "lw": 1.3},
-    "opposes": {"color": "#c62828", "linestyle": "--", "arrowstyle": "-|>", "lw": 1.3},
-    "advances": {"color": "#37474f", "linestyle": "-", "arrowstyle": "-|>", "lw": 1.1},
-    "hinders": {"color": "#37474f", "linestyle": ":", "arrowstyle": "-[", "lw": 1.4},
-    "friendly": {"color": "#1565c0", "linestyle": "-", "arrowstyle": "-", "lw": 1.6},
-    "hostile": {"color": "#ef6c00", "linestyle": "-.", "arrowstyle": "-", "lw": 1.6},
-    "denied": {"color": "#9e9e9e", "linestyle": ":", "arrowstyle": "-", "lw": 1.0},
-    "member of": {"color": "#b0b0b0", "linestyle": ":", "arrowstyle": "-|>", "lw": 0.8},
+    "wants": {"color": "#009E73", "linestyle": "-", "arrowstyle": "-|>", "lw": 1.4},
+    "opposes": {"color": "#D55E00", "linestyle": "--", "arrowstyle": "-|>", "lw": 1.4},
+    "advances": {"color": "#404040", "linestyle": "-", "arrowstyle": "-|>", "lw": 1.0},
+    "hinders": {"color": "#404040", "linestyle": ":", "arrowstyle": "-[", "lw": 1.4},
+    "friendly": {"color": "#0072B2", "linestyle": "-", "arrowstyle": "-", "lw": 2.2},
+    "hostile": {"color": "#E69F00", "linestyle": "-.", "arrowstyle": "-", "lw": 2.2},
+    "denied": {"color": "#CC79A7", "linestyle": ":", "arrowstyle": "-", "lw": 1.6},
+    "member of": {"color": "#a8a8a8", "linestyle": "-", "arrowstyle": "->", "lw": 0.7},
 }
+"""Line per edge category: no two share both colour and dash pattern (or width)."""
 EDGE_LEGEND = {"wants": "wants (interest)", "opposes": "opposes (interest)",
                "advances": "advances (effect)", "hinders": "hinders (effect)",
                "friendly": "allied / friendly (relation)", "hostile": "hostile (relation)",
                "denied": "relation only denied", "member of": "member of / part of"}
-GAIN_COLOR, LOSS_COLOR, MIXED_COLOR = "#1b8a3a", "#c0392b", "#b7950b"
+GAIN_COLOR, LOSS_COLOR, MIXED_COLOR = "#009E73", "#D55E00", "#E69F00"
 STATUS_COLOR = {"added": GAIN_COLOR, "removed": LOSS_COLOR, "changed": MIXED_COLOR,
-                "against": "#d81b60"}
+                "against": "#CC79A7"}
 STATUS_LEGEND = {"added": "added in this diff", "removed": "removed in this diff",
                  "changed": "changed in this diff", "against": "tie against the blocs"}
 """Edge halos (a diff status, or a tie against the blocs of a balance map): the legend's
 words, and the HTML page's note on a clicked edge."""
-BLOC_FILL = ("#8ecae6", "#ffb703", "#b5e48c", "#f4a6c6", "#cdb4db", "#ffd6a5", "#a0c4ff",
-             "#d9d9d9")
-"""Fills of the blocs of a balance map, bloc 1 first (cycled past eight)."""
+BLOC_FILL = ("#9fd3f3", "#f3c65f", "#7fd6bb", "#f6ef8a", "#e3aacb", "#8db9dc", "#f0a67a",
+             "#d0d0d0")
+"""Fills of the blocs of a balance map, bloc 1 first (cycled past eight): mid tints of the
+palette, dark enough to tell apart, light enough for black text."""
 MARKS: dict[str, tuple[str, str]] = {
     "gains": (GAIN_COLOR, "gains from the rift"), "mixed": (MIXED_COLOR, "mixed"),
     "loses": (LOSS_COLOR, "loses from the rift"), "focus": ("#000000", "in focus"),

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..io.loader import GraphRecords
-from ..model.records import Claim, claim_confidence
+from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, RELATION
+from ..model.records import Claim, claim_confidence, claim_grade, source_confidence
 
 __all__ = ["claim_line", "describe", "list_rows", "node_name", "summary_line"]
 
@@ -20,10 +21,13 @@ def node_name(G: nx.MultiDiGraph, node: str) -> str:
 
 
 def claim_line(G: nx.MultiDiGraph, claim: Claim, indent: str = "    ") -> str:
-    """``- Dmitry Peskov in seed-article, para 3 (asserts, 0.6): "quote"`` wrapped to 100."""
+    """``- Dmitry Peskov in seed-article, para 3 (asserts, 0.6): "quote"`` wrapped to 100;
+    with an Admiralty grade, ``(asserts, 0.7, graded B2)``."""
     where = claim.source + (f", {claim.locator}" if claim.locator else "")
     confidence = claim_confidence(claim, G.graph["sources"])
-    head = f"{node_name(G, claim.by)} in {where} ({claim.stance}, {confidence:.2g}): "
+    grade = claim_grade(claim, G.graph["sources"])
+    graded = f", graded {grade}" if grade else ""
+    head = f"{node_name(G, claim.by)} in {where} ({claim.stance}, {confidence:.2g}{graded}): "
     text = head + f"\u201c{claim.quote}\u201d"
     if claim.note:
         text += f" [note: {claim.note}]"
@@ -44,7 +48,7 @@ def _claims(G: nx.MultiDiGraph, claims: Iterable[Claim], indent: str) -> list[st
 def describe(G: nx.MultiDiGraph, rid: str) -> str:
     """Everything the graph holds about one record, with the claims behind each part."""
     records: GraphRecords = G.graph["records"]
-    if rid in G and G.nodes[rid]["type"] == "actor":
+    if rid in G and G.nodes[rid]["type"] == ACTOR:
         return _describe_actor(G, rid)
     if rid in G:
         return _describe_outcome(G, rid)
@@ -71,12 +75,12 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
         out.append(f"  aliases: {', '.join(actor.aliases)}")
     if actor.part_of:
         out.append(f"  part of: {', '.join(_name_and_id(G, p) for p in actor.part_of)}")
-    members = sorted(u for u, _, t in G.in_edges(aid, data="type") if t == "member_of")
+    members = sorted(u for u, _, t in G.in_edges(aid, data="type") if t == MEMBER_OF)
     if members:
         out.append(f"  members: {', '.join(_name_and_id(G, m) for m in members)}")
     out.append(f"  defined at {data['origin']}")
     out.extend(_claims(G, actor.claims, "  "))
-    interests = [(v, d) for _, v, d in G.out_edges(aid, data=True) if d["type"] == "interest"]
+    interests = [(v, d) for _, v, d in G.out_edges(aid, data=True) if d["type"] == INTEREST]
     if interests:
         out.append("interests:")
         for v, d in sorted(interests, key=lambda x: x[0]):
@@ -85,7 +89,7 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
             out.extend(_claims(G, d["claims"], "    "))
     relations = [(u, v, d) for u, v, d in (*G.out_edges(aid, data=True),
                                            *G.in_edges(aid, data=True))
-                 if d["type"] == "relation"]
+                 if d["type"] == RELATION]
     if relations:
         out.append("relations:")
         for u, v, d in sorted(relations, key=lambda x: (x[0], x[1])):
@@ -120,7 +124,7 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
         out.append(f"  {outcome.description}")
     out.append(f"  defined at {data['origin']}")
     stakes = sorted(((u, d) for u, _, d in G.in_edges(oid, data=True)
-                     if d["type"] == "interest"), key=lambda x: x[0])
+                     if d["type"] == INTEREST), key=lambda x: x[0])
     if stakes:
         out.append("interests in it:")
         for u, d in stakes:
@@ -128,7 +132,7 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
             out.extend(_claims(G, d["claims"], "    "))
     for title, edges in (("effects:", G.out_edges(oid, data=True)),
                          ("affected by:", G.in_edges(oid, data=True))):
-        rows = sorted(((u, v, d) for u, v, d in edges if d["type"] == "effect"),
+        rows = sorted(((u, v, d) for u, v, d in edges if d["type"] == EFFECT),
                       key=lambda x: (x[0], x[1]))
         if rows:
             out.append(title)
@@ -142,8 +146,10 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
 def _describe_source(G: nx.MultiDiGraph, sid: str) -> str:
     records: GraphRecords = G.graph["records"]
     source = records.sources[sid]
-    out = [f"{source.title} ({sid}): {source.kind}, confidence {source.confidence:.2g}"]
-    for field in ("author", "publisher", "url", "published", "in_reply_to", "note"):
+    graded = f" (reliability {source.reliability})" if source.reliability else ""
+    out = [f"{source.title} ({sid}): {source.kind}, confidence "
+           f"{source_confidence(source):.2g}{graded}"]
+    for field in ("author", "publisher", "url", "published", "in_reply_to", "text", "note"):
         value = getattr(source, field)
         if value:
             out.append(f"  {field.replace('_', ' ')}: {value}")
