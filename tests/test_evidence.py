@@ -255,15 +255,32 @@ def test_a_duplicated_route_raises_no_support(copy):
     assert after["turkiye"] == before["turkiye"]
 
 
+def _unquoted_spans(copy, n):
+    """`n` verbatim spans of the article's archived text that no claim quotes yet (quotes
+    are checked against it), for new claims by its author."""
+    sources = yaml.safe_load((copy.path / "sources.yaml").read_text(encoding="utf-8"))
+    text_path = _item(sources["sources"], "id", "seed-article")["text"]
+    used = (copy.path / "actors" / "turkiye.yaml").read_text(encoding="utf-8")
+    lines = [x for x in (copy.path / text_path).read_text(encoding="utf-8").splitlines()
+             if len(x.split()) > 12]
+    spans = [" ".join(x.split()[:8]) for x in lines]
+    return [x for x in spans if x not in used][:n]
+
+
+def _without_locator(claim):
+    return {k: v for k, v in claim.items() if k != "locator"}
+
+
 def test_more_facets_from_one_voice_raise_no_support(copy):
     before = supports(copy.path)
+    spans = _unquoted_spans(copy, 6)
 
     def facets(data):
         turkiye = _item(data["actors"], "id", "turkiye")
         claim = turkiye["interests"][0]["claims"][0]  # the author's word, at its confidence
         for i in range(3):
             turkiye["interests"].append({"outcome": f"facet-{i}", "stance": "wants", "claims": [
-                {**claim, "quote": f"{claim['quote']} (facet {i})"}]})
+                {**_without_locator(claim), "quote": spans[i]}]})
         data["outcomes"] = [{"id": f"facet-{i}", "label": f"Facet {i}", "kind": "other",
                              "effects": []} for i in range(3)]
 
@@ -271,12 +288,14 @@ def test_more_facets_from_one_voice_raise_no_support(copy):
         rift = _item(data["outcomes"], "id", "rift-russia-azerbaijan")
         claim = rift["effects"][0]["claims"][-1]
         rift["effects"] += [{"to": f"facet-{i}", "sign": "advances", "claims": [
-            {**claim, "quote": f"{claim['quote']} (facet {i})"}]} for i in range(3)]
+            {**_without_locator(claim), "quote": spans[3 + i]}]} for i in range(3)]
 
     copy.edit("actors/turkiye.yaml", facets)
     copy.edit("outcomes.yaml", rift_advances_facets)
     after = supports(copy.path)
     assert_nothing_rises(before, after)
+    assert len(who_gains(actorgraph.load(copy.path, cache=False), "russia", "azerbaijan")
+               .stake("turkiye").evidence) > 7  # the facets are there, as routes
 
 
 def test_a_hedge_raises_no_support_and_lowers_what_it_hedges(copy):
@@ -304,8 +323,7 @@ def test_a_colleagues_echo_raises_no_support(copy, curated):
 
     def echo(data):
         interest = _item(data["actors"], "id", "certain-forces")["interests"][0]
-        interest["claims"].append({**forces, "by": "a-colleague",
-                                   "quote": forces["quote"] + " (echoed)"})
+        interest["claims"].append({**forces, "by": "a-colleague"})  # the same line
 
     copy.edit("actors/others.yaml", echo)
     assert_nothing_rises(before, supports(copy.path))
