@@ -32,7 +32,7 @@ import networkx as nx
 
 from ..errors import UsageError
 from ..model.graph import pair_outcomes, resolve_pair
-from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, OUTCOME, RIFT
+from ..model.kinds import ACTOR, EFFECT, INTEREST, OUTCOME, RIFT
 from .claims import (
     SPECULATES_FACTOR,
     ClaimFilter,
@@ -44,6 +44,7 @@ from .claims import (
     support,
 )
 from .evidence import Support, probability
+from .routes import Evidence, route_weight
 
 __all__ = [
     "MAX_ROUTES",
@@ -69,42 +70,6 @@ MAX_ROUTES = 64
 """Routes kept per outcome reached; past it the support is a lower bound, and says so."""
 
 Verdict = Literal["gains", "loses", "mixed", "no stake"]
-Route = Literal["direct", "outcome", "membership", "structural"]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Why `actor` gains (sign +1) or loses (-1): a route of steps from the rift."""
-
-    actor: str
-    route: Route
-    sign: int
-    weight: float
-    """The chance that this route alone holds (its links' voices right, none denied)."""
-    steps: tuple[Step, ...]
-    outcome: str | None = None
-    """The outcome the actor has an interest in (None for structural evidence)."""
-    reason: str = ""
-
-    @property
-    def inferred(self) -> bool:
-        return self.route in ("structural", "membership")
-
-    @property
-    def contested(self) -> bool:
-        return any(s.contested for s in self.steps)
-
-    @property
-    def claimants(self) -> tuple[str, ...]:
-        return tuple(sorted({c.by for s in self.steps for c in s.claims}))
-
-    @property
-    def voices(self) -> tuple[str, ...]:
-        return tuple(sorted({v for s in self.steps for v, _ in s.link[0]}))
-
-    @property
-    def links(self) -> list[Any]:
-        return [s.link for s in self.steps if s.kind != MEMBER_OF]
 
 
 @dataclass(frozen=True)
@@ -211,10 +176,6 @@ def _routes(view: ClaimView, starts: list[tuple[str, int]], depth: int
         if not frontier:
             break
     return out, truncated
-
-
-def route_weight(links: list[Any]) -> float:
-    return probability([links])[0]
 
 
 def _stated_evidence(view: ClaimView, routes: dict[tuple[str, int], list[tuple[Step, ...]]]

@@ -17,7 +17,7 @@ import networkx as nx
 
 from ..model.kinds import ACTOR, MEMBER_OF, RELATION
 from .claims import ClaimView, Step
-from .gains import Evidence, route_weight
+from .routes import Evidence, route_weight
 
 __all__ = ["inferred_evidence", "membership_evidence", "net_tie", "structural_evidence"]
 
