@@ -273,7 +273,7 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
                  *g]) == 0
     # ranked by support now: Ukraine (two voices) first (issue 14)
     assert "\n### Robustness (leave one source or claimant out)\n\n- Ukraine gains: rests on " \
-        "seed-article\n- Turkiye gains: rests on article-author, seed-article\n" \
+        "seed-article\n- Azeri hardliners gains: rests on article-author, seed-article\n" \
         in capsys.readouterr().out
 
 

@@ -27,8 +27,8 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_validate_prints_one_summary_line(capsys):
     code, out, err = run(capsys, "validate", "--graph", str(GRAPH_DIR))
     assert (code, err) == (0, "")
-    assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 24 interests, 12 effects, "
-                   "9 relations, 5 events, 61 claims in 10 files\n")
+    assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 23 interests, 11 effects, "
+                   "9 relations, 6 events, 61 claims in 10 files\n")
 
 
 def test_validate_lists_every_problem_and_exits_1(capsys, monkeypatch):
@@ -84,7 +84,7 @@ def test_every_command_has_help(capsys):
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert set(commands) == {"validate", "list", "show", "check-quotes", "gains", "rifts",
                              "render", "diff", "balance", "perspectives", "schema",
-                             "export"}
+                             "export", "lint"}
     for name in commands:
         assert main([name, "--help"]) == 0
         assert "usage: actorgraph " + name in capsys.readouterr().out
@@ -104,7 +104,8 @@ def test_show_a_person_lists_every_claim_they_make(capsys):
     code, out, _ = run(capsys, "show", "Peskov", "--graph", str(GRAPH_DIR))
     assert code == 0
     assert out.splitlines()[0] == "Dmitry Peskov (dmitry-peskov): person"
-    assert "claims made by Dmitry Peskov: 4" in out
+    assert "claims made by Dmitry Peskov: 5" in out
+    assert out.count("  about outside-forces-drive-wedge") == 1
     assert out.count("  about interest:ukraine->rift-russia-azerbaijan") == 2
 
 
@@ -197,14 +198,17 @@ def test_gains_text_ranks_and_explains(capsys):
     gains_at, loses_at = lines.index("GAINS"), lines.index("LOSES")
     ranked = [line.split("(")[1].split(")")[0] for line in lines[gains_at + 1:loses_at - 1]]
     # ranked by support (issue 14): the gainer two independent voices name first
-    assert ranked == ["ukraine", "turkiye", "azeri-hardliners", "united-kingdom",
-                      "united-states", "anglo-american-axis", "certain-forces"]
+    assert ranked == ["ukraine", "azeri-hardliners", "certain-forces", "turkiye",
+                      "united-kingdom", "united-states"]
     assert lines[gains_at + 1].split() == [
         "Ukraine", "(ukraine)", "very", "likely", "(0.84,", "2", "voices)", "stake", "1",
         "(1", "interest);", "direct"]
     assert lines[loses_at + 1].split() == [
-        "Azerbaijan", "(azerbaijan)", "likely", "(0.60,", "1", "voice)", "stake", "4",
-        "(4", "interests);", "direct,", "3", "chains"]
+        "Russia", "(russia)", "likely", "(0.60,", "1", "voice)", "stake", "1", "(1",
+        "interest);", "direct"]
+    assert lines[loses_at + 2].split() == [
+        "Azerbaijan", "(azerbaijan)", "unlikely", "(0.30,", "1", "voice)", "stake", "2",
+        "(2", "interests);", "2", "chains"]
 
 
 def test_gains_explain_quotes_every_claim(capsys):
@@ -226,7 +230,7 @@ def test_gains_json_is_plain_data_with_claims(capsys):
     assert data["rift"] == {"a": "russia", "b": "azerbaijan",
                             "outcomes": ["rift-russia-azerbaijan"]}
     assert [s["actor"] for s in data["stakes"] if s["verdict"] == "loses"] == [
-        "azerbaijan", "russia"]
+        "russia", "azerbaijan"]
     ukraine = next(s for s in data["stakes"] if s["actor"] == "ukraine")
     direct = ukraine["evidence"][0]
     assert (direct["route"], direct["weight"], direct["claimants"]) == (
@@ -241,8 +245,8 @@ def test_gains_markdown_table(capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "## Who gains from a rift between Russia and Azerbaijan?"
-    assert "| Turkiye (`turkiye`) | gains | likely (0.60, 1 voice) | 6 | no | " \
-        "direct, 6 chains |" in lines
+    assert "| Turkiye (`turkiye`) | gains | likely (0.60, 1 voice) | 1 | no | direct |" \
+        in lines
     assert "| Russia (`russia`) | loses | likely (0.60, 1 voice) | 1 | no | direct |" in lines
 
 
@@ -250,8 +254,8 @@ def test_rifts_lists_gainers_and_losers(capsys):
     code, out, _ = run(capsys, "rifts", "--top", "3", "--graph", str(GRAPH_DIR))
     assert code == 0
     assert out.splitlines() == ["Russia / Azerbaijan",
-                                "  gainers: Ukraine, Turkiye, Azeri hardliners",
-                                "  losers:  Azerbaijan, Russia"]
+                                "  gainers: Ukraine, Azeri hardliners, certain forces",
+                                "  losers:  Russia, Azerbaijan"]
 
 
 def test_bad_option_values_are_usage_errors(capsys):

@@ -4,9 +4,11 @@ An *incident* of a rift between A and B is an event that involves both (an actor
 side, or one part of it), or that an effect of the event's own says advances the rift. The
 events that ``led_to`` an incident, as far back as a voice tells it, make that voice's
 *account*: the earliest event of the chain the voice itself claims is the cause it gives.
-Accounts with different first causes are competing explanations; when there are several,
-the answer says the cause is **contested** and shows each with its voices and support (the
-chance that the events of its chain all happened as claimed, in the evidence model's sense).
+Accounts with different first causes are competing explanations; when there are several, or
+when a voice denies an event of an account that other voices assert, the answer says the
+cause is **contested** and shows each account with its voices, the voices denying it, and
+its support (the chance that the events of its chain all happened as claimed, no denial of
+them right, in the evidence model's sense).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Cause:
     actors: tuple[str, ...]
     """The actors the first cause involves: whom this account points to."""
     voices: tuple[str, ...]
+    denied_by: tuple[str, ...]
+    """Voices that deny an event of this account and assert none of it."""
     support: float
     method: str
     contested: bool
@@ -85,8 +89,10 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
     out = []
     for chain, voices in sorted(accounts.items()):
         p, method = probability([[links[e] for e in chain]])
+        asserting = {v for e in chain for v, _ in links[e][0]}
+        deniers = tuple(sorted({v for e in chain for v, _ in links[e][1]} - asserting))
         out.append(Cause(chain[0], chain, tuple(events[chain[0]].actors), tuple(sorted(voices)),
-                         round(p, 6), method, len(firsts) > 1,
+                         deniers, round(p, 6), method, len(firsts) > 1 or bool(deniers),
                          tuple(c for e in chain for c in admitted[e])))
     out.sort(key=lambda c: (-c.support, c.event))
     return out

@@ -135,7 +135,8 @@ def perspectives_to_dict(p: Perspectives) -> dict[str, Any]:
             "contested": [s.actor for s in p.reports["all"].stakes if s.contested]
             if "all" in p.reports else [],
             "causes": [{"event": c.event, "chain": list(c.chain), "voices": list(c.voices),
-                        "support": round(c.support, 4), "contested": c.contested}
+                        "denied_by": list(c.denied_by), "support": round(c.support, 4),
+                        "contested": c.contested}
                        for c in (p.reports["all"].causes if "all" in p.reports else ())]}
 
 
@@ -183,7 +184,9 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     if any(c.contested for c in causes):
         out.append("Contested cause of the rift: " + "; ".join(
             f"{', '.join(node_name(G, v) for v in c.voices)}: "
-            f"{' -> '.join(_event_label(G, e) for e in c.chain)}" for c in causes))
+            f"{' -> '.join(_event_label(G, e) for e in c.chain)}"
+            + (f" (denied by {', '.join(node_name(G, v) for v in c.denied_by)})"
+               if c.denied_by else "") for c in causes))
     if explain:
         md = fmt == "markdown"
         out.append("Why, perspective by perspective:")

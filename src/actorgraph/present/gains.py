@@ -67,6 +67,7 @@ def report_to_dict(G: nx.MultiDiGraph, report: RiftReport) -> dict[str, Any]:
     inferences (filled with ``--inferred``), ``causes`` the accounts of what caused the rift."""
     causes = [{"event": c.event, "label": node_label(G, c.event), "chain": list(c.chain),
                "actors": list(c.actors), "voices": list(c.voices),
+               "denied_by": list(c.denied_by), "contested": c.contested,
                "support": round(c.support, 4), "method": c.method,
                "claims": [_claim_dict(G, x) for x in c.claims]} for c in report.causes]
     return {"rift": {"a": report.a, "b": report.b, "outcomes": list(report.rift_outcomes)},
@@ -194,12 +195,16 @@ def _ranking_rows(G: nx.MultiDiGraph, stakes: tuple[Stake, ...]) -> list[str]:
 def _causes(G: nx.MultiDiGraph, report: RiftReport) -> tuple[str, list[str]]:
     """The causes section: a note saying whether contested, and one row per account."""
     contested = any(c.contested for c in report.causes)
-    note = f"  (contested: the sources give {len(report.causes)} accounts)" if contested else ""
+    n = len(report.causes)
+    note = (f"  (contested: the sources give {n} account{'' if n == 1 else 's'}"
+            f"{' and deny one' if any(c.denied_by for c in report.causes) else ''})"
+            if contested else "")
     rows = []
     for c in report.causes:
         chain = " -> ".join(node_label(G, e) for e in c.chain)
         support = Support(c.support, c.voices, c.method)
-        rows.append(f"{chain}: {support_text(G, support, names=True)}")
+        denied = f"; denied by {_names(G, c.denied_by)}" if c.denied_by else ""
+        rows.append(f"{chain}: {support_text(G, support, names=True)}{denied}")
     return note, rows
 
 
