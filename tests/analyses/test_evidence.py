@@ -20,7 +20,7 @@ from actorgraph.analyses.evidence import likelihood_words, probability, voice_of
 from actorgraph.analyses.gains import who_gains
 from actorgraph.model.records import Claim
 
-from .conftest import GRAPH_DIR
+from ..conftest import GRAPH_DIR
 
 # -- the engine, on random formulas ------------------------------------------------------
 
