@@ -365,3 +365,6 @@ def register(add: Add) -> None:
     p = add("rifts", cmd_rifts, "every rift outcome in the data with its top gainers and losers")
     p.add_argument("--top", type=int, default=5, metavar="N", help="how many of each (default 5)")
     _report_options(p)
+    from .coalitions import register as register_coalitions
+
+    register_coalitions(add)

@@ -446,7 +446,7 @@ class _Checker:
         for group in asserted.values():
             for i, (rid_a, a) in enumerate(group):
                 for rid_b, b in group[i + 1:]:
-                    if a.sign == b.sign or not _overlap(a, b):
+                    if a.sign == b.sign or 0 in (a.sign, b.sign) or not _overlap(a, b):
                         continue
                     later, earlier = sorted((rid_a, rid_b),
                                             key=lambda r: (self.records.origins[r].file,

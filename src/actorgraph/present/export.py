@@ -43,8 +43,10 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
             kind = "wants" if d["sign"] > 0 else "opposes"
         elif d["type"] == "effect":
             kind = "advances" if d["sign"] > 0 else "hinders"
-        elif d["type"] == "relation":
+        elif d["type"] in ("relation", "influence"):
             kind = d["kind"]
+        elif d["type"] == "indifferent":
+            kind = "indifferent"
         else:
             kind = "member_of"
         H.add_edge(u, v, key=key, id=key, edge_type=d["type"], kind=kind, sign=int(d["sign"]),

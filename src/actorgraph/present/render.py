@@ -62,11 +62,14 @@ EDGE_STYLE: dict[str, dict[str, Any]] = {
     "hostile": {"color": "#ef6c00", "linestyle": "-.", "arrowstyle": "-", "lw": 1.6},
     "denied": {"color": "#9e9e9e", "linestyle": ":", "arrowstyle": "-", "lw": 1.0},
     "member of": {"color": "#b0b0b0", "linestyle": ":", "arrowstyle": "-|>", "lw": 0.8},
+    "influences": {"color": "#6a1b9a", "linestyle": "--", "arrowstyle": "-|>", "lw": 1.1},
+    "indifferent": {"color": "#9e9e9e", "linestyle": "--", "arrowstyle": "-", "lw": 0.8},
 }
 EDGE_LEGEND = {"wants": "wants (interest)", "opposes": "opposes (interest)",
                "advances": "advances (effect)", "hinders": "hinders (effect)",
                "friendly": "allied / friendly (relation)", "hostile": "hostile (relation)",
-               "denied": "relation only denied", "member of": "member of / part of"}
+               "denied": "relation only denied", "member of": "member of / part of",
+               "influences": "can influence (0-3)", "indifferent": "indifferent (position 0)"}
 GAIN_COLOR, LOSS_COLOR, MIXED_COLOR = "#1b8a3a", "#c0392b", "#b7950b"
 STATUS_COLOR = {"added": GAIN_COLOR, "removed": LOSS_COLOR, "changed": MIXED_COLOR,
                 "against": "#d81b60"}
@@ -225,6 +228,8 @@ def edge_category(data: dict[str, Any], supported: bool) -> str:
         return "wants" if data["sign"] > 0 else "opposes"
     if kind == "effect":
         return "advances" if data["sign"] > 0 else "hinders"
+    if kind in ("influence", "indifferent"):
+        return "influences" if kind == "influence" else "indifferent"
     if not supported:
         return "denied"
     return "friendly" if data["sign"] > 0 else "hostile"

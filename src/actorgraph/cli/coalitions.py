@@ -1,0 +1,53 @@
+"""``actorgraph coalitions``: MACTOR's power and convergence, from the claims."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def cmd_coalitions(args: argparse.Namespace) -> int:
+    from ..analyses.mactor import coalitions
+    from ..errors import UsageError
+    from ..present.coalitions import format_coalitions
+    from .analyses import load_graph
+
+    if args.plot and not args.plot.lower().endswith((".png", ".svg", ".pdf")):
+        raise UsageError(f"--plot takes a .png, .svg or .pdf file, got {args.plot!r}")
+    G = load_graph(args.graph)
+    report = coalitions(G, actors=args.actor, outcomes=args.outcome,
+                        according_to=args.according_to, exclude=args.exclude_claimant,
+                        min_confidence=args.min_confidence, as_of=args.as_of)
+    print(format_coalitions(G, report, fmt=args.format, explain=args.explain), end="")
+    if args.plot:
+        import sys
+
+        from ..present.coalitions_plot import plot_coalitions
+
+        plot_coalitions(G, report, args.plot)
+        print(f"wrote {args.plot}", file=sys.stderr if args.format == "json" else sys.stdout)
+    return 0
+
+
+def register(add: Any) -> None:
+    from .analyses import _claim_filters
+
+    p = add("coalitions", cmd_coalitions,
+            "MACTOR: each actor's power from the influence ties, and the coalitions its "
+            "positions on the outcomes make (mobilisation, convergence, divergence)")
+    _claim_filters(p)
+    p.add_argument("--exclude-claimant", action="append", default=[], metavar="CLAIMANT",
+                   help="leave out claims by this actor or in this source (repeatable)")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                   help="leave out claims with confidence below X (0..1)")
+    p.add_argument("--actor", action="append", default=[], metavar="ID",
+                   help="only these actors (repeatable; default: every actor in an influence "
+                        "tie or a valued position)")
+    p.add_argument("--outcome", action="append", default=[], metavar="ID",
+                   help="only these outcomes (repeatable; default: every outcome someone "
+                        "holds a valued position on)")
+    p.add_argument("--plot", metavar="FILE", help="also draw the influence-dependence plane "
+                   "and the convergence graph (.png, .svg or .pdf)")
+    p.add_argument("--explain", action="store_true",
+                   help="every input cell with the claims behind it (or 'missing')")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
