@@ -35,7 +35,8 @@ def test_validate_lists_every_problem_and_exits_1(capsys, monkeypatch):
     assert err.splitlines() == [
         "wrong-types/graph.yaml:7:11: error: 'name' must be text, got true: quote it (\"true\")",
         "wrong-types/graph.yaml:9:14: error: 'aliases' must be a list, got 'Turkey'",
-        "wrong-types/graph.yaml:12:17: error: 'stance' must be one of: wants, opposes, indifferent; got "
+        "wrong-types/graph.yaml:12:17: error: 'stance' must be one of: wants, opposes, "
+        "indifferent; got "
         "'want' (did you mean 'wants'?)",
         "wrong-types/graph.yaml:13:19: error: 'strength' must be a number, got 'lots'",
         "actorgraph: 4 errors in the graph",

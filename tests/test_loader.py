@@ -92,7 +92,8 @@ INVALID = {
     "since-after-until": ["graph.yaml:13:5: error: since (2025-03) is after until (2024)"],
     "wrong-types": ["graph.yaml:7:11: error: 'name' must be text, got true: quote it (\"true\")",
                     "graph.yaml:9:14: error: 'aliases' must be a list, got 'Turkey'",
-                    "graph.yaml:12:17: error: 'stance' must be one of: wants, opposes, indifferent; got "
+                    "graph.yaml:12:17: error: 'stance' must be one of: wants, opposes, "
+                    "indifferent; got "
                     "'want' (did you mean 'wants'?)",
                     "graph.yaml:13:19: error: 'strength' must be a number, got 'lots'"],
     "contradictory-relations": [

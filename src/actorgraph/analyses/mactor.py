@@ -59,6 +59,8 @@ class Cell:
     claims: tuple[Claim, ...] = ()
     alternatives: tuple[int, ...] = ()
     """Other values admitted claims give the same cell (a contested cell)."""
+    other_claims: tuple[Claim, ...] = ()
+    """The claims behind the other values."""
     note: str = ""
 
     @property
@@ -138,9 +140,16 @@ class CoalitionReport:
 def mactor_outputs(mid: np.ndarray, positions: np.ndarray) -> dict[str, Any]:
     """MACTOR's outputs from the two bare matrices (MID n x n, 2MAO n x m), as arrays.
 
+    Two actors: A influences B at 2, B influences A at 1. B's only indirect influence is on
+    itself (B -> A -> B, the retroaction), which r takes off: B has no power left. They
+    diverge on the one objective (A +1, B -2) by (1 + 2) / 2 in 2DAA; weighted by power, B's
+    opposition counts for nothing (3DAA).
+
     >>> out = mactor_outputs(np.array([[0, 2], [1, 0]]), np.array([[1], [-2]]))
-    >>> out["midi"].tolist(), out["r_star"].round(3).tolist()
-    [[1, 2], [1, 1]], [[1.333, 0.667]]
+    >>> out["midi"].tolist()
+    [[1.0, 2.0], [1.0, 1.0]]
+    >>> out["r_star"].tolist(), float(out["daa"][2][0, 1]), float(out["daa"][3][0, 1])
+    ([2.0, 0.0], 1.5, 0.0)
     """
     mid = np.asarray(mid, dtype=float)
     n = mid.shape[0]
@@ -183,7 +192,9 @@ def _influence_cells(view: ClaimView) -> dict[tuple[str, str], Cell]:
         options.sort(key=lambda t: (-t[0], t[1], t[2]))
         _, value, key, claims = options[0]
         alternatives = tuple(sorted({o[1] for o in options} - {value}))
-        cells[(u, v)] = Cell(u, v, value, tuple(o[2] for o in options), claims, alternatives)
+        others = tuple(c for o in options if o[1] != value for c in o[3])
+        cells[(u, v)] = Cell(u, v, value, tuple(o[2] for o in options), claims, alternatives,
+                             others)
     return cells
 
 
@@ -197,7 +208,7 @@ def _position_cells(view: ClaimView) -> dict[tuple[str, str], Cell]:
             continue
         record = d["record"]
         note = "" if record.position is not None else f"{record.stance}, degree not given"
-        cells[(u, v)] = Cell(u, v, record.position, (key,), step.claims, (), note)
+        cells[(u, v)] = Cell(u, v, record.position, (key,), step.claims, note=note)
     return cells
 
 
@@ -215,7 +226,7 @@ def coalitions(G: nx.MultiDiGraph, *, actors: Collection[str] = (),
     >>> import actorgraph
     >>> report = coalitions(actorgraph.load("tests/data/valid/mactor-aeroport-paris"))
     >>> report.actors[:3], round(float(report.r_star[report.actors.index("etat")]), 2)
-    (('ap', 'assocriv', 'ciescharter'), 1.56)
+    (('ap', 'assocriv', 'ciescharter'), 1.38)
     """
     from ..model.graph import resolve
 

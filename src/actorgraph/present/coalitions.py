@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 
 from ..analyses.mactor import Cell, CoalitionReport
+from ..model.records import Claim
 from .gains import claim_markdown
 from .text import claim_line, node_name
 
@@ -26,7 +27,8 @@ def _cell_dict(G: nx.MultiDiGraph, cell: Cell | None) -> dict[str, Any]:
         return {"value": None, "missing": True, "records": [], "claims": []}
     return {"value": cell.value, "missing": cell.value is None, "contested": cell.contested,
             "alternatives": list(cell.alternatives), "note": cell.note or None,
-            "records": list(cell.edges), "claims": [_claim_dict(G, c) for c in cell.claims]}
+            "records": list(cell.edges), "claims": [_claim_dict(G, c) for c in cell.claims],
+            "other_claims": [_claim_dict(G, c) for c in cell.other_claims]}
 
 
 def coalitions_to_dict(G: nx.MultiDiGraph, report: CoalitionReport) -> dict[str, Any]:
@@ -208,15 +210,24 @@ def _explain(G: nx.MultiDiGraph, report: CoalitionReport, md: bool) -> list[str]
             if cell is None:
                 continue
         else:
-            value = f"{cell.value:+d}" if what == "position" else str(cell.value)
+            value = f"{cell.value:+d}" if what == "position" and cell.value else str(cell.value)
             extra = (f" (contested: also {', '.join(map(str, cell.alternatives))})"
                      if cell.contested else "")
             out.append(f"{'- ' if md else '  '}{what} {where}: {value}{extra}")
-        if md:
-            out += [f"  - {claim_markdown(G, c)}" for c in cell.claims]
-        else:
-            out += [claim_line(G, c, "    ") for c in cell.claims]
+        out += _claim_lines(G, cell.claims, md)
+        if cell.contested:
+            out.append(f"{'  - ' if md else '    '}claims for "
+                       f"{', '.join(map(str, cell.alternatives))}:")
+            out += _claim_lines(G, cell.other_claims, md, deeper=True)
     return out
+
+
+def _claim_lines(G: nx.MultiDiGraph, claims: tuple[Claim, ...], md: bool, *,
+                 deeper: bool = False) -> list[str]:
+    if md:
+        indent = "    - " if deeper else "  - "
+        return [f"{indent}{claim_markdown(G, c)}" for c in claims]
+    return [claim_line(G, c, "      " if deeper else "    ") for c in claims]
 
 
 def format_coalitions(G: nx.MultiDiGraph, report: CoalitionReport, *, fmt: str = "text",
