@@ -245,45 +245,37 @@ def test_missing_cells_are_said_to_be_missing_not_zero(write_graph, capsys):
                                                  "records": [], "claims": []}
 
 
-@pytest.mark.parametrize(("record", "message"), [
-    ("{from: a, to: b, kind: alliance, intensity: 2, claims: [{by: a, source: s, quote: q}]}",
+_CLAIM = "claims: [{by: a, source: s, quote: q}]"
+
+
+@pytest.mark.parametrize(("section", "message"), [
+    (f"relations: [{{from: a, to: b, kind: alliance, intensity: 2, {_CLAIM}}}]",
      "'intensity' belongs to influences, not to a alliance"),
-    ("{between: [a, b], kind: influences, intensity: 2, claims: [{by: a, source: s, quote: q}]}",
+    (f"relations: [{{between: [a, b], kind: influences, intensity: 2, {_CLAIM}}}]",
      "influence has a direction"),
-    ("{from: a, to: b, kind: influences, claims: [{by: a, source: s, quote: q}]}",
+    (f"relations: [{{from: a, to: b, kind: influences, {_CLAIM}}}]",
      "an influence needs 'intensity'"),
-    ("{from: a, to: b, kind: influences, intensity: 4, claims: [{by: a, source: s, quote: q}]}",
-     "'intensity'"),
-])
-def test_influence_ties_are_checked(write_graph, record, message):
-    folder = write_graph(f"""\
-        sources: [{{id: s, title: S, kind: article}}]
-        actors: [{{id: a, name: A, kind: state}}, {{id: b, name: B, kind: state}}]
-        relations:
-          - {record}
-        """)
-    with pytest.raises(GraphDataError) as info:
-        actorgraph.load(folder, cache=False)
-    assert message in str(info.value.problems[0])
-    assert str(info.value.problems[0]).startswith(f"{folder / 'graph.yaml'}:4:")
-
-
-@pytest.mark.parametrize(("interest", "message"), [
-    ("{outcome: o, stance: wants, degree: 0, claims: [{by: a, source: s, quote: q}]}",
+    (f"relations: [{{from: a, to: b, kind: influences, intensity: 4, {_CLAIM}}}]",
+     "'intensity' must be at most 3, got '4'"),
+    (f"actors: [{{id: c, name: C, kind: state, interests: [{{outcome: o, stance: wants, "
+     f"degree: 0, {_CLAIM}}}]}}]",
      "degree 0 means indifferent: write 'stance: indifferent'"),
-    ("{outcome: o, stance: indifferent, degree: 2, claims: [{by: a, source: s, quote: q}]}",
+    (f"actors: [{{id: c, name: C, kind: state, interests: [{{outcome: o, "
+     f"stance: indifferent, degree: 2, {_CLAIM}}}]}}]",
      "an indifferent actor has degree 0, not 2"),
 ])
-def test_degrees_are_checked(write_graph, interest, message):
-    folder = write_graph(f"""\
-        sources: [{{id: s, title: S, kind: article}}]
-        actors:
-          - {{id: a, name: A, kind: state, interests: [{interest}]}}
-        outcomes: [{{id: o, label: O, kind: other}}]
-        """)
+def test_influence_ties_and_degrees_are_checked(write_graph, section, message):
+    folder = write_graph({"base.yaml": """\
+        sources: [{id: s, title: S, kind: article}]
+        actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]
+        outcomes: [{id: o, label: O, kind: other}]
+        """, "graph.yaml": section + "\n"})
     with pytest.raises(GraphDataError) as info:
         actorgraph.load(folder, cache=False)
-    assert message in str(info.value.problems[0])
+    errors = [str(p) for p in info.value.problems if p.level == "error"]
+    assert len(errors) == 1
+    problem = errors[0]
+    assert message in problem and problem.startswith(f"{folder / 'graph.yaml'}:1:")
 
 
 def test_influence_ties_stay_out_of_balance_and_gains(write_graph):
