@@ -228,11 +228,11 @@ def test_missing_cells_are_said_to_be_missing_not_zero(write_graph, capsys):
     assert main(["coalitions", "--graph", str(folder), "--outcome", "o", "--outcome", "p",
                  "--explain"]) == 0
     out = capsys.readouterr().out
-    assert "Inputs: 2 of 2 influence cells claimed, 2 of 4 positions claimed; missing cells " \
-           "are counted as 0 and shown as '.'." in out
-    assert "  positions: a on p (opposes, degree not given), b on p" in out
-    assert "  position b on p: missing\n" in out
+    assert "Inputs: 2 of 2 influence cells and 2 of 4 positions claimed (missing: counted as " \
+           "0, shown as '.').\n" in out
+    assert "  positions: a on p (opposes, degree not given); b on p\n" in out
     assert "  position a on p: missing (opposes, degree not given)\n" in out
+    assert "b on p:" not in out  # nobody says anything about it: under Missing only
     assert "  influence a -> b: 1 (contested: also 3)\n" in out
     assert "A barely sways B" in out and "A holds B's fate" in out
     assert "  a -> b: 1 used; also claimed 3" in out
@@ -341,3 +341,24 @@ def test_reference_json_is_keyed_by_ids_and_says_what_it_used(capsys):
     assert Path(got["cells"]["influence"]["etat->ap"]["claims"][0]["source"]).name == \
         "mactor-demo-mid"
     assert got["cells"]["influence"]["etat->ap"]["claims"][0]["quote"] == "Etat,2,3,3,0,3,2"
+
+
+# -- the bundled graph ------------------------------------------------------------------
+
+def test_the_bundled_graph_has_the_influence_ties_the_seed_states(curated):
+    """Their quotes are checked against the seed with every other quote (test_cli)."""
+    report = coalitions(curated)
+    claimed = {k: (c.value, tuple(sorted({x.by for x in c.claims})))
+               for k, c in report.influence_cells.items()}
+    assert claimed == {
+        ("azerbaijan", "turkiye"): (2, ("article-author",)),
+        ("united-states", "russia"): (2, ("article-author",)),
+        ("united-kingdom", "kazakhstan"): (1, ("article-author",)),
+        ("ukraine", "azerbaijan"): (1, ("dmitry-peskov",)),
+        ("russia", "azerbaijan"): (1, ("article-author",)),
+    }
+    # the seed values no position: nothing to weigh, and the missing cells are said
+    assert report.outcomes == () and len(report.missing("influence")) == 37
+    # according to Peskov, only Ukraine's influence on Azerbaijan is left
+    assert set(coalitions(curated, according_to=["Peskov"]).influence_cells) == \
+        {("ukraine", "azerbaijan")}

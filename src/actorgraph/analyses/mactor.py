@@ -218,7 +218,8 @@ def coalitions(G: nx.MultiDiGraph, *, actors: Collection[str] = (),
                as_of: str | dt.date | None = None) -> CoalitionReport:
     """MACTOR on the claims that pass the filters: power, mobilisation, convergence.
 
-    Without `actors`, the actors are those in an admitted influence tie or valued position;
+    Without `actors`, the actors are those in an admitted influence tie or valued position
+    (degree given, or indifferent);
     without `outcomes`, the outcomes someone holds a valued position on (degree given or
     indifferent). `according_to`, `exclude`, `min_confidence` and `as_of` filter claims as
     in `who_gains`.
@@ -242,7 +243,7 @@ def coalitions(G: nx.MultiDiGraph, *, actors: Collection[str] = (),
         actor_ids = tuple(dict.fromkeys(resolve(G, a) for a in actors))
     else:
         seen = {a for pair in influence_cells for a in pair}
-        seen |= {a for a, _ in position_cells}
+        seen |= {a for (a, _), c in position_cells.items() if c.value is not None}
         actor_ids = tuple(sorted(seen))
     if outcomes:
         outcome_ids = tuple(dict.fromkeys(resolve(G, o, type="outcome") for o in outcomes))

@@ -24,7 +24,7 @@ def cmd_coalitions(args: argparse.Namespace) -> int:
 
         from ..present.coalitions_plot import plot_coalitions
 
-        plot_coalitions(G, report, args.plot)
+        plot_coalitions(G, report, args.plot, date=args.date)
         print(f"wrote {args.plot}", file=sys.stderr if args.format == "json" else sys.stdout)
     return 0
 
@@ -48,6 +48,8 @@ def register(add: Any) -> None:
                         "holds a valued position on)")
     p.add_argument("--plot", metavar="FILE", help="also draw the influence-dependence plane "
                    "and the convergence graph (.png, .svg or .pdf)")
+    p.add_argument("--date", metavar="DATE", help="with --plot: date in the footnote (default: "
+                   "$SOURCE_DATE_EPOCH, else today)")
     p.add_argument("--explain", action="store_true",
                    help="every input cell with the claims behind it (or 'missing')")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
 import networkx as nx
@@ -133,10 +134,11 @@ def _lines(G: nx.MultiDiGraph, report: CoalitionReport, explain: bool, md: bool)
     if not A:
         out.append("No influence ties or valued positions pass the filters.")
         return out
-    out.append(f"Inputs: {n_inf - len(miss_inf)} of {n_inf} influence cells claimed, "
-               f"{len(A) * len(OC) - len(miss_pos)} of {len(A) * len(OC)} positions claimed"
-               + ("; missing cells are counted as 0 and shown as '.'" if miss_inf or miss_pos
-                  else "") + ".")
+    positions = (f"{len(A) * len(OC) - len(miss_pos)} of {len(A) * len(OC)} positions"
+                 if OC else "no valued positions")
+    out.append(f"Inputs: {n_inf - len(miss_inf)} of {n_inf} influence cells and {positions} "
+               "claimed" + (" (missing: counted as 0, shown as '.')" if miss_inf or miss_pos
+                            else "") + ".")
     out.append("Direct influence (MID, row on column, 0-3):")
     out += _table(("actor", *A), _matrix(A, A, report.influence_cells, False), md)
     if OC:
@@ -168,13 +170,14 @@ def _lines(G: nx.MultiDiGraph, report: CoalitionReport, explain: bool, md: bool)
     if miss_inf or miss_pos:
         out.append("Missing (nobody claims them; counted as 0):")
         bullet = "- " if md else "  "
+        lines = []
         if miss_inf:
-            out.append(f"{bullet}influence: " + ", ".join(f"{a} -> {b}" for a, b in miss_inf))
+            lines.append(f"{bullet}influence: " + _missing_rows(miss_inf, " -> "))
         if miss_pos:
-            out.append(f"{bullet}positions: " + ", ".join(
-                f"{a} on {o}" + (f" ({report.position_cells[(a, o)].note})"
-                                 if (a, o) in report.position_cells else "")
-                for a, o in miss_pos))
+            lines.append(f"{bullet}positions: " + _missing_rows(
+                miss_pos, " on ", {k: c.note for k, c in report.position_cells.items()}))
+        out += lines if md else [textwrap.fill(x, 100, subsequent_indent="    ")
+                                 for x in lines]
     contested = [c for c in report.influence_cells.values() if c.contested]
     if contested:
         out.append("Contested (claims give other values; the best-supported is used):")
@@ -183,6 +186,16 @@ def _lines(G: nx.MultiDiGraph, report: CoalitionReport, explain: bool, md: bool)
     if explain:
         out += _explain(G, report, md)
     return out
+
+
+def _missing_rows(cells: list[tuple[str, str]], joint: str,
+                  notes: dict[tuple[str, str], str] | None = None) -> str:
+    """``a -> b, c; d -> a`` (one group per row), each cell's note in brackets."""
+    rows: dict[str, list[str]] = {}
+    for a, b in cells:
+        note = (notes or {}).get((a, b))
+        rows.setdefault(a, []).append(b + (f" ({note})" if note else ""))
+    return "; ".join(f"{a}{joint}{', '.join(bs)}" for a, bs in rows.items())
 
 
 def _table(head: tuple[str, ...], rows: list[tuple[str, ...]], md: bool) -> list[str]:
@@ -198,17 +211,16 @@ def _table(head: tuple[str, ...], rows: list[tuple[str, ...]], md: bool) -> list
 
 
 def _explain(G: nx.MultiDiGraph, report: CoalitionReport, md: bool) -> list[str]:
-    out = ["Every input cell and the claims behind it:"]
+    out = ["The claims behind each input cell (cells nobody claims are under Missing):"]
     cells = [("influence", f"{a} -> {b}", report.influence_cells.get((a, b)))
              for a in report.actors for b in report.actors if a != b]
     cells += [("position", f"{a} on {o}", report.position_cells.get((a, o)))
               for a in report.actors for o in report.outcomes]
     for what, where, cell in cells:
-        if cell is None or cell.value is None:
-            reason = f" ({cell.note})" if cell is not None and cell.note else ""
-            out.append(f"{'- ' if md else '  '}{what} {where}: missing{reason}")
-            if cell is None:
-                continue
+        if cell is None:
+            continue  # listed under "Missing"
+        if cell.value is None:
+            out.append(f"{'- ' if md else '  '}{what} {where}: missing ({cell.note})")
         else:
             value = f"{cell.value:+d}" if what == "position" and cell.value else str(cell.value)
             extra = (f" (contested: also {', '.join(map(str, cell.alternatives))})"
@@ -239,4 +251,6 @@ def format_coalitions(G: nx.MultiDiGraph, report: CoalitionReport, *, fmt: str =
         from .analyses import _markdown
 
         return _markdown(_lines(G, report, explain, md=True))
-    return "\n".join(_lines(G, report, explain, md=False)) + "\n"
+    return "\n".join(line if line.startswith(" ") or len(line) <= 100 else
+                     textwrap.fill(line, 100, subsequent_indent="  ")
+                     for line in _lines(G, report, explain, md=False)) + "\n"

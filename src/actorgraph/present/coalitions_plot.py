@@ -160,6 +160,10 @@ def _convergence(ax: Any, G: nx.MultiDiGraph, report: CoalitionReport) -> None:
         ax.text(x * 1.13, y * 1.13, _wrap(node_name(G, a)), fontsize=7.5, zorder=4,
                 ha="left" if x > 0.2 else "right" if x < -0.2 else "center",
                 va="bottom" if y > 0.2 else "top" if y < -0.2 else "center")
+    if not report.pairs(3) and not report.pairs(3, divergent=True):
+        ax.text(0, 0, "no valued positions claimed:\nnothing to converge or diverge on"
+                if not report.outcomes else "no two actors take sides\non the same objective",
+                ha="center", va="center", fontsize=9, style="italic", color="#777777")
     ax.set_xlim(-1.75, 1.75)
     ax.set_ylim(-1.45, 1.45)
     ax.set_aspect("equal")
