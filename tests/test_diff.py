@@ -221,7 +221,7 @@ def test_formerly_must_not_name_a_live_id(write_graph):
 
 def test_render_diff_marks_added_removed_and_changed(repo, capsys):
     from actorgraph.io.gitread import read_revision
-    from actorgraph.present.render import select_diff_map
+    from actorgraph.present.selection import select_diff_map
 
     G1 = actorgraph.build_graph(read_revision("v1", repo / "graph"))
     G2 = actorgraph.build_graph(read_revision("v2", repo / "graph"))
@@ -237,7 +237,7 @@ def test_render_diff_marks_added_removed_and_changed(repo, capsys):
 
 def test_render_diff_keeps_removed_records(repo):
     from actorgraph.io.gitread import read_revision
-    from actorgraph.present.render import select_diff_map
+    from actorgraph.present.selection import select_diff_map
 
     G2 = actorgraph.build_graph(read_revision("v2", repo / "graph"))
     G1 = actorgraph.build_graph(read_revision("v1", repo / "graph"))

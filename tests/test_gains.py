@@ -257,7 +257,7 @@ def test_as_of_keeps_what_was_valid_then(write_graph):
     assert who_gains(G, "a", "b", as_of="2023-06").gainers == ["x"]
     assert who_gains(G, "a", "b", as_of="2025-06").gainers == ["foe"]
     assert who_gains(G, "a", "b", as_of="2026").gainers == ["y", "foe"]
-    with pytest.raises(UsageError, match="--as-of takes YYYY"):
+    with pytest.raises(UsageError, match="as_of takes YYYY"):
         who_gains(G, "a", "b", as_of="last year")
 
 

@@ -15,7 +15,7 @@ import yaml
 import actorgraph
 from actorgraph.cli import main
 from actorgraph.present.html import write_html_map
-from actorgraph.present.render import select_map
+from actorgraph.present.selection import select_map
 
 from .conftest import DATA, GRAPH_DIR
 
@@ -140,7 +140,7 @@ GAHUKU_GAMA = DATA / "valid" / "gahuku-gama"
 
 
 def test_a_bloc_page_fills_the_blocs_and_marks_the_ties_against_them(tmp_path, capsys):
-    from actorgraph.present.render import BLOC_FILL, STATUS_COLOR
+    from actorgraph.present.style import BLOC_FILL, STATUS_COLOR
 
     out = tmp_path / "blocs.html"
     assert main(["render", "--html", str(out), "--blocs", "--graph", str(GAHUKU_GAMA)]) == 0

@@ -11,17 +11,18 @@ from actorgraph import GraphDataError, load_records
 from actorgraph.model.records import date_bounds
 
 from .conftest import DATA, GRAPH_DIR
+from .hostile_corpus import HOSTILE
 
 
 def test_curated_graph_counts(curated):
     records = curated.graph["records"]
     assert records.counts() == {"sources": 3, "actors": 26, "outcomes": 13, "interests": 24,
-                                "effects": 12, "relations": 9, "events": 5, "claims": 61}
+                                "effects": 12, "relations": 14, "events": 5, "claims": 66}
     assert records.warnings == []
     assert curated.number_of_nodes() == 26 + 13
     edge_types = [t for _, _, t in curated.edges(data="type")]
     assert {t: edge_types.count(t) for t in set(edge_types)} == {
-        "interest": 24, "effect": 12, "relation": 9, "member_of": 11}
+        "interest": 24, "effect": 12, "relation": 9, "member_of": 11, "influence": 5}
 
 
 def test_every_assertion_in_the_curated_graph_has_a_claim(curated):
@@ -89,7 +90,7 @@ INVALID = {
     "two-documents": ["graph.yaml:5:1: error: a second YAML document ('---') in one file; put "
                       "each document in its own file"],
     "impossible-date": ["graph.yaml:5:16: error: 'published': day 30 does not exist in 2024-02"],
-    "since-after-until": ["graph.yaml:13:5: error: since (2025-03) is after until (2024)"],
+    "since-after-until": ["graph.yaml:16:5: error: since (2025-03) is after until (2024)"],
     "wrong-types": ["graph.yaml:7:11: error: 'name' must be text, got true: quote it (\"true\")",
                     "graph.yaml:9:14: error: 'aliases' must be a list, got 'Turkey'",
                     "graph.yaml:12:17: error: 'stance' must be one of: wants, opposes, "
@@ -123,6 +124,7 @@ INVALID = {
                         "and quote; first at duplicate-claim/graph.yaml:11:13)"],
     "huge-number": ["graph.yaml:5:17: error: 'confidence' must be at most 1.0, got "
                     "'9999999999999999999999999999999999999...'"],
+    **HOSTILE,
 }
 
 

@@ -11,18 +11,10 @@ from matplotlib.figure import Figure
 import actorgraph
 from actorgraph.analyses.gains import who_gains
 from actorgraph.cli import main
-from actorgraph.present.render import (
-    BLOC_FILL,
-    GAIN_COLOR,
-    LOSS_COLOR,
-    STATUS_COLOR,
-    draw_interest_map,
-    layout_positions,
-    read_layout,
-    render_map,
-    select_bloc_map,
-    select_map,
-)
+from actorgraph.present.drawing import draw_interest_map, render_map
+from actorgraph.present.layout import layout_positions, read_layout
+from actorgraph.present.selection import select_bloc_map, select_map
+from actorgraph.present.style import BLOC_FILL, GAIN_COLOR, LOSS_COLOR, STATUS_COLOR
 
 from .conftest import DATA, GRAPH_DIR
 
@@ -107,6 +99,30 @@ def test_according_to_draws_only_that_claimants_edges(curated):
     assert claimed == ["interest:ukraine->rift-russia-azerbaijan",
                        "relation:russia->azerbaijan:threat"]
     assert sel.title == "Interest map — according to dmitry-peskov"
+
+
+def test_the_names_from_before_the_split_still_import():
+    from actorgraph.present import render
+
+    assert (render.draw_interest_map, render.render_map, render.select_map) == (
+        draw_interest_map, render_map, select_map)
+
+
+def test_what_the_page_needs_travels_in_the_selection_not_in_the_graph(curated):
+    from actorgraph.present.html import html_map_data
+
+    sel = select_map(curated, according_to=["dmitry-peskov"])
+    threat = "relation:russia->azerbaijan:threat"  # Peskov only denies it
+    assert sel.supported[threat] is False
+    assert sel.category(threat, sel.graph.edges["russia", "azerbaijan", threat]) == "denied"
+    assert all("supported" not in d for _, _, d in sel.graph.edges(data=True))
+    ax = new_axes()
+    draw_interest_map(curated, ax=ax, selection=sel)
+    arrow = next(p for p in ax.patches if p.get_gid() == f"edge:{threat}")
+    assert arrow.get_linestyle() == ":"  # the 'relation only denied' line
+    page = {e["id"]: e["category"] for e in html_map_data(curated, sel)["edges"]}
+    assert page[threat] == "denied"
+    assert page["interest:ukraine->rift-russia-azerbaijan"] == "wants"
 
 
 def test_names_with_mathtext_characters_are_drawn_literally(write_graph, tmp_path):
@@ -275,3 +291,119 @@ def test_a_bloc_map_legend_lists_eight_blocs_and_counts_the_rest(write_graph):
     legend = drawn(ax)[3]
     assert legend[:9] == [*(f"bloc {i} (1 actor)" for i in range(1, 9)),
                           "2 more blocs (colours repeat)"]
+
+
+# -- geometry: what covers what on the page ---------------------------------------------
+
+def _boxes_px(ax):
+    """Node boxes in display pixels."""
+    return {p.get_gid()[5:]: p.get_window_extent() for p in ax.patches
+            if (p.get_gid() or "").startswith("node:")}
+
+
+def _overlap(a, b):
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def _edges_under_boxes(G, ax, of=None):
+    """(edge key, node) for each drawn edge (of the nodes `of`, if given) that passes under
+    a box other than its own ends; the edge is sampled along the line it is drawn on."""
+    import numpy as np
+
+    ends = {k: (u, v) for u, v, k in G.edges(keys=True)}
+    boxes = {n: b for n, b in _boxes_px(ax).items()}
+    out = []
+    for p in ax.patches:
+        gid = p.get_gid() or ""
+        if not gid.startswith("edge:"):
+            continue
+        key = gid[5:]
+        u, v = ends[key]
+        if of is not None and not {u, v} & set(of):
+            continue
+        path = p.get_transform().transform_path(p.get_path())  # data -> display
+        pts = np.asarray(path.interpolated(40).vertices)
+        for n, b in boxes.items():
+            if n in (u, v):
+                continue
+            inside = ((pts[:, 0] > b.x0 + 1) & (pts[:, 0] < b.x1 - 1)
+                      & (pts[:, 1] > b.y0 + 1) & (pts[:, 1] < b.y1 - 1))
+            if inside.any():
+                out.append((key, n))
+    return out
+
+
+MAPS = {"whole": {}, "rift": {"rift": ("russia", "azerbaijan")},
+        "focus": {"focus": "turkiye"}, "according-to": {"according_to": ["Peskov"]}}
+
+
+@pytest.mark.parametrize("name", MAPS)
+def test_no_box_covers_a_box_or_the_texts_under_and_over_the_map(curated, name):
+    ax = new_axes()
+    draw_interest_map(curated, ax=ax, footnote="footnote", **MAPS[name])
+    ax.figure.canvas.draw()
+    boxes = list(_boxes_px(ax).values())
+    texts = [t.get_window_extent() for t in ax.figure.texts]
+    assert len(texts) >= 2
+    for i, a in enumerate(boxes):
+        assert not any(_overlap(a, b) for b in boxes[i + 1:])
+        assert not any(_overlap(a, t) for t in texts)
+
+
+@pytest.mark.parametrize("name", ["rift", "focus"])
+def test_no_box_covers_an_edge_of_the_rift_or_focus_actors(curated, name):
+    from actorgraph.present.layout import KEY_EDGE_LENGTH
+
+    ax = new_axes()
+    sel = select_map(curated, **MAPS[name])
+    draw_interest_map(curated, ax=ax, selection=sel)
+    ax.figure.canvas.draw()
+    assert sel.key_nodes
+    assert _edges_under_boxes(sel.graph, ax, of=sel.key_nodes) == []
+    # and each of their edges shows a stretch of line, not just an arrowhead
+    import numpy as np
+
+    from actorgraph.present.layout import visible_length
+
+    boxes = {p.get_gid()[5:]: p.get_bbox() for p in ax.patches  # inches on the page
+             if (p.get_gid() or "").startswith("node:")}
+    order = sorted(boxes)
+    centres = np.array([[(boxes[n].x0 + boxes[n].x1) / 2, (boxes[n].y0 + boxes[n].y1) / 2]
+                        for n in order])
+    sizes = np.array([[boxes[n].width, boxes[n].height] for n in order])
+    pairs = np.array([[order.index(u), order.index(v)] for u, v in sel.graph.edges()
+                      if u != v and {u, v} & set(sel.key_nodes)])
+    assert visible_length(centres, sizes, pairs).min() >= KEY_EDGE_LENGTH * 0.95
+
+
+def test_a_claimant_map_says_what_it_left_out_in_true_words(curated):
+    ax = new_axes()
+    draw_interest_map(curated, ax=ax, according_to=["Peskov"])
+    note = {t.get_gid(): t.get_text() for t in ax.figure.texts}["unlinked"].replace("\n", " ")
+    assert note.startswith("Not drawn (no interests, effects or relations): Armenia, ")
+    assert "Not drawn (12 outcomes and 12 actors Dmitry Peskov says nothing about): " in note
+    assert "Rift between Russia and Azerbaijan" not in note  # his one claim is drawn
+    assert "and 9 more" in note
+
+
+def test_a_claimant_map_keeps_only_the_membership_around_what_they_claim(curated):
+    sel = select_map(curated, according_to=["dmitry-peskov"])
+    members = sorted(k for _, _, k, t in sel.graph.edges(keys=True, data="type")
+                     if t == "member_of")
+    claimed = {n for u, v, t in sel.graph.edges(data="type") if t != "member_of"
+               for n in (u, v)}
+    assert members and all(set(k.split(":")[1].split("->")) & claimed for k in members)
+
+
+def test_every_legend_mark_differs_and_comes_from_a_colour_blind_safe_palette():
+    from actorgraph.present.style import ACTOR_FILL, EDGE_STYLE, OKABE_ITO
+
+    looks = [(s["color"], s["linestyle"], s["lw"], s["arrowstyle"]) for s in EDGE_STYLE.values()]
+    assert len(set(looks)) == len(looks)
+    # two categories of one colour differ in dash pattern, not only in width
+    for i, a in enumerate(looks):
+        for b in looks[i + 1:]:
+            assert a[0] != b[0] or a[1] != b[1]
+    greys = {c for c, *_ in looks if len({c[1:3], c[3:5], c[5:7]}) == 1}
+    assert {c.upper() for c, *_ in looks} - {c.upper() for c in greys} <= set(OKABE_ITO.values())
+    assert len(set(ACTOR_FILL.values())) == len(ACTOR_FILL)

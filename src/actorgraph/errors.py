@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,17 +17,50 @@ __all__ = [
     "UnknownNameError",
     "UsageError",
     "display_path",
+    "quote_name",
 ]
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
-    """Show `path` relative to the working folder when it lies below it, else absolute."""
+    """Show `path` relative to the working folder when it lies below it, else absolute;
+    an odd name quoted (`quote_name`)."""
     p = Path(path)
     try:
         rel = os.path.relpath(p)
-    except ValueError:  # another drive on Windows
-        return str(p)
-    return str(p.resolve()) if rel.startswith("..") else rel
+    except (ValueError, OSError):  # another drive on Windows; a name too long to resolve
+        return quote_name(str(p))
+    return quote_name(str(p.resolve()) if rel.startswith("..") else rel)
+
+
+_PLAIN_NAME = re.compile(r"[\w./@+=,~ -]*")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", '"': '\\"', "\\": "\\\\"}
+
+
+def quote_name(name: str) -> str:
+    r"""`name` as it may be shown in a message or a shared file: as it is when it holds only
+    letters, digits and the usual punctuation of file names; otherwise in double quotes, with
+    control characters, quotes, backslashes and undecodable bytes escaped. So a file named
+    ``a.yaml:1:1: error: ...⏎z.yaml`` cannot print a line that looks like an error, and a
+    name that is not UTF-8 (read from the disk with surrogate escapes) is still valid text.
+
+    >>> print(quote_name("actors/turkiye.yaml"), quote_name("a.yaml:1:1: x\nb.yaml"))
+    actors/turkiye.yaml "a.yaml:1:1: x\nb.yaml"
+    >>> print(quote_name("caf\udce9.yaml"))
+    "caf\xe9.yaml"
+    """
+    if _PLAIN_NAME.fullmatch(name) and name.isprintable():
+        return name
+    out = []
+    for ch in name:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif not ch.isprintable() or "\ud800" <= ch <= "\udfff":
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 @dataclass(frozen=True, order=True)

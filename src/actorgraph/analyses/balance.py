@@ -27,7 +27,9 @@ from typing import Any
 import networkx as nx
 
 from ..model.graph import resolve_pair
-from .gains import ClaimFilter, ClaimView, Step, as_of_date, claimant_id, net_tie
+from ..model.kinds import RELATION
+from .claims import ClaimFilter, ClaimView, Step, filter_for
+from .gains import net_tie
 
 __all__ = ["EXACT_LIMIT", "SEARCH_BUDGET", "WALK_LIMIT", "BalanceReport", "Partition", "Tie",
            "Triad", "balance", "signed_ties", "walk_balance"]
@@ -133,7 +135,7 @@ def signed_ties(G: nx.MultiDiGraph, cf: ClaimFilter | None = None) -> dict[froze
     view = ClaimView(G, cf or ClaimFilter())
     steps: dict[frozenset[str], list[Step]] = {}
     for u, v, key, d in G.edges(keys=True, data=True):
-        if d["type"] == "relation" and (step := view.step(u, v, key, d)) is not None:
+        if d["type"] == RELATION and (step := view.step(u, v, key, d)) is not None:
             steps.setdefault(frozenset((u, v)), []).append(step)
     ties = {}
     for pair, pair_steps in steps.items():
@@ -362,16 +364,20 @@ def walk_balance(ties: Collection[Tie]) -> float | None:
 
 def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
             according_to: Collection[str] = (), rift: tuple[str, str] | None = None,
-            search_budget: int = SEARCH_BUDGET) -> BalanceReport:
+            search_budget: int = SEARCH_BUDGET, claims: ClaimFilter | None = None,
+            exclude: Collection[str] = (), min_confidence: float = 0.0) -> BalanceReport:
     """Balance of the actor-actor relations; with `rift`, what a break between them does.
+
+    Which claims count: `claims` (a `ClaimFilter`), or `according_to`, `exclude`,
+    `min_confidence` and `as_of` as `who_gains` takes them; a tie is the one `who_gains` sees.
 
     >>> import actorgraph
     >>> report = balance(actorgraph.load())
     >>> report.strict.frustration, report.strict.blocs[0]
     (0, ('azerbaijan', 'kazakhstan', 'russia', 'united-kingdom'))
     """
-    allowed = frozenset(claimant_id(G, x) for x in according_to)
-    cf = ClaimFilter(according_to=allowed, as_of=as_of_date(as_of))
+    cf = filter_for(G, claims, according_to=according_to, exclude=exclude,
+                    min_confidence=min_confidence, as_of=as_of)
     ties = signed_ties(G, cf)
     nodes = sorted({n for pair in ties for n in pair})
     adjacency: dict[str, set[str]] = {n: set() for n in nodes}
@@ -416,7 +422,6 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
                 changes.append((old, t))
         after_list = sorted(after.values(), key=lambda t: (t.a, t.b))
         rift_strict = _partition(nodes, after_list, 2, search_budget)
-    options = {"as_of": cf.as_of.isoformat() if cf.as_of else None,
-               "according_to": sorted(allowed)}
+    options = cf.options()
     return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, rift_ids,
                          tuple(changes), rift_strict, options)

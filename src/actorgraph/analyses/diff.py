@@ -18,15 +18,18 @@ import networkx as nx
 
 from ..io.loader import GraphRecords, Origin, gc_paused
 from ..model import ids
+from ..model.kinds import ACTOR, OUTCOME, RIFT
 
 __all__ = [
     "RECORD_TYPES",
     "AnswerChange",
     "FieldChange",
+    "FileStat",
     "GraphDiff",
     "RecordChange",
     "diff_graphs",
     "diff_records",
+    "file_stats",
 ]
 
 RECORD_TYPES = ("source", "actor", "outcome", "event", "interest", "effect", "relation",
@@ -87,6 +90,9 @@ class GraphDiff:
     renames: dict[str, str] = field(default_factory=dict)
     rifts: tuple[tuple[str, str], ...] = ()
     """The rifts whose answers were compared."""
+    files: dict[str, str] = field(default_factory=dict)
+    """Each file as either version shows it -> one name for it in both (the new version's
+    where it has the file), so a file's changes count once whatever the side."""
 
     def __bool__(self) -> bool:
         return bool(self.records or self.answers)
@@ -248,6 +254,44 @@ def diff_records(old: GraphRecords, new: GraphRecords) -> list[RecordChange]:
     return out
 
 
+def _file_names(old: GraphRecords, new: GraphRecords) -> dict[str, str]:
+    shown_new = {rel: shown for shown, rel in new.relative.items()}
+    names = {shown: shown_new.get(rel, shown) for shown, rel in old.relative.items()}
+    names.update((shown, shown) for shown in new.relative)
+    return names
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """How many records of one file were added, removed, changed and renamed."""
+
+    file: str
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+    renamed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.added + self.removed + self.changed + self.renamed
+
+
+def file_stats(d: GraphDiff) -> list[FileStat]:
+    """The record changes of `d` counted per file (like ``git diff --stat``), by file name.
+
+    A removed record counts in the file it was removed from; any other in its new file.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for r in d.records:
+        origin = r.old_origin if r.kind == "removed" else r.new_origin
+        if origin is None:
+            continue
+        name = d.files.get(origin.file, origin.file)
+        per_kind = counts.setdefault(name, {})
+        per_kind[r.kind] = per_kind.get(r.kind, 0) + 1
+    return [FileStat(name, **counts[name]) for name in sorted(counts)]
+
+
 # -- answers ----------------------------------------------------------------------------
 
 def _rift_pairs(G: nx.MultiDiGraph, name: Callable[[str], str]
@@ -256,7 +300,7 @@ def _rift_pairs(G: nx.MultiDiGraph, name: Callable[[str], str]
     pairs: dict[frozenset[str], tuple[str, str]] = {}
     for node in sorted(G):
         d = G.nodes[node]
-        if d["type"] == "outcome" and d["kind"] == "rift":
+        if d["type"] == OUTCOME and d["kind"] == RIFT:
             a, b = (name(x) for x in d["record"].between)
             pairs.setdefault(frozenset((a, b)), (a, b))
     return pairs
@@ -266,7 +310,7 @@ def _stakes(G: nx.MultiDiGraph, a: str, b: str, name: Callable[[str], str],
             options: dict[str, Any]) -> dict[str, tuple[str, float]]:
     from .gains import who_gains
 
-    if not all(x in G and G.nodes[x]["type"] == "actor" for x in (a, b)):
+    if not all(x in G and G.nodes[x]["type"] == ACTOR for x in (a, b)):
         return {}
     report = who_gains(G, a, b, **options)
     return {name(s.actor): (s.verdict, s.score) for s in report.stakes}
@@ -323,4 +367,5 @@ def _diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph,
             else:
                 continue
             answers.append(AnswerChange((a, b), actor, kind, ov, nv, os_, ns))  # type: ignore[arg-type]
-    return GraphDiff(old.label, new.label, tuple(records), tuple(answers), ren, tuple(pairs))
+    return GraphDiff(old.label, new.label, tuple(records), tuple(answers), ren, tuple(pairs),
+                     _file_names(old, new))

@@ -22,15 +22,25 @@ A verdict is ``mixed`` when the smaller side is at least `MIXED_RATIO` of the la
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import networkx as nx
 
 from ..errors import UsageError
-from ..model.graph import resolve, resolve_pair
-from ..model.records import Claim, claim_confidence, date_bounds
+from ..model.graph import pair_outcomes, resolve_pair
+from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, OUTCOME, RELATION, RIFT
+from .claims import (
+    SPECULATES_FACTOR,
+    ClaimFilter,
+    ClaimView,
+    Step,
+    as_of_date,
+    claimant_id,
+    filter_for,
+    support,
+)
 
 __all__ = [
     "MEMBERSHIP_FACTOR",
@@ -51,8 +61,6 @@ __all__ = [
     "who_gains",
 ]
 
-SPECULATES_FACTOR = 0.5
-"""A speculative claim counts half as much as an assertion."""
 MEMBERSHIP_FACTOR = 0.8
 """A bloc's evidence reaches its members at this fraction of its weight."""
 STRUCTURAL_FACTOR = 0.5
@@ -62,46 +70,6 @@ MIXED_RATIO = 1 / 3
 
 Verdict = Literal["gains", "loses", "mixed", "no stake"]
 Route = Literal["direct", "outcome", "membership", "structural"]
-
-
-@dataclass(frozen=True)
-class ClaimFilter:
-    """Which claims count. Claimants are actor ids or source ids (all claims in that source).
-
-    >>> f = ClaimFilter(according_to=frozenset({"dmitry-peskov"}))
-    >>> f.admits(Claim(by="dmitry-peskov", source="s", quote="q"), {})
-    True
-    """
-
-    according_to: frozenset[str] = frozenset()
-    exclude: frozenset[str] = frozenset()
-    min_confidence: float = 0.0
-    as_of: dt.date | None = None
-
-    def admits(self, claim: Claim, sources: dict[str, Any]) -> bool:
-        if self.according_to and not ({claim.by, claim.source} & self.according_to):
-            return False
-        if {claim.by, claim.source} & self.exclude:
-            return False
-        if claim_confidence(claim, sources) < self.min_confidence:
-            return False
-        source = sources.get(claim.source)
-        return not (self.as_of and source is not None and source.published
-                    and date_bounds(source.published)[0] > self.as_of)
-
-
-@dataclass(frozen=True)
-class Step:
-    """One link of a chain of evidence: an edge of the graph and the claims that carry it."""
-
-    edge: str
-    kind: Literal["interest", "effect", "member_of", "relation"]
-    source: str
-    target: str
-    sign: int
-    support: float
-    contested: bool
-    claims: tuple[Claim, ...]
 
 
 @dataclass(frozen=True)
@@ -156,6 +124,8 @@ class RiftReport:
     """Rift outcomes between a and b in the data (and rapprochements, counted negatively)."""
     stakes: tuple[Stake, ...]
     options: dict[str, Any] = field(default_factory=dict)
+    claims: ClaimFilter = field(default_factory=ClaimFilter, repr=False)
+    """The filter the answer was computed with."""
 
     @property
     def gainers(self) -> list[str]:
@@ -176,104 +146,7 @@ class RiftReport:
         raise KeyError(actor)
 
 
-# -- support of one assertion -----------------------------------------------------------
-
-def support(claims: Iterable[Claim], sources: dict[str, Any]) -> tuple[float, bool]:
-    """Net support of an assertion from its claims, and whether it is contested.
-
-    Within one claimant+source pair only the strongest claim counts (repetition is not
-    corroboration); across pairs, noisy-or. Denials are combined the same way and subtracted.
-
-    >>> a = Claim(by="x", source="s", quote="q", confidence=0.6)
-    >>> d = Claim(by="y", source="s", quote="r", confidence=0.5, stance="denies")
-    >>> support([a], {}), support([a, d], {})
-    ((0.6, False), (0.09999999999999998, True))
-    """
-    pro: dict[tuple[str, str], float] = {}
-    con: dict[tuple[str, str], float] = {}
-    for claim in claims:
-        conf = claim_confidence(claim, sources)
-        key = (claim.by, claim.source)
-        if claim.stance == "denies":
-            con[key] = max(con.get(key, 0.0), conf)
-        else:
-            w = conf * (SPECULATES_FACTOR if claim.stance == "speculates" else 1.0)
-            pro[key] = max(pro.get(key, 0.0), w)
-    p_pro = 1.0 - _prod(1.0 - w for w in pro.values())
-    p_con = 1.0 - _prod(1.0 - w for w in con.values())
-    return p_pro - p_con, bool(pro) and bool(con)
-
-
-def _prod(values: Iterable[float]) -> float:
-    out = 1.0
-    for v in values:
-        out *= v
-    return out
-
-
 # -- the analysis -----------------------------------------------------------------------
-
-class ClaimView:
-    """The graph as a `ClaimFilter` sees it: each edge with support left, as a `Step`.
-
-    An edge whose record is not valid ``as_of`` the filter's date, or whose admitted claims
-    leave no positive support, has no step. Steps are cached per edge.
-    """
-
-    def __init__(self, G: nx.MultiDiGraph, cf: ClaimFilter):
-        self.G = G
-        self.sources = G.graph["sources"]
-        self.cf = cf
-        self.cache: dict[str, Step | None] = {}
-
-    def step(self, u: str, v: str, key: str, data: dict[str, Any]) -> Step | None:
-        if key in self.cache:
-            return self.cache[key]
-        result: Step | None = None
-        record = data["record"]
-        valid = self.cf.as_of is None or not hasattr(record, "valid_on") or \
-            record.valid_on(self.cf.as_of)
-        if data["type"] == "member_of":
-            result = Step(key, "member_of", u, v, 1, 1.0, False, ())
-        elif valid:
-            claims = tuple(c for c in data["claims"] if self.cf.admits(c, self.sources))
-            s, contested = support(claims, self.sources)
-            if s > 0:
-                if data["type"] == "interest":
-                    s *= record.strength
-                result = Step(key, data["type"], u, v, data["sign"], s, contested, claims)
-        self.cache[key] = result
-        return result
-
-    def edges(self, node: str, type_: str, *, incoming: bool = False) -> list[Step]:
-        edges = (self.G.in_edges(node, keys=True, data=True) if incoming
-                 else self.G.out_edges(node, keys=True, data=True))
-        out = []
-        for u, v, key, data in edges:
-            if data["type"] == type_:
-                step = self.step(u, v, key, data)
-                if step is not None:
-                    out.append(step)
-        return sorted(out, key=lambda s: s.edge)
-
-
-def _pair_outcomes(G: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, int]]:
-    """Rift outcomes between a and b (+1) and rapprochements between them (-1).
-
-    The index is built once per graph and kept in ``G.graph`` (rebuilt if nodes change).
-    """
-    cache = G.graph.setdefault("_pair_index", {})
-    key = G.number_of_nodes()
-    if key not in cache:
-        index: dict[frozenset[str], list[tuple[str, int]]] = {}
-        for node, data in G.nodes(data=True):
-            if data["type"] == "outcome" and data["kind"] in ("rift", "rapprochement"):
-                sign = 1 if data["kind"] == "rift" else -1
-                index.setdefault(frozenset(data["record"].between), []).append((node, sign))
-        cache.clear()
-        cache[key] = index
-    return sorted(cache[key].get(frozenset((a, b)), []))
-
 
 def _chains(view: ClaimView, starts: list[tuple[str, int]], depth: int
             ) -> dict[tuple[str, int], tuple[float, tuple[Step, ...]]]:
@@ -286,7 +159,7 @@ def _chains(view: ClaimView, starts: list[tuple[str, int]], depth: int
     for _ in range(depth):
         nxt = []
         for node, sign, weight, steps, seen in frontier:
-            for step in view.edges(node, "effect"):
+            for step in view.edges(node, EFFECT):
                 if step.target in seen:  # simple paths only: no cycles
                     continue
                 state = (step.target, sign * step.sign)
@@ -306,7 +179,7 @@ def _claimed_evidence(view: ClaimView, chains: dict[tuple[str, int], tuple[float
                       ) -> dict[str, list[Evidence]]:
     out: dict[str, list[Evidence]] = {}
     for (outcome, sign), (weight, steps) in sorted(chains.items()):
-        for interest in view.edges(outcome, "interest", incoming=True):
+        for interest in view.edges(outcome, INTEREST, incoming=True):
             ev = Evidence(actor=interest.source, route="outcome" if steps else "direct",
                           sign=sign * interest.sign, weight=weight * interest.support,
                           steps=(*steps, interest), outcome=outcome)
@@ -325,7 +198,7 @@ def _membership_evidence(view: ClaimView, claimed: dict[str, list[Evidence]]
         stack = [(bloc, tuple[Step, ...](), 1.0)]
         while stack:
             container, links, factor = stack.pop()
-            for link in view.edges(container, "member_of", incoming=True):
+            for link in view.edges(container, MEMBER_OF, incoming=True):
                 member = link.source
                 if any(member == s.source for s in links) or member == bloc:
                     continue
@@ -343,9 +216,9 @@ def _membership_evidence(view: ClaimView, claimed: dict[str, list[Evidence]]
 def _ties(view: ClaimView, x: str) -> dict[str, list[Step]]:
     """Every actor related to X (either direction), with the relation steps between them."""
     ties: dict[str, list[Step]] = {}
-    for step in view.edges(x, "relation"):
+    for step in view.edges(x, RELATION):
         ties.setdefault(step.target, []).append(step)
-    for step in view.edges(x, "relation", incoming=True):
+    for step in view.edges(x, RELATION, incoming=True):
         ties.setdefault(step.source, []).append(step)
     return ties
 
@@ -369,7 +242,7 @@ def _structural_evidence(view: ClaimView, a: str, b: str) -> dict[str, list[Evid
     name = {n: G.nodes[n]["label"] for n in (a, b)}
     out: dict[str, list[Evidence]] = {}
     for c in sorted((set(ties_a) | set(ties_b)) - {a, b}):
-        if G.nodes[c]["type"] != "actor":
+        if G.nodes[c]["type"] != ACTOR:
             continue
         sa, wa, steps_a = net_tie(ties_a.get(c, []))
         sb, wb, steps_b = net_tie(ties_b.get(c, []))
@@ -417,28 +290,19 @@ def _verdict(gain: float, loss: float) -> Verdict:
     return "gains" if gain > loss else "loses"
 
 
-def as_of_date(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    if value == "today":
-        return dt.date.today()
-    try:
-        return date_bounds(value)[1]
-    except ValueError:
-        raise UsageError(f"--as-of takes YYYY, YYYY-MM, YYYY-MM-DD or 'today', got {value!r}"
-                         ) from None
-
-
 def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural: bool = True,
-              according_to: Collection[str] = (), exclude: Collection[str] = (),
-              min_confidence: float = 0.0, as_of: str | dt.date | None = None,
-              include_no_stake: bool = False) -> RiftReport:
+              claims: ClaimFilter | None = None, according_to: Collection[str] = (),
+              exclude: Collection[str] = (), min_confidence: float = 0.0,
+              as_of: str | dt.date | None = None, include_no_stake: bool = False
+              ) -> RiftReport:
     """Rank every actor by what a rift between `a` and `b` does for its claimed interests.
 
-    `a` and `b` are ids, names or aliases. `according_to` and `exclude` take actor ids
-    (claimants) or source ids. `as_of` keeps interests and relations valid on that date
-    (a partial date means its last day; ``"today"`` is today) and drops claims from sources
-    published later. Without it, every record counts whatever its dates.
+    `a` and `b` are ids, names or aliases. Which claims count is `claims` (a `ClaimFilter`,
+    see `actorgraph.analyses.claims`), or built from `according_to` and `exclude` (claimants:
+    an actor with everyone part of it, or a source id), `min_confidence` and `as_of`, which
+    keeps interests and relations valid on that date (a partial date means its last day;
+    ``"today"`` is today) and drops claims from sources published later. Without it, every
+    record counts whatever its dates.
 
     >>> import actorgraph
     >>> report = who_gains(actorgraph.load(), "Russia", "Azerbaijan")
@@ -448,12 +312,10 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     a_id, b_id = resolve_pair(G, a, b)
     if depth < 0:
         raise UsageError(f"depth must be 0 or more, got {depth}")
-    claimant_ids = {claimant_id(G, x) for x in according_to}
-    excluded = {claimant_id(G, x) for x in exclude}
-    cf = ClaimFilter(frozenset(claimant_ids), frozenset(excluded), min_confidence,
-                     as_of_date(as_of))
+    cf = filter_for(G, claims, according_to=according_to, exclude=exclude,
+                    min_confidence=min_confidence, as_of=as_of)
     view = ClaimView(G, cf)
-    starts = _pair_outcomes(G, a_id, b_id)
+    starts = pair_outcomes(G, a_id, b_id)
     claimed = _claimed_evidence(view, _chains(view, starts, depth))
     evidence: dict[str, list[Evidence]] = {k: list(v) for k, v in claimed.items()}
     for member, evs in _membership_evidence(view, claimed).items():
@@ -465,7 +327,7 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
     for c, evs in evidence.items():
         evidence[c] = _strongest_per_outcome(evs)
     if include_no_stake:
-        actors = sorted(n for n, t in G.nodes(data="type") if t == "actor")
+        actors = sorted(n for n, t in G.nodes(data="type") if t == ACTOR)
     else:
         actors = sorted(evidence)
     for c in actors:
@@ -479,18 +341,8 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, structural:
                             round(gain, 6), round(loss, 6), tuple(evs)))
     order = {"gains": 0, "mixed": 1, "loses": 2, "no stake": 3}
     stakes.sort(key=lambda s: (order[s.verdict], -abs(s.score), s.actor))
-    options = {"depth": depth, "structural": structural,
-               "according_to": sorted(claimant_ids), "exclude": sorted(excluded),
-               "min_confidence": min_confidence,
-               "as_of": cf.as_of.isoformat() if cf.as_of else None}
-    return RiftReport(a_id, b_id, tuple(n for n, _ in starts), tuple(stakes), options)
-
-
-def claimant_id(G: nx.MultiDiGraph, name: str) -> str:
-    """A claimant: a source id as given, else an actor's id, name or alias."""
-    if name in G.graph["sources"]:
-        return name
-    return resolve(G, name)
+    options = {"depth": depth, "structural": structural, **cf.options()}
+    return RiftReport(a_id, b_id, tuple(n for n, _ in starts), tuple(stakes), options, cf)
 
 
 def rift_reports(G: nx.MultiDiGraph, **options: Any) -> list[RiftReport]:
@@ -498,7 +350,7 @@ def rift_reports(G: nx.MultiDiGraph, **options: Any) -> list[RiftReport]:
     pairs: dict[frozenset[str], tuple[str, str]] = {}
     for node in sorted(G):
         data = G.nodes[node]
-        if data["type"] == "outcome" and data["kind"] == "rift":
+        if data["type"] == OUTCOME and data["kind"] == RIFT:
             a, b = data["record"].between
             pairs.setdefault(frozenset((a, b)), (a, b))
     return [who_gains(G, a, b, **options) for a, b in pairs.values()]

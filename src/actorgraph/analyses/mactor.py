@@ -1,6 +1,7 @@
 """Influence and coalitions: Godet's MACTOR computed from claims.
 
-The two inputs are read from the graph under a claim filter (`ClaimFilter`):
+The two inputs are read from the graph under a claim filter (`ClaimFilter`, the claims layer
+`actorgraph.analyses.claims` that every analysis shares):
 
 - **MID**, direct influence: ``influences`` relations, ``from`` -> ``to`` with an
   ``intensity`` 0-3. A cell no admitted claim supports is *missing* (not 0).
@@ -38,9 +39,9 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from ..errors import UsageError
+from ..model.kinds import INDIFFERENT, INFLUENCE, INTEREST
 from ..model.records import Claim
-from .gains import ClaimFilter, ClaimView, as_of_date, claimant_id
+from .claims import ClaimFilter, ClaimView, filter_for
 
 __all__ = ["Cell", "CoalitionReport", "coalitions", "mactor_outputs"]
 
@@ -184,7 +185,7 @@ def mactor_outputs(mid: np.ndarray, positions: np.ndarray) -> dict[str, Any]:
 def _influence_cells(view: ClaimView) -> dict[tuple[str, str], Cell]:
     found: dict[tuple[str, str], list[tuple[float, int, str, tuple[Claim, ...]]]] = {}
     for u, v, key, d in view.G.edges(keys=True, data=True):
-        if d["type"] == "influence" and (step := view.step(u, v, key, d)) is not None:
+        if d["type"] == INFLUENCE and (step := view.step(u, v, key, d)) is not None:
             found.setdefault((u, v), []).append((step.support, d["intensity"], key, step.claims))
     cells = {}
     for (u, v), options in found.items():
@@ -201,7 +202,7 @@ def _influence_cells(view: ClaimView) -> dict[tuple[str, str], Cell]:
 def _position_cells(view: ClaimView) -> dict[tuple[str, str], Cell]:
     cells = {}
     for u, v, key, d in view.G.edges(keys=True, data=True):
-        if d["type"] not in ("interest", "indifferent"):
+        if d["type"] not in (INTEREST, INDIFFERENT):
             continue
         step = view.step(u, v, key, d)
         if step is None:
@@ -213,16 +214,16 @@ def _position_cells(view: ClaimView) -> dict[tuple[str, str], Cell]:
 
 
 def coalitions(G: nx.MultiDiGraph, *, actors: Collection[str] = (),
-               outcomes: Collection[str] = (), according_to: Collection[str] = (),
-               exclude: Collection[str] = (), min_confidence: float = 0.0,
-               as_of: str | dt.date | None = None) -> CoalitionReport:
+               outcomes: Collection[str] = (), claims: ClaimFilter | None = None,
+               according_to: Collection[str] = (), exclude: Collection[str] = (),
+               min_confidence: float = 0.0, as_of: str | dt.date | None = None
+               ) -> CoalitionReport:
     """MACTOR on the claims that pass the filters: power, mobilisation, convergence.
 
     Without `actors`, the actors are those in an admitted influence tie or valued position
-    (degree given, or indifferent);
-    without `outcomes`, the outcomes someone holds a valued position on (degree given or
-    indifferent). `according_to`, `exclude`, `min_confidence` and `as_of` filter claims as
-    in `who_gains`.
+    (degree given, or indifferent); without `outcomes`, the outcomes someone holds a valued
+    position on. Which claims count is `claims` (a `ClaimFilter`), or the same built from
+    `according_to`, `exclude`, `min_confidence` and `as_of`, as in `who_gains`.
 
     >>> import actorgraph
     >>> report = coalitions(actorgraph.load("tests/data/valid/mactor-aeroport-paris"))
@@ -231,11 +232,8 @@ def coalitions(G: nx.MultiDiGraph, *, actors: Collection[str] = (),
     """
     from ..model.graph import resolve
 
-    if not 0.0 <= min_confidence <= 1.0:
-        raise UsageError(f"min_confidence takes a number from 0 to 1, got {min_confidence}")
-    cf = ClaimFilter(frozenset(claimant_id(G, x) for x in according_to),
-                     frozenset(claimant_id(G, x) for x in exclude), min_confidence,
-                     as_of_date(as_of))
+    cf = filter_for(G, claims, according_to=according_to, exclude=exclude,
+                    min_confidence=min_confidence, as_of=as_of)
     view = ClaimView(G, cf)
     influence_cells = _influence_cells(view)
     position_cells = _position_cells(view)
@@ -264,9 +262,7 @@ def coalitions(G: nx.MultiDiGraph, *, actors: Collection[str] = (),
                 two[i, k] = cell.value
     out = mactor_outputs(mid, two)
     keep_actors = set(actor_ids)
-    options = {"according_to": sorted(cf.according_to), "exclude": sorted(cf.exclude),
-               "min_confidence": min_confidence,
-               "as_of": cf.as_of.isoformat() if cf.as_of else None}
+    options = cf.options()
     return CoalitionReport(
         actor_ids, outcome_ids,
         {k: c for k, c in influence_cells.items() if set(k) <= keep_actors},

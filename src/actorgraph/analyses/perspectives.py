@@ -11,11 +11,13 @@ source or any single claimant: "robust", or "rests on X".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import networkx as nx
 
+from ..model.kinds import MEMBER_OF
+from .claims import ClaimFilter, filter_for, members_of
 from .gains import RiftReport, who_gains
 
 __all__ = ["Perspectives", "Robustness", "affiliation", "perspectives", "robustness"]
@@ -37,7 +39,7 @@ def affiliation(G: nx.MultiDiGraph, actor: str) -> str:
         if G.nodes[node]["kind"] in ("state", "bloc") and node != actor:
             return node
         for _, container, t in sorted(G.out_edges(node, data="type")):
-            if t == "member_of" and container not in seen:
+            if t == MEMBER_OF and container not in seen:
                 seen.add(container)
                 frontier.append(container)
     return actor
@@ -77,8 +79,12 @@ def _claimant_groups(G: nx.MultiDiGraph, by: str) -> dict[str, list[str]]:
 
 def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
                  by: Literal["claimant", "source", "affiliation"] = "claimant",
-                 **options: Any) -> Perspectives:
+                 claims: ClaimFilter | None = None, **options: Any) -> Perspectives:
     """The gains answer per claimant (or per source, or per affiliation) and for all claims.
+
+    `claims` (a `ClaimFilter`) narrows every perspective alike: with ``according_to`` set,
+    only the perspectives among those claimants are shown, each with its own claims.
+    Other `options` are `who_gains`'s (depth, structural, exclude, min_confidence, as_of).
 
     >>> import actorgraph
     >>> p = perspectives(actorgraph.load(), "russia", "azerbaijan", by="affiliation")
@@ -89,11 +95,19 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
         from ..errors import UsageError
 
         raise UsageError(f"perspectives by claimant, source or affiliation, not {by!r}")
+    filters = {k: options.pop(k) for k in ("according_to", "exclude", "min_confidence",
+                                           "as_of") if k in options}
+    cf = filter_for(G, claims, **filters)
     groups = _claimant_groups(G, by)
-    reports = {ALL: who_gains(G, a, b, **options)}
+    reports = {ALL: who_gains(G, a, b, claims=cf, **options)}
     for name, members in groups.items():
-        reports[name] = who_gains(G, a, b, according_to=members, **options)
-    columns = [ALL, *sorted(n for n in groups if reports[n].stakes)]
+        if cf.according_to:  # a perspective within the filter's claimants
+            admitted = cf.admitted_ids or cf.according_to
+            members = [m for m in members if m in admitted]
+            if not members:
+                continue
+        reports[name] = who_gains(G, a, b, claims=cf.narrowed(G, members), **options)
+    columns = [ALL, *sorted(n for n in groups if n in reports and reports[n].stakes)]
     cells: dict[str, dict[str, tuple[str, float]]] = {}
     for col in columns:
         for s in reports[col].stakes:
@@ -105,7 +119,7 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
     return Perspectives(first.a, first.b, by, tuple(columns),
                         {n: tuple(m) for n, m in groups.items() if n in columns},
                         dict(sorted(cells.items())), disagreements,
-                        tuple(n for n in groups if n not in columns),
+                        tuple(n for n in groups if n in reports and n not in columns),
                         {c: reports[c] for c in columns})
 
 
@@ -139,8 +153,8 @@ def robustness(G: nx.MultiDiGraph, base: RiftReport) -> dict[str, Robustness]:
     >>> robustness(G, who_gains(G, "russia", "azerbaijan"))["ukraine"].label
     'rests on seed-article'
     """
-    options = {k: v for k, v in base.options.items() if k != "exclude"}
-    exclude = list(base.options.get("exclude", ()))
+    options = {k: base.options[k] for k in ("depth", "structural") if k in base.options}
+    cf = base.claims
     a, b = base.a, base.b
     voices: set[str] = set()
     for stake in base.stakes:
@@ -151,7 +165,9 @@ def robustness(G: nx.MultiDiGraph, base: RiftReport) -> dict[str, Robustness]:
     verdict = {s.actor: s.verdict for s in base.stakes if s.verdict in ("gains", "loses")}
     rests: dict[str, list[str]] = {actor: [] for actor in verdict}
     for voice in sorted(voices):
-        without = who_gains(G, a, b, exclude=[*exclude, voice], **options)
+        excluded = cf.exclude | {voice}
+        without = who_gains(G, a, b, claims=replace(
+            cf, exclude=excluded, excluded_ids=members_of(G, excluded)), **options)
         after = {s.actor: s.verdict for s in without.stakes}
         for actor, v in verdict.items():
             if after.get(actor) != v:

@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from .options import add_claim_options, claim_filter_from
+
 Add = Callable[..., argparse.ArgumentParser]
 
 
@@ -27,26 +29,13 @@ def tell_warnings(warnings: Any) -> None:
         print(warning, file=sys.stderr)
 
 
-def _claim_filters(p: argparse.ArgumentParser) -> None:
-    """--according-to and --as-of, as every analysis takes them."""
-    p.add_argument("--according-to", action="append", default=[], metavar="CLAIMANT",
-                   help="only claims by this actor (id, name or alias) or in this source "
-                        "(repeatable)")
-    p.add_argument("--as-of", metavar="DATE", help="interests and relations valid on DATE "
-                   "(YYYY, YYYY-MM, YYYY-MM-DD or today); drops sources published later")
-
-
 def _formats(p: argparse.ArgumentParser, explain: str) -> None:
     p.add_argument("--explain", action="store_true", help=explain)
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
 
 def _report_options(p: argparse.ArgumentParser) -> None:
-    _claim_filters(p)
-    p.add_argument("--exclude-claimant", action="append", default=[], metavar="CLAIMANT",
-                   help="leave out claims by this actor or in this source (repeatable)")
-    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
-                   help="leave out claims with confidence below X (0..1)")
+    add_claim_options(p)
     p.add_argument("--depth", type=int, default=4, metavar="N",
                    help="longest chain of effects followed (default 4)")
     p.add_argument("--no-structural", action="store_true",
@@ -54,14 +43,9 @@ def _report_options(p: argparse.ArgumentParser) -> None:
     _formats(p, "show every step with its claims: claimant, source, locator, quote")
 
 
-def _options(args: argparse.Namespace) -> dict[str, Any]:
-    from ..errors import UsageError
-
-    if not 0.0 <= args.min_confidence <= 1.0:
-        raise UsageError(f"--min-confidence takes a number from 0 to 1, got {args.min_confidence}")
+def _options(G: Any, args: argparse.Namespace) -> dict[str, Any]:
     return {"depth": args.depth, "structural": not args.no_structural,
-            "according_to": args.according_to, "exclude": args.exclude_claimant,
-            "min_confidence": args.min_confidence, "as_of": args.as_of}
+            "claims": claim_filter_from(G, args)}
 
 
 def _print_report(G: Any, report: Any, args: argparse.Namespace) -> None:
@@ -79,7 +63,7 @@ def cmd_gains(args: argparse.Namespace) -> int:
     from ..analyses.gains import who_gains
 
     G = load_graph(args.graph)
-    report = who_gains(G, args.a, args.b, **_options(args))
+    report = who_gains(G, args.a, args.b, **_options(G, args))
     if not args.robustness:
         _print_report(G, report, args)
         return 0
@@ -100,7 +84,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
     from ..present.analyses import format_balance
 
     G = load_graph(args.graph)
-    report = balance(G, as_of=args.as_of, according_to=args.according_to,
+    report = balance(G, claims=claim_filter_from(G, args),
                      rift=tuple(args.rift) if args.rift else None)
     print(format_balance(G, report, fmt=args.format, explain=args.explain))
     return 0
@@ -111,11 +95,7 @@ def cmd_perspectives(args: argparse.Namespace) -> int:
     from ..present.analyses import format_perspectives
 
     G = load_graph(args.graph)
-    options = _options(args)
-    if options.pop("according_to"):
-        from ..errors import UsageError
-
-        raise UsageError("perspectives makes its own --according-to for each perspective")
+    options = _options(G, args)
     p = perspectives(G, args.a, args.b, by=args.by, **options)
     print(format_perspectives(G, p, fmt=args.format, explain=args.explain), end="")
     return 0
@@ -128,7 +108,7 @@ def cmd_rifts(args: argparse.Namespace) -> int:
     from ..present.gains import report_to_dict
 
     G = load_graph(args.graph)
-    reports = rift_reports(G, **_options(args))
+    reports = rift_reports(G, **_options(G, args))
     if args.format == "json":
         print(json.dumps([report_to_dict(G, r) for r in reports], indent=2, ensure_ascii=False))
         return 0
@@ -172,21 +152,22 @@ def cmd_render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..errors import UsageError
-    from ..present.render import read_layout, render_map, write_layout
+    from ..present.drawing import render_map
+    from ..present.layout import read_layout, write_layout
 
     if sum(map(bool, (args.rift, args.focus, args.diff, args.blocs))) > 1:
         raise UsageError("give one of --rift, --focus, --diff or --blocs")
     selection = None
     if args.blocs:
         from ..analyses.balance import balance
-        from ..present.render import select_bloc_map
+        from ..present.selection import select_bloc_map
 
         G = load_graph(args.graph)
-        report = balance(G, according_to=args.according_to)
+        report = balance(G, claims=claim_filter_from(G, args))
         selection = select_bloc_map(G, report, weak=args.blocs == "weak")
     elif args.diff:
         from ..analyses.diff import diff_graphs
-        from ..present.render import select_diff_map
+        from ..present.selection import select_diff_map
 
         G_old, G = _versions(args, *args.diff)
         selection = select_diff_map(G_old, G, diff_graphs(G_old, G))
@@ -199,14 +180,14 @@ def cmd_render(args: argparse.Namespace) -> int:
         default = Path(G.graph["root"]) / "layout.json"
         layout_file = default if default.is_file() else None
     pinned = read_layout(layout_file) if layout_file else None
-    options: dict[str, Any] = {"according_to": args.according_to}
+    options: dict[str, Any] = {"claims": claim_filter_from(G, args)}
     if args.rift:
         options["rift"] = tuple(args.rift)
     if args.focus:
         options.update(focus=args.focus, radius=args.radius)
     if args.html:
         from ..present.html import write_html_map
-        from ..present.render import footnote_for, select_map
+        from ..present.selection import footnote_for, select_map
 
         selection = selection or select_map(G, **options)
         write_html_map(G, args.html, selection, pinned, footnote_for(G, args.date))
@@ -255,7 +236,11 @@ def _version(spec: str, args: argparse.Namespace, cache: Any = None) -> Any:
     from ..io.loader import load_records
     from ..model.graph import build_graph
 
-    if Path(spec).is_dir():
+    try:
+        is_folder = Path(spec).is_dir()
+    except OSError:  # not a name the system can look up (too long): try it as a revision
+        is_folder = False
+    if is_folder:
         records = load_records(spec, cache=cache)
     else:
         records = read_revision(spec, _graph_dir(args), cache=cache)
@@ -272,16 +257,28 @@ def _versions(args: argparse.Namespace, old: str, new: str) -> tuple[Any, Any]:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    import os
-    import sys
+    from pathlib import Path
 
     from ..analyses.diff import diff_graphs
-    from ..errors import ActorGraphError
-    from ..present.diff import format_diff_json, format_diff_markdown, format_diff_text
+    from ..errors import ActorGraphError, UsageError
+    from ..present.diff import (
+        format_diff_json,
+        format_diff_markdown,
+        format_diff_stat,
+        format_diff_text,
+    )
     from .main import report_error
+    from .pager import show, use_color
 
     try:
-        G_old, G_new = _versions(args, args.old, args.new)
+        if args.stat and args.format != "text":
+            raise UsageError("--stat is a text summary; --format json and markdown have "
+                             "their own")
+        # as git does: no version = HEAD against the working tree; one = it against the tree
+        working_tree = str(_graph_dir(args))
+        old = args.old or "HEAD"
+        new = args.new or working_tree
+        G_old, G_new = _versions(args, old, new)
         rifts = [tuple(args.rift)] if args.rift else None
         if rifts:
             from ..model.graph import resolve
@@ -293,13 +290,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
         code = report_error(exc)
         return 2 if args.exit_code else code
     if args.format == "json":
-        print(format_diff_json(d))
+        text = format_diff_json(d)
     elif args.format == "markdown":
-        print(format_diff_markdown(d), end="")
+        text = format_diff_markdown(d).rstrip("\n")
     else:
-        color = args.color == "always" or (
-            args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-        print(format_diff_text(d, color=color))
+        color = use_color(args.color)
+        text = format_diff_stat(d, color=color) if args.stat else format_diff_text(d, color=color)
+    show(text, use_pager=not args.no_pager, where=Path(working_tree).resolve())
     return 1 if (args.exit_code and d) else 0
 
 
@@ -322,7 +319,7 @@ def register(add: Add) -> None:
     _report_options(p)
     p = add("balance", cmd_balance, "structural balance of the relations: triads, tensions, "
             "blocs")
-    _claim_filters(p)
+    add_claim_options(p)
     p.add_argument("--rift", nargs=2, metavar=("A", "B"),
                    help="which triads a rift between A and B would balance or unbalance")
     _formats(p, "the claims behind every tie of every tension")
@@ -343,8 +340,7 @@ def register(add: Add) -> None:
                         "laid out bloc by bloc, with the ties against the blocs marked")
     p.add_argument("--radius", type=int, default=1, metavar="N",
                    help="with --focus: how many steps out (default 1)")
-    p.add_argument("--according-to", action="append", default=[], metavar="CLAIMANT",
-                   help="draw only what this claimant (actor or source) says (repeatable)")
+    add_claim_options(p)
     p.add_argument("--layout", metavar="FILE", help="pinned positions (JSON: id -> [x, y]); "
                    "default for the whole map: layout.json in the graph folder, if any")
     p.add_argument("--save-layout", metavar="FILE",
@@ -353,13 +349,21 @@ def register(add: Add) -> None:
                    "$SOURCE_DATE_EPOCH, else today)")
     p = add("diff", cmd_diff, "what changed between two versions of the graph, and which "
             "answers changed with it")
-    p.add_argument("old", help="a folder, or a git revision of the graph folder (HEAD~3, v1)")
-    p.add_argument("new", help="a folder, or a git revision (e.g. ./graph or HEAD)")
+    p.add_argument("old", nargs="?", help="a folder, or a git revision of the graph folder "
+                   "(HEAD~3, v1); none: HEAD")
+    p.add_argument("new", nargs="?", help="a folder, or a git revision (e.g. ./graph or "
+                   "HEAD); none: the graph folder as it is now (the working tree)")
     p.add_argument("--rift", nargs=2, metavar=("A", "B"),
                    help="compare the answers for this rift only (default: every rift)")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour the text output (auto: on a terminal, unless NO_COLOR)")
+    p.add_argument("--stat", action="store_true",
+                   help="records changed per file, like git diff --stat, and a count of the "
+                        "answers that changed")
+    p.add_argument("--no-pager", action="store_true",
+                   help="never page (a pager is used only on a terminal: $GIT_PAGER, "
+                        "core.pager, $PAGER or less -FRX)")
     p.add_argument("--exit-code", action="store_true",
                    help="exit 1 when there are differences, 0 when none, 2 on any error")
     p = add("rifts", cmd_rifts, "every rift outcome in the data with its top gainers and losers")

@@ -11,13 +11,13 @@ def cmd_coalitions(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..present.coalitions import format_coalitions
     from .analyses import load_graph
+    from .options import claim_filter_from
 
     if args.plot and not args.plot.lower().endswith((".png", ".svg", ".pdf")):
         raise UsageError(f"--plot takes a .png, .svg or .pdf file, got {args.plot!r}")
     G = load_graph(args.graph)
     report = coalitions(G, actors=args.actor, outcomes=args.outcome,
-                        according_to=args.according_to, exclude=args.exclude_claimant,
-                        min_confidence=args.min_confidence, as_of=args.as_of)
+                        claims=claim_filter_from(G, args))
     print(format_coalitions(G, report, fmt=args.format, explain=args.explain), end="")
     if args.plot:
         import sys
@@ -30,16 +30,12 @@ def cmd_coalitions(args: argparse.Namespace) -> int:
 
 
 def register(add: Any) -> None:
-    from .analyses import _claim_filters
+    from .options import add_claim_options
 
     p = add("coalitions", cmd_coalitions,
             "MACTOR: each actor's power from the influence ties, and the coalitions its "
             "positions on the outcomes make (mobilisation, convergence, divergence)")
-    _claim_filters(p)
-    p.add_argument("--exclude-claimant", action="append", default=[], metavar="CLAIMANT",
-                   help="leave out claims by this actor or in this source (repeatable)")
-    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
-                   help="leave out claims with confidence below X (0..1)")
+    add_claim_options(p)
     p.add_argument("--actor", action="append", default=[], metavar="ID",
                    help="only these actors (repeatable; default: every actor in an influence "
                         "tie or a valued position)")

@@ -10,8 +10,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import Problem, UsageError, quote_name
 from .loader import GraphRecords, ParseCache, load_records_from
+from .yamlread import MAX_FILE_BYTES, too_big
 
 __all__ = ["git_toplevel", "read_revision", "resolve_commit"]
 
@@ -75,13 +76,26 @@ def read_revision(revision: str, graph_dir: Path, *,
             blobs.append((oid, path))
     if not blobs:
         raise UsageError(f"no YAML files under '{rel}' in revision {revision!r}")
-    batch = _git(["cat-file", "--batch"], repo,
+    # sizes first (``--batch-check`` reads no content), so a blob over the limit is refused
+    # before a byte of it is read, as a file in the working tree is
+    check = _git(["cat-file", "--batch-check"], repo,
                  input="".join(f"{oid}\n" for oid, _ in blobs).encode())
-    out, pos, files = batch.stdout, 0, []
-    for _oid, path in blobs:
+    sizes = [int(line.split()[2]) for line in check.stdout.splitlines()]
+    files: list[tuple[str, str, bytes | Problem]] = []
+    wanted = []
+    for (oid, path), size in zip(blobs, sizes, strict=True):
+        inner = path[len(rel) + 1:] if rel else path
+        shown = f"{revision}:{quote_name(path)}"  # the revision has no line breaks
+        if size > MAX_FILE_BYTES:
+            files.append((shown, inner, Problem(shown, 1, 1, too_big(size))))
+        else:
+            wanted.append((oid, shown, inner))
+    batch = _git(["cat-file", "--batch"], repo,
+                 input="".join(f"{oid}\n" for oid, _, _ in wanted).encode())
+    out, pos = batch.stdout, 0
+    for _oid, shown, inner in wanted:
         header_end = out.index(b"\n", pos)
         size = int(out[pos:header_end].split()[2])
-        inner = path[len(rel) + 1:] if rel else path
-        files.append((f"{revision}:{path}", inner, out[header_end + 1:header_end + 1 + size]))
+        files.append((shown, inner, out[header_end + 1:header_end + 1 + size]))
         pos = header_end + 1 + size + 1
     return load_records_from(files, f"{revision}:{rel}", cache=cache)

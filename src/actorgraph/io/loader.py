@@ -120,10 +120,14 @@ def graph_label(path: Path) -> str:
 
 def graph_files(root: Path) -> list[Path]:
     """Every ``*.yaml``/``*.yml`` file below `root`, skipping hidden folders, sorted by path."""
-    if not root.exists():
-        raise UsageError(f"graph folder not found: {display_path(root)}")
-    if root.is_file():
-        return [root]
+    try:
+        if not root.exists():
+            raise UsageError(f"graph folder not found: {display_path(root)}")
+        if root.is_file():
+            return [root]
+    except OSError as exc:  # e.g. a name too long for the system
+        raise UsageError(f"cannot read the graph folder {display_path(root)}: "
+                         f"{exc.strerror}") from None
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -413,30 +417,28 @@ class _Checker:
                     self.problems.append(Problem(o.file, o.line, o.column, message))
 
     def check_membership_cycles(self) -> None:
+        """One problem per circle of ``part_of``, found in linear time: each strongly
+        connected component of the membership graph holds at least one circle, reported as
+        the shortest way round from its first actor in file order."""
+        import networkx as nx
+
         actors = self.records.actors
-        reported: set[str] = set()
-        for start in actors:
-            seen = [start]
-            stack = [(start, iter(actors[start].part_of))]
-            on_path = {start}
-            while stack:
-                node, children = stack[-1]
-                nxt = next(children, None)
-                if nxt is None:
-                    stack.pop()
-                    on_path.discard(node)
-                    seen.pop()
-                    continue
-                if nxt == start and start not in reported and len(seen) > 1:
-                    reported.update(seen)
-                    cycle = " -> ".join([*seen, start])
-                    origin = self.records.origins[start]
-                    self.problems.append(Problem(origin.file, origin.line, origin.column,
-                                                 f"part_of goes round in a circle: {cycle}"))
-                elif nxt in actors and nxt not in on_path:
-                    on_path.add(nxt)
-                    seen.append(nxt)
-                    stack.append((nxt, iter(actors[nxt].part_of)))
+        order = {a: i for i, a in enumerate(actors)}
+        members = nx.DiGraph()
+        members.add_edges_from((a, c) for a, actor in actors.items() for c in actor.part_of
+                               if c in actors and c != a)  # part of itself: reported above
+        for component in nx.strongly_connected_components(members):
+            if len(component) < 2:
+                continue
+            start = min(component, key=order.__getitem__)
+            inside = members.subgraph(component)
+            paths = nx.single_source_shortest_path(inside, start)
+            last = min((p for p in inside.predecessors(start)),
+                       key=lambda p: (len(paths[p]), order[p]))
+            cycle = " -> ".join([*paths[last], start])
+            origin = self.records.origins[start]
+            self.problems.append(Problem(origin.file, origin.line, origin.column,
+                                         f"part_of goes round in a circle: {cycle}"))
 
     def check_contradictory_relations(self) -> None:
         asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}

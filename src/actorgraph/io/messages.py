@@ -145,6 +145,8 @@ def _message(err: Any, root: type[BaseModel]) -> tuple[str, bool]:
     if kind in bounds:
         words, key = bounds[kind]
         return f"'{field}' must be {words} {ctx.get(key)}, got {_shown(value)}", False
+    if kind == "conflict":
+        return str(err["msg"]), True
     if kind == "value_error":
         msg = str(err["msg"]).removeprefix("Value error, ")
         return (f"'{field}': {msg}" if isinstance(field, str) and field else msg), False
@@ -158,8 +160,12 @@ def problems_from_validation(exc: ValidationError, doc: Any, file: str,
     out = []
     for err in exc.errors(include_url=False):
         message, at_key = _message(err, root)
-        # a model-level rule (e.g. "since is after until") points at the record itself
+        # a model-level rule points at the record itself, or, for two fields in conflict
+        # ("since is after until"), at the one written last
         loc = tuple(step for step in err["loc"] if step != "")
+        if err["type"] == "conflict":
+            loc = max(((*loc, f) for f in err["ctx"]["fields"]),
+                      key=lambda path: mark_at(doc, path, key=True))
         line, col = mark_at(doc, loc, key=at_key)
         out.append(Problem(file, line, col, message))
     return out

@@ -160,14 +160,14 @@ def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
             raise YamlProblem(Problem(shown, 0, 0, "not a regular file (a pipe, device or "
                                       "socket named like YAML); remove it from the graph"))
         if info.st_size > MAX_FILE_BYTES:
-            raise YamlProblem(Problem(shown, 1, 1, _too_big(info.st_size)))
+            raise YamlProblem(Problem(shown, 1, 1, too_big(info.st_size)))
         with open(path, "rb") as fh:
             return fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlProblem(Problem(shown, 0, 0, f"cannot read file: {exc.strerror}")) from None
 
 
-def _too_big(size: int) -> str:
+def too_big(size: int) -> str:
     return (f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (split it into several "
             "files)")
 
@@ -175,7 +175,7 @@ def _too_big(size: int) -> str:
 def read_yaml_bytes(data: bytes, file: str = "<bytes>") -> Any:
     """Decode `data` strictly as UTF-8 and parse it with `read_yaml_text`."""
     if len(data) > MAX_FILE_BYTES:
-        raise YamlProblem(Problem(file, 1, 1, _too_big(len(data))))
+        raise YamlProblem(Problem(file, 1, 1, too_big(len(data))))
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise YamlProblem(Problem(file, 1, 1, "the file is UTF-16 (it starts with a UTF-16 "
                                   "byte-order mark); save it as UTF-8"))

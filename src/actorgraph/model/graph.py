@@ -1,13 +1,5 @@
 """Build the networkx graph from checked records, and find things in it.
 
-The graph is a `networkx.MultiDiGraph`:
-
-- nodes are actors (``type="actor"``) and outcomes (``type="outcome"``), each with its
-  ``record`` (the pydantic model), ``label``, ``kind`` and ``origin`` (file:line:column);
-- edges are typed and signed, keyed by their stable id, each with its ``record``,
-  ``claims`` (tuple of `Claim`), ``sign`` (+1/-1) and ``origin``:
-
-  =========== ================== ==========================================
   type        direction          sign
   =========== ================== ==========================================
   interest    actor -> outcome   +1 wants, -1 opposes
@@ -23,6 +15,10 @@ Interest edges carry the interest's ``degree`` (1-3, or None when not given).
 
 ``G.graph`` holds ``records`` (`GraphRecords`), ``sources``, ``events``, ``warnings`` and
 ``root``.
+=======
+The graph is a `networkx.MultiDiGraph` whose nodes are actors and outcomes and whose
+edges are interests, effects, relations and memberships; `actorgraph.model.kinds` names
+the kinds and documents every node, edge and ``G.graph`` attribute.
 """
 
 from __future__ import annotations
@@ -46,8 +42,23 @@ from ..io.loader import (
 )
 from ..io.messages import a_or_an, nearest
 from . import ids
+from .index import graph_index
+from .kinds import (
+    ACTOR,
+    EFFECT,
+    INDIFFERENT,
+    INFLUENCE,
+    INTEREST,
+    MEMBER_OF,
+    OUTCOME,
+    RAPPROCHEMENT,
+    RELATION,
+    RIFT,
+)
 
-__all__ = ["actors", "build_graph", "load", "outcomes", "resolve", "resolve_pair"]
+__all__ = [
+    "actors", "build_graph", "load", "outcomes", "pair_outcomes", "resolve", "resolve_pair",
+]
 
 
 def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
@@ -66,7 +77,11 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
 
     root = Path(path) if path is not None else default_graph_dir()
     folder = cache_dir() if cache else None
-    if folder is None or not root.is_dir():
+    try:
+        is_folder = root.is_dir()
+    except OSError:  # a name the system cannot look up: load_records says so
+        is_folder = False
+    if folder is None or not is_folder:
         return build_graph(load_records(root))
     files = read_folder(root)
     contents = [data for _, _, data in files if isinstance(data, bytes)]
@@ -95,35 +110,35 @@ def _build(records: GraphRecords) -> nx.MultiDiGraph:
                         events=records.events, warnings=records.warnings)
     origins = records.origins
     for aid, actor in records.actors.items():
-        G.add_node(aid, type="actor", record=actor, label=actor.name, kind=actor.kind,
+        G.add_node(aid, type=ACTOR, record=actor, label=actor.name, kind=actor.kind,
                    origin=origins[aid])
     for oid, outcome in records.outcomes.items():
-        G.add_node(oid, type="outcome", record=outcome, label=outcome.label, kind=outcome.kind,
+        G.add_node(oid, type=OUTCOME, record=outcome, label=outcome.label, kind=outcome.kind,
                    origin=origins[oid])
     for aid, actor in records.actors.items():
         for container in actor.part_of:
-            G.add_edge(aid, container, key=ids.membership_id(aid, container), type="member_of",
+            G.add_edge(aid, container, key=ids.membership_id(aid, container), type=MEMBER_OF,
                        sign=0, claims=(), record=None, origin=origins[aid])
     for iid, (aid, interest) in records.interests.items():
         if interest.stance == "indifferent":  # a position (0), not an interest to serve
-            G.add_edge(aid, interest.outcome, key=iid, type="indifferent", record=interest,
+            G.add_edge(aid, interest.outcome, key=iid, type=INDIFFERENT, record=interest,
                        sign=0, degree=0, claims=tuple(interest.claims), origin=origins[iid])
             continue
-        G.add_edge(aid, interest.outcome, key=iid, type="interest", record=interest,
+        G.add_edge(aid, interest.outcome, key=iid, type=INTEREST, record=interest,
                    sign=1 if interest.stance == "wants" else -1, degree=interest.degree,
                    claims=tuple(interest.claims), origin=origins[iid])
     for eid, (src, effect) in records.effects.items():
-        G.add_edge(src, effect.to, key=eid, type="effect", record=effect,
+        G.add_edge(src, effect.to, key=eid, type=EFFECT, record=effect,
                    sign=1 if effect.sign == "advances" else -1, claims=tuple(effect.claims),
                    origin=origins[eid])
     for rid, relation in records.relations.items():
         a, b = relation.ends
         if relation.kind == "influences":  # who can act on whom: no sign for balance
-            G.add_edge(a, b, key=rid, type="influence", record=relation, sign=0,
+            G.add_edge(a, b, key=rid, type=INFLUENCE, record=relation, sign=0,
                        kind=relation.kind, intensity=relation.intensity, directed=True,
                        claims=tuple(relation.claims), origin=origins[rid])
             continue
-        G.add_edge(a, b, key=rid, type="relation", record=relation, sign=relation.sign,
+        G.add_edge(a, b, key=rid, type=RELATION, record=relation, sign=relation.sign,
                    kind=relation.kind, directed=relation.directed,
                    claims=tuple(relation.claims), origin=origins[rid])
     return G
@@ -135,7 +150,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
-def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = "actor") -> str:
+def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = ACTOR) -> str:
     """The id of the node called `name`: its id, name or an alias, case- and accent-blind.
 
     Raises `UnknownNameError` with the nearest names when nothing matches.
@@ -177,30 +192,47 @@ def resolve_pair(G: nx.MultiDiGraph, a: str, b: str) -> tuple[str, str]:
 def _name_index(G: nx.MultiDiGraph, type: str | None) -> dict[str, set[str]]:
     """Folded id, name, alias and ISO code -> node ids, for nodes of `type` (None: all).
 
-    Built once per graph and kept in ``G.graph`` (rebuilt if nodes were added or removed).
+    Built once per graph object and node set, and kept outside the graph (`model.index`).
     """
-    cache = G.graph.setdefault("_name_index", {})
-    key = (type, G.number_of_nodes())
-    if key not in cache:
-        names: dict[str, set[str]] = {}
-        for node, data in G.nodes(data=True):
-            if type is not None and data["type"] != type:
-                continue
-            record = data["record"]
-            for n in (node, data["label"], *getattr(record, "aliases", ()),
-                      getattr(record, "iso3", None) or ""):
-                if n:
-                    names.setdefault(_fold(n), set()).add(node)
-        cache.clear()
-        cache[key] = names
-    return cache[key]
+    return graph_index(G, ("names", type), lambda G: _names(G, type))
+
+
+def _names(G: nx.MultiDiGraph, type: str | None) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for node, data in G.nodes(data=True):
+        if type is not None and data["type"] != type:
+            continue
+        record = data["record"]
+        for n in (node, data["label"], *getattr(record, "aliases", ()),
+                  getattr(record, "iso3", None) or ""):
+            if n:
+                names.setdefault(_fold(n), set()).add(node)
+    return names
+
+
+def pair_outcomes(G: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, int]]:
+    """The rift outcomes between actors `a` and `b` (sign +1) and their rapprochements (-1).
+
+    >>> pair_outcomes(load(), "azerbaijan", "russia")
+    [('rift-russia-azerbaijan', 1)]
+    """
+    return sorted(graph_index(G, "pair outcomes", _pairs).get(frozenset((a, b)), []))
+
+
+def _pairs(G: nx.MultiDiGraph) -> dict[frozenset[str], list[tuple[str, int]]]:
+    index: dict[frozenset[str], list[tuple[str, int]]] = {}
+    for node, data in G.nodes(data=True):
+        if data["type"] == OUTCOME and data["kind"] in (RIFT, RAPPROCHEMENT):
+            sign = 1 if data["kind"] == RIFT else -1
+            index.setdefault(frozenset(data["record"].between), []).append((node, sign))
+    return index
 
 
 def actors(G: nx.MultiDiGraph) -> list[str]:
     """Ids of the actor nodes, sorted."""
-    return sorted(n for n, t in G.nodes(data="type") if t == "actor")
+    return sorted(n for n, t in G.nodes(data="type") if t == ACTOR)
 
 
 def outcomes(G: nx.MultiDiGraph) -> list[str]:
     """Ids of the outcome nodes, sorted."""
-    return sorted(n for n, t in G.nodes(data="type") if t == "outcome")
+    return sorted(n for n, t in G.nodes(data="type") if t == OUTCOME)

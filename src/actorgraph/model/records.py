@@ -28,6 +28,7 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 __all__ = [
     "ACTOR_KINDS",
@@ -64,6 +65,8 @@ def _check_date(value: str) -> str:
     if not m:
         raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = int(m[1]), m[2], m[3]
+    if year == 0:
+        raise ValueError("year 0000 does not exist (the calendar starts at year 1)")
     if month is not None and not 1 <= int(month) <= 12:
         raise ValueError(f"month {month} does not exist")
     if day is not None:
@@ -102,6 +105,12 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
+def _conflict(message: str, *fields: str) -> PydanticCustomError:
+    """An error between two fields of one record; it is reported at whichever of `fields`
+    the curator wrote last (`actorgraph.io.messages`), not at the record's first line."""
+    return PydanticCustomError("conflict", message, {"fields": fields})
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strict=True, defer_build=True)
 
@@ -113,7 +122,8 @@ class _Dated(_Record):
     @model_validator(mode="after")
     def _since_before_until(self) -> _Dated:
         if self.since and self.until and date_bounds(self.since)[0] > date_bounds(self.until)[1]:
-            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+            raise _conflict(f"since ({self.since}) is after until ({self.until})",
+                            "since", "until")
         return self
 
     def valid_on(self, day: dt.date) -> bool:
@@ -307,7 +317,8 @@ class Relation(_Dated):
     def _ends(self) -> Relation:
         if self.between is not None:
             if self.from_ is not None or self.to is not None:
-                raise ValueError("give either 'between' or 'from'/'to', not both")
+                raise _conflict("give either 'between' or 'from'/'to', not both", "between",
+                                "from" if self.from_ is not None else "to")
             if len(self.between) != 2:
                 raise ValueError("'between' needs exactly two actors")
         elif self.from_ is None or self.to is None:

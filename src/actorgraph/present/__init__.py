@@ -5,6 +5,9 @@
 - `analyses`: balance, perspectives and robustness reports.
 - `diff`: diff reports.
 - `export`: GraphML, GEXF, JSON, Cytoscape and YAML exports.
-- `render`: the interest map (matplotlib; imported only to draw).
+- `selection`: what a map shows (`MapSelection`, `select_map`, rift/diff/bloc maps, footnote).
+- `layout`: where nodes go (force layout, blocs, box placement, layout files).
+- `drawing`: the matplotlib map (imported only to draw); `style`: the look PNG and HTML share.
+- `render`: the names of the map before the split, re-exported.
 - `html`: the offline interactive map.
 """

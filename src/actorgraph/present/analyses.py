@@ -12,6 +12,7 @@ import networkx as nx
 from ..analyses.balance import BalanceReport, Partition, Tie, Triad
 from ..analyses.gains import RiftReport
 from ..analyses.perspectives import Perspectives, Robustness
+from ..model.kinds import RELATION
 from .gains import chain_text, claim_markdown, evidence_claim_lines, report_to_dict
 from .text import claim_line, node_name
 
@@ -85,7 +86,7 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     if explain:  # looked up once: a tie's relations, a relation's claims
         tie_of = {frozenset((t.a, t.b)): t for t in report.ties}
         claims_of = {k: d["claims"] for _, _, k, d in G.edges(keys=True, data=True)
-                     if d["type"] == "relation"}
+                     if d["type"] == RELATION}
     for t in report.tensions:
         weak = "; weakly balanced" if t.weakly_balanced else ""
         out.append(f"{bullet}{_triad(G, t)}{weak}")

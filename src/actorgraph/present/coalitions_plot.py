@@ -179,7 +179,8 @@ def plot_coalitions(G: nx.MultiDiGraph, report: CoalitionReport, path: str | os.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from .render import A4_LANDSCAPE, footnote_for
+    from .selection import footnote_for
+    from .style import A4_LANDSCAPE
 
     suffix = Path(path).suffix.lower()
     if suffix not in (".png", ".svg", ".pdf"):

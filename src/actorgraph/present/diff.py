@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..analyses.diff import AnswerChange, GraphDiff, RecordChange
+from ..analyses.diff import AnswerChange, GraphDiff, RecordChange, file_stats
 
-__all__ = ["diff_to_dict", "format_diff_json", "format_diff_markdown", "format_diff_text"]
+__all__ = ["diff_to_dict", "format_diff_json", "format_diff_markdown", "format_diff_stat",
+           "format_diff_text"]
 
 _SIGN = {"added": "+", "removed": "-", "changed": "~", "renamed": ">"}
 _COLOR = {"added": "32", "removed": "31", "changed": "33", "renamed": "36", "head": "1"}
@@ -78,10 +79,50 @@ def _record_lines(r: RecordChange) -> list[tuple[str, str]]:
     return lines
 
 
+def _painter(color: bool) -> Any:
+    def paint(kind: str, text: str) -> str:
+        return f"\033[{_COLOR[kind]}m{text}\033[0m" if color and text else text
+    return paint
+
+
+def _answers_line(d: GraphDiff) -> str:
+    rifts = len({a.rift for a in d.answers})
+    if d.answers:
+        return (f"answers: {len(d.answers)} stake{'s' if len(d.answers) != 1 else ''} changed "
+                f"in {rifts} rift{'s' if rifts != 1 else ''}")
+    return f"answers: unchanged for {len(d.rifts)} rift(s)" if d.rifts else ""
+
+
+def format_diff_stat(d: GraphDiff, *, color: bool = False, width: int = 40) -> str:
+    """Records changed per file, like ``git diff --stat``: a count and a bar of ``+`` added,
+    ``-`` removed, ``~`` changed and ``>`` renamed (scaled to `width` for large counts).
+
+    The last lines total the files and records, and say how many stakes in how many rifts
+    changed (``--stat`` without the record lines of the full text).
+    """
+    paint = _painter(color)
+    stats = file_stats(d)
+    if not d:
+        return "no differences"
+    out = []
+    name_width = max((len(s.file) for s in stats), default=0)
+    most = max((s.total for s in stats), default=0)
+    for s in stats:
+        scale = min(1.0, width / most)
+        bar = "".join(paint(kind, _SIGN[kind] * max(1 if n else 0, round(n * scale)))
+                      for kind, n in (("added", s.added), ("removed", s.removed),
+                                      ("changed", s.changed), ("renamed", s.renamed)))
+        out.append(f" {s.file.ljust(name_width)} | {str(s.total).rjust(len(str(most)))} {bar}")
+    summary = _summary(d)
+    out.append(f" {len(stats)} file{'s' if len(stats) != 1 else ''} changed, "
+               + ", ".join(f"{n} {k}" for k, n in summary.items()))
+    answers = _answers_line(d)
+    return "\n".join([*out, answers] if answers else out)
+
+
 def format_diff_text(d: GraphDiff, *, color: bool = False) -> str:
     """Grouped by record type, then the answers; ANSI colours when `color`."""
-    def paint(kind: str, text: str) -> str:
-        return f"\033[{_COLOR[kind]}m{text}\033[0m" if color else text
+    paint = _painter(color)
 
     s = _summary(d)
     out = [paint("head", f"actorgraph diff {d.old} -> {d.new}")]
@@ -105,7 +146,7 @@ def format_diff_text(d: GraphDiff, *, color: bool = False) -> str:
             kind, text = _answer_line(a)
             out.append(paint(kind, "    " + text))
     elif d.rifts:
-        out.append(f"answers: unchanged for {len(d.rifts)} rift(s)")
+        out.append(_answers_line(d))
     return "\n".join(out)
 
 

@@ -19,6 +19,7 @@ import networkx as nx
 
 from ..analyses.gains import support
 from ..errors import UsageError, writing
+from ..model.kinds import EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 
 __all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
 
@@ -39,16 +40,16 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, key, d in G.edges(keys=True, data=True):
         claims = d["claims"]
         s, contested = support(claims, sources) if claims else (1.0, False)
-        if d["type"] == "interest":
+        if d["type"] == INTEREST:
             kind = "wants" if d["sign"] > 0 else "opposes"
-        elif d["type"] == "effect":
+        elif d["type"] == EFFECT:
             kind = "advances" if d["sign"] > 0 else "hinders"
-        elif d["type"] in ("relation", "influence"):
+        elif d["type"] in (RELATION, INFLUENCE):
             kind = d["kind"]
-        elif d["type"] == "indifferent":
+        elif d["type"] == INDIFFERENT:
             kind = "indifferent"
         else:
-            kind = "member_of"
+            kind = MEMBER_OF
         H.add_edge(u, v, key=key, id=key, edge_type=d["type"], kind=kind, sign=int(d["sign"]),
                    support=round(float(s), 4), contested=bool(contested),
                    claim_count=len(claims),

@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 
 from ..analyses.gains import Evidence, RiftReport, Stake, Step
+from ..model.kinds import EFFECT, INTEREST, MEMBER_OF
 from ..model.records import Claim, claim_confidence
 from .text import claim_line, node_name
 
@@ -55,7 +56,7 @@ def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
     if e.route == "structural":
         return f"{e.reason} (inferred from relations)"
     parts = []
-    effects = [s for s in e.steps if s.kind == "effect"]
+    effects = [s for s in e.steps if s.kind == EFFECT]
     if effects:
         parts.append(node_name(G, effects[0].source))
         for s in effects:
@@ -63,11 +64,11 @@ def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
         path = " -> ".join(parts) + "; "
     else:
         path = ""
-    interest = next(s for s in e.steps if s.kind == "interest")
+    interest = next(s for s in e.steps if s.kind == INTEREST)
     stance = "wants" if interest.sign > 0 else "opposes"
     text = f"{path}{node_name(G, interest.source)} {stance} {node_name(G, interest.target)}"
     for s in e.steps:
-        if s.kind == "member_of":
+        if s.kind == MEMBER_OF:
             text += f"; {node_name(G, s.source)} is a member of {node_name(G, s.target)}"
     return text
 
@@ -143,7 +144,7 @@ def evidence_claim_lines(G: nx.MultiDiGraph, e: Evidence, indent: str, *,
     (who, where, stance, confidence, the quote); as nested Markdown list items if asked."""
     out = []
     for st in e.steps:
-        if st.kind == "member_of":
+        if st.kind == MEMBER_OF:
             continue
         step = f"{_step_text(G, st)} (support {st.support:.2f})"
         if markdown:
@@ -162,9 +163,9 @@ def claim_markdown(G: nx.MultiDiGraph, c: Claim) -> str:
 
 
 def _step_text(G: nx.MultiDiGraph, st: Step) -> str:
-    if st.kind == "interest":
+    if st.kind == INTEREST:
         verb = "wants" if st.sign > 0 else "opposes"
-    elif st.kind == "effect":
+    elif st.kind == EFFECT:
         verb = "advances" if st.sign > 0 else "hinders"
     else:
         verb = f"{G.edges[st.source, st.target, st.edge]['kind']} with"

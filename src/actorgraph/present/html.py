@@ -24,8 +24,11 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..model.kinds import ACTOR
 from ..model.records import claim_confidence
-from .render import (
+from .layout import map_positions
+from .selection import MapSelection
+from .style import (
     ACTOR_FILL,
     BLOC_FILL,
     EDGE_LEGEND,
@@ -33,15 +36,14 @@ from .render import (
     MARKS,
     STATUS_COLOR,
     STATUS_LEGEND,
-    MapSelection,
-    edge_category,
-    map_positions,
 )
 from .text import node_name
 
 __all__ = ["html_map_data", "vis_network_js", "write_html_map"]
 
 VIS_VERSION = "9.1.2"
+_ARROWS = {"-|>": "arrow", "->": "vee", "-[": "bar"}
+"""vis-network's arrowhead for each matplotlib arrow style of `style.EDGE_STYLE`."""
 
 
 def vis_network_js() -> str:
@@ -65,7 +67,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
     for n in sorted(H):
         d = H.nodes[n]
         record = d["record"]
-        is_actor = d["type"] == "actor"
+        is_actor = d["type"] == ACTOR
         verdict = sel.highlight.get(n)
         label = str(d["label"]) + (f"\n{sel.scores[n]:+.2f}" if n in sel.scores else "")
         bloc = sel.blocs.get(n)
@@ -83,7 +85,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                 else None, f"defined at {d['origin']}") if x]})
     edges, claimants = [], set()
     for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
-        category = edge_category(d, d.get("supported", True))  # set by the selection
+        category = sel.category(key, d)
         style = EDGE_STYLE[category]
         claims = [{"by": c.by, "by_name": node_name(G, c.by), "source": c.source,
                    "locator": c.locator or "", "stance": c.stance,
@@ -93,7 +95,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
         edges.append({"id": key, "from": u, "to": v, "category": category,
                       "legend": EDGE_LEGEND[category], "color": style["color"],
                       "dashed": style["linestyle"] != "-",
-                      "arrow": {"-|>": "arrow", "-[": "bar"}.get(style["arrowstyle"], ""),
+                      "arrow": _ARROWS.get(style["arrowstyle"], ""),
                       "text": f"{H.nodes[u]['label']} {category} {H.nodes[v]['label']}",
                       "status": sel.status.get(key),
                       "status_text": STATUS_LEGEND.get(sel.status.get(key) or "", ""),

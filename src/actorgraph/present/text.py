@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..io.loader import GraphRecords
+from ..model.kinds import ACTOR, EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import Claim, claim_confidence
 
 __all__ = ["claim_line", "describe", "list_rows", "node_name", "summary_line"]
@@ -44,7 +45,7 @@ def _claims(G: nx.MultiDiGraph, claims: Iterable[Claim], indent: str) -> list[st
 def describe(G: nx.MultiDiGraph, rid: str) -> str:
     """Everything the graph holds about one record, with the claims behind each part."""
     records: GraphRecords = G.graph["records"]
-    if rid in G and G.nodes[rid]["type"] == "actor":
+    if rid in G and G.nodes[rid]["type"] == ACTOR:
         return _describe_actor(G, rid)
     if rid in G:
         return _describe_outcome(G, rid)
@@ -71,30 +72,30 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
         out.append(f"  aliases: {', '.join(actor.aliases)}")
     if actor.part_of:
         out.append(f"  part of: {', '.join(_name_and_id(G, p) for p in actor.part_of)}")
-    members = sorted(u for u, _, t in G.in_edges(aid, data="type") if t == "member_of")
+    members = sorted(u for u, _, t in G.in_edges(aid, data="type") if t == MEMBER_OF)
     if members:
         out.append(f"  members: {', '.join(_name_and_id(G, m) for m in members)}")
     out.append(f"  defined at {data['origin']}")
     out.extend(_claims(G, actor.claims, "  "))
     interests = [(v, d) for _, v, d in G.out_edges(aid, data=True)
-                 if d["type"] in ("interest", "indifferent")]
+                 if d["type"] in (INTEREST, INDIFFERENT)]
     if interests:
         out.append("interests:")
         for v, d in sorted(interests, key=lambda x: x[0]):
             stance = d["record"].stance
-            degree = f" (degree {d['degree']})" if d["type"] == "interest" and d["degree"] \
+            degree = f" (degree {d['degree']})" if d["type"] == INTEREST and d["degree"] \
                 else ""
             out.append(f"  {stance} {_name_and_id(G, v)}{degree}")
             out.extend(_claims(G, d["claims"], "    "))
     relations = [(u, v, d) for u, v, d in (*G.out_edges(aid, data=True),
                                            *G.in_edges(aid, data=True))
-                 if d["type"] in ("relation", "influence")]
+                 if d["type"] in (RELATION, INFLUENCE)]
     if relations:
         out.append("relations:")
         for u, v, d in sorted(relations, key=lambda x: (x[0], x[1])):
             arrow = "->" if d["directed"] else "~"
             status = f" ({d['record'].status})" if d["record"].status else ""
-            if d["type"] == "influence":
+            if d["type"] == INFLUENCE:
                 status = f" (intensity {d['intensity']}){status}"
             out.append(f"  {d['kind']}: {_name_and_id(G, u)} {arrow} {_name_and_id(G, v)}{status}")
             out.extend(_claims(G, d["claims"], "    "))
@@ -125,7 +126,7 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
         out.append(f"  {outcome.description}")
     out.append(f"  defined at {data['origin']}")
     stakes = sorted(((u, d) for u, _, d in G.in_edges(oid, data=True)
-                     if d["type"] == "interest"), key=lambda x: x[0])
+                     if d["type"] == INTEREST), key=lambda x: x[0])
     if stakes:
         out.append("interests in it:")
         for u, d in stakes:
@@ -133,7 +134,7 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
             out.extend(_claims(G, d["claims"], "    "))
     for title, edges in (("effects:", G.out_edges(oid, data=True)),
                          ("affected by:", G.in_edges(oid, data=True))):
-        rows = sorted(((u, v, d) for u, v, d in edges if d["type"] == "effect"),
+        rows = sorted(((u, v, d) for u, v, d in edges if d["type"] == EFFECT),
                       key=lambda x: (x[0], x[1]))
         if rows:
             out.append(title)

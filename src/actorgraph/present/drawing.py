@@ -1,0 +1,409 @@
+"""Draw a map with matplotlib: deterministic, readable at A4, with a legend.
+
+matplotlib is imported inside the drawing functions only, so importing this module (and
+running the CLI's other commands) stays fast. Each node is a box around its label (actors
+rounded and bold, coloured by kind; outcomes square and italic); everything is measured in
+inches on an A4 page and scaled down uniformly when the map is larger, which keeps boxes
+apart. What to draw comes from `selection.py`, where from `layout.py`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import textwrap
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..errors import UsageError, writing
+from ..model.kinds import ACTOR
+from .layout import Edges, _place_bloc_boxes, _place_boxes, map_positions
+from .selection import MapSelection, footnote_for, left_out_note, select_map
+from .style import (
+    A4_LANDSCAPE,
+    ACTOR_FILL,
+    BASE_FONT,
+    BLOC_FILL,
+    EDGE_LEGEND,
+    EDGE_STYLE,
+    MAP_AXES,
+    MARKS,
+    MIN_READABLE_FONT,
+    STATUS_COLOR,
+    STATUS_LEGEND,
+)
+
+__all__ = ["draw_interest_map", "render_map"]
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
+
+
+def _label(H: nx.MultiDiGraph, node: str, sel: MapSelection) -> str:
+    data = H.nodes[node]
+    text = _wrap(str(data["label"]), 18 if data["type"] == ACTOR else 24)
+    if node in sel.scores:
+        text += f"\n{sel.scores[node]:+.2f}"
+    return text
+
+
+
+def _clip(centre: tuple[float, float], towards: tuple[float, float],
+          size: tuple[float, float]) -> tuple[float, float]:
+    """Where the line from `centre` to `towards` leaves the box of `size` around `centre`."""
+    dx, dy = towards[0] - centre[0], towards[1] - centre[1]
+    if dx == 0 and dy == 0:
+        return centre
+    tx = (size[0] / 2) / abs(dx) if dx else math.inf
+    ty = (size[1] / 2) / abs(dy) if dy else math.inf
+    t = min(tx, ty, 1.0)
+    return centre[0] + dx * t, centre[1] + dy * t
+
+
+def _measure(labels: dict[str, tuple[str, dict[str, Any]]], fontsize: float) -> dict[str, Any]:
+    """Width and height in inches of each label's box at `fontsize`."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 4), dpi=72)
+    canvas = FigureCanvasAgg(fig)
+    renderer = canvas.get_renderer()
+    out = {}
+    for node, (text, style) in labels.items():
+        t = fig.text(0, 0, text, fontsize=fontsize, parse_math=False, linespacing=1.15,
+                     **style)
+        box = t.get_window_extent(renderer)
+        out[node] = (box.width / 72 + 0.16, box.height / 72 + 0.1)
+        t.remove()
+    return out
+
+
+def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
+                      selection: MapSelection | None = None,
+                      layout: dict[str, tuple[float, float]] | None = None,
+                      title: str | None = None, footnote: str | None = None,
+                      progress: Callable[[str], None] | None = None,
+                      **select_options: Any) -> Any:
+    """Draw the interest map of `G` on `ax` (a new A4 figure if None) and return the Axes.
+
+    ``select_options`` go to `select_map` (``rift=(a, b)``, ``focus=id``,
+    ``according_to=[...]``) unless a ready `selection` is given. ``layout`` pins positions.
+    Never calls ``plt.show()``; all text from the YAML is drawn literally (no mathtext).
+    """
+    say = progress or (lambda _msg: None)
+    sel = selection or select_map(G, **select_options)
+    H, unlinked = _linked(sel)
+    ax = ax if ax is not None else _new_page()
+    _page_texts(ax.figure, title or sel.title, left_out_note(G, sel, unlinked), footnote)
+    _keep_clear_of_texts(ax)
+    say(f"laying out {len(H)} nodes and {H.number_of_edges()} edges")
+    page = _place(H, sel, ax, layout, say)
+    say("drawing")
+    if sel.blocs:
+        _draw_bloc_frames(ax, sel, page)
+    used = _draw_nodes(ax, H, sel, page)
+    used["edges"] = _draw_edges(ax, H, sel, page)
+    ax.figure.legend(handles=_legend_handles(sel, used), loc="upper left",
+                     bbox_to_anchor=(0.775, 0.92), fontsize=7.5, frameon=False,
+                     title="Legend", title_fontsize=8.5, alignment="left")
+    return ax
+
+
+@dataclass
+class _Page:
+    """Where a map's boxes went: centres and sizes (inches), labels, the font size and the
+    uniform shrink that fitted them on the page."""
+
+    xy: dict[str, tuple[float, float]]
+    sizes: dict[str, tuple[float, float]]
+    labels: dict[str, tuple[str, dict[str, Any]]]
+    fontsize: float
+    shrink: float
+
+
+def _linked(sel: MapSelection) -> tuple[nx.MultiDiGraph, list[str]]:
+    """The part of the selection drawn as a network, and the nodes left out of it (no edge
+    and no highlight), which the page names instead."""
+    H = sel.graph
+    unlinked = sorted(n for n in H if H.degree(n) == 0 and n not in sel.highlight)
+    if len(H) > len(unlinked):
+        return nx.MultiDiGraph(H.subgraph(set(H) - set(unlinked))), unlinked
+    return H, []
+
+
+def _new_page() -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=A4_LANDSCAPE, dpi=150)
+    FigureCanvasAgg(fig)
+    return fig.add_axes(MAP_AXES)
+
+
+def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
+           layout: dict[str, tuple[float, float]] | None,
+           say: Callable[[str], None]) -> _Page:
+    """Lay out `H`, measure its labels, place the boxes on the axes' page area without
+    overlap, and set the axes' limits to show them."""
+    import numpy as np
+
+    nodes = sorted(H)
+    raw = map_positions(H, sel, layout)
+    labels = {n: (_label(H, n, sel), {"fontweight": "bold"} if H.nodes[n]["type"] == ACTOR
+                  else {"fontstyle": "italic"}) for n in nodes}
+    sizes_in = _measure(labels, BASE_FONT)
+    bbox = ax.get_position()
+    fw, fh = ax.figure.get_size_inches()
+    avail = np.array([bbox.width * fw, bbox.height * fh])
+    sizes = np.array([sizes_in[n] for n in nodes]) if nodes else np.zeros((0, 2))
+    pts = np.array([raw[n] for n in nodes]) if nodes else np.zeros((0, 2))
+    if len(nodes) > 1:
+        say("separating labels")
+    edges = _edges_to_clear(H, nodes, sel)
+    if sel.blocs and not layout:
+        groups: dict[int, list[int]] = {}
+        for i, n in enumerate(nodes):
+            groups.setdefault(sel.blocs.get(n, 0), []).append(i)
+        pts, shrink, centre = _place_bloc_boxes(pts, sizes, avail,
+                                                [groups[b] for b in sorted(groups)], edges)
+    else:
+        pts, shrink, centre = _place_boxes(pts, sizes, avail, edges)
+    fontsize = BASE_FONT * shrink
+    if fontsize < MIN_READABLE_FONT:
+        sel.warnings.append(f"{len(nodes)} nodes on one page: labels are {fontsize:.1f} pt, too "
+                            "small to read at A4; draw part of the graph with --focus ID or "
+                            "--rift A B")
+    ax.set_xlim(centre[0] - avail[0] / 2 / shrink, centre[0] + avail[0] / 2 / shrink)
+    ax.set_ylim(centre[1] - avail[1] / 2 / shrink, centre[1] + avail[1] / 2 / shrink)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    xy = {n: tuple(p) for n, p in zip(nodes, pts, strict=True)}
+    return _Page(xy, sizes_in, labels, fontsize, shrink)
+
+
+CLEAR_ALL_EDGES_UP_TO = 250
+"""Maps up to this many nodes keep every edge clear of boxes; larger ones only the key
+actors' edges (the work grows with edges times boxes)."""
+
+
+def _edges_to_clear(H: nx.MultiDiGraph, nodes: list[str], sel: MapSelection) -> Edges | None:
+    """The node pairs joined by an edge, by index into `nodes`, and which are key."""
+    import numpy as np
+
+    index = {n: i for i, n in enumerate(nodes)}
+    key = set(sel.key_nodes)
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v]))
+                    for u, v in H.edges() if u != v})
+    if len(nodes) > CLEAR_ALL_EDGES_UP_TO:
+        pairs = [p for p in pairs if {nodes[p[0]], nodes[p[1]]} & key]
+    if not pairs:
+        return None
+    return Edges(np.array(pairs, dtype=int),
+                 np.array([bool({nodes[i], nodes[j]} & key) for i, j in pairs]))
+
+
+def _keep_clear_of_texts(ax: Any) -> None:
+    """Lower the map's top below the title and raise its bottom above the notes under it
+    (the note on what was left out can run to several lines)."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_position()
+    inv = fig.transFigure.inverted()
+    bottom, top = box.y0, box.y1
+    for t in fig.texts:
+        ext = inv.transform_bbox(t.get_window_extent(renderer))
+        if t.get_gid() in ("unlinked", "footnote"):
+            bottom = max(bottom, ext.y1 + 0.012)
+        elif t.get_gid() == "title":
+            top = min(top, ext.y0 - 0.012)
+    ax.set_position((box.x0, bottom, box.width, top - bottom))
+
+
+def _draw_bloc_frames(ax: Any, sel: MapSelection, page: _Page) -> None:
+    """A pale rounded frame around each bloc's boxes, in the bloc's colour, named."""
+    from matplotlib.patches import FancyBboxPatch
+
+    members: dict[int, list[str]] = {}
+    for n, b in sel.blocs.items():
+        if n in page.xy:
+            members.setdefault(b, []).append(n)
+    pad = 0.08
+    for b, nodes in sorted(members.items()):
+        x0 = min(page.xy[n][0] - page.sizes[n][0] / 2 for n in nodes) - pad
+        x1 = max(page.xy[n][0] + page.sizes[n][0] / 2 for n in nodes) + pad
+        y0 = min(page.xy[n][1] - page.sizes[n][1] / 2 for n in nodes) - pad
+        y1 = max(page.xy[n][1] + page.sizes[n][1] / 2 for n in nodes) + pad
+        color = BLOC_FILL[(b - 1) % len(BLOC_FILL)]
+        ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0,
+                                    boxstyle="round,pad=0,rounding_size=0.15",
+                                    facecolor=color, alpha=0.18, edgecolor=color, linewidth=1.5,
+                                    zorder=0, clip_on=False, gid=f"bloc:{b}"))
+
+
+def _node_fill(sel: MapSelection, node: str, data: dict[str, Any]) -> str:
+    """A node's fill: its bloc's on a balance map, else its kind's (actors) or white."""
+    if node in sel.blocs:
+        return BLOC_FILL[(sel.blocs[node] - 1) % len(BLOC_FILL)]
+    return ACTOR_FILL.get(data["kind"], "#ffffff") if data["type"] == ACTOR else "#ffffff"
+
+
+def _draw_nodes(ax: Any, H: nx.MultiDiGraph, sel: MapSelection,
+                page: _Page) -> dict[str, set[str]]:
+    """A box and a label per node; returns the node kinds and marks used (for the legend)."""
+    from matplotlib.patches import FancyBboxPatch
+
+    kinds, marks = set(), set()
+    for n in sorted(H):
+        data = H.nodes[n]
+        (x, y), (w, h) = page.xy[n], page.sizes[n]
+        is_actor = data["type"] == ACTOR
+        verdict = sel.highlight.get(n)
+        ax.add_patch(FancyBboxPatch(
+            (x - w / 2, y - h / 2), w, h,
+            boxstyle="round,pad=0,rounding_size=0.08" if is_actor else "square,pad=0",
+            facecolor=_node_fill(sel, n, data),
+            edgecolor=MARKS[verdict][0] if verdict else "#546e7a",
+            linewidth=2.4 if verdict else 0.9,
+            linestyle="--" if data["kind"] == "unidentified" else "-", zorder=3, gid=f"node:{n}"))
+        ax.text(x, y, page.labels[n][0], ha="center", va="center", fontsize=page.fontsize,
+                parse_math=False, linespacing=1.15, zorder=4, gid=f"label:{n}",
+                **page.labels[n][1])
+        kinds.add(data["kind"] if is_actor else "outcome")
+        if verdict:
+            marks.add(verdict)
+    return {"kinds": kinds, "marks": marks}
+
+
+def _draw_edges(ax: Any, H: nx.MultiDiGraph, sel: MapSelection, page: _Page) -> set[str]:
+    """An arrow per edge, clipped at the boxes, parallel edges bowed apart, a halo under
+    an edge with a status; returns the edge categories used (for the legend)."""
+    from matplotlib.patches import FancyArrowPatch
+
+    used = set()
+    pair_count: dict[frozenset[str], int] = {}
+    for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
+        category = sel.category(key, d)
+        style = EDGE_STYLE[category]
+        nth = pair_count.get(frozenset((u, v)), 0)
+        pair_count[frozenset((u, v))] = nth + 1
+        bow = "arc3,rad=" + str(0.0 if nth == 0 else
+                                0.18 * ((nth + 1) // 2) * (1 if nth % 2 else -1))
+        start = _clip(page.xy[u], page.xy[v], page.sizes[u])
+        end = _clip(page.xy[v], page.xy[u], page.sizes[v])
+        status = sel.status.get(key)
+        if status:  # a halo under the edge marks it, keeping the edge's own colour and style
+            ax.add_patch(FancyArrowPatch(start, end, shrinkA=1.5, shrinkB=1.5, arrowstyle="-",
+                                         color=STATUS_COLOR[status], alpha=0.35, linewidth=7,
+                                         connectionstyle=bow, zorder=1,
+                                         gid=f"status:{status}:{key}"))
+        ax.add_patch(FancyArrowPatch(start, end, shrinkA=1.5, shrinkB=1.5,
+                                     arrowstyle=style["arrowstyle"],
+                                     mutation_scale=9 * page.shrink + 3, color=style["color"],
+                                     linestyle=style["linestyle"], linewidth=style["lw"],
+                                     connectionstyle=bow, zorder=2, gid=f"edge:{key}"))
+        used.add(category)
+    return used
+
+
+def _legend_handles(sel: MapSelection, used: dict[str, set[str]]) -> list[Any]:
+    """One legend entry per bloc, node kind, edge category, mark and status on the map."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = _bloc_handles(sel)
+    for kind in [k for k in ACTOR_FILL if k in used["kinds"] and not sel.blocs]:
+        handles.append(Patch(facecolor=ACTOR_FILL[kind], edgecolor="#546e7a",
+                             linestyle="--" if kind == "unidentified" else "-",
+                             label=f"actor: {kind}"))
+    if "outcome" in used["kinds"]:
+        handles.append(Patch(facecolor="#ffffff", edgecolor="#546e7a", label="outcome"))
+    for category in [c for c in EDGE_STYLE if c in used["edges"]]:
+        s = EDGE_STYLE[category]
+        handles.append(Line2D([], [], color=s["color"], linestyle=s["linestyle"],
+                              linewidth=s["lw"], label=EDGE_LEGEND[category]))
+    for mark, (color, text) in MARKS.items():
+        if mark in used["marks"]:
+            handles.append(Patch(facecolor="#ffffff", edgecolor=color, linewidth=2.4,
+                                 label=text))
+    for status, color in STATUS_COLOR.items():
+        if status in sel.status.values():
+            handles.append(Line2D([], [], color=color, alpha=0.35, linewidth=7,
+                                  label=STATUS_LEGEND[status]))
+    return handles
+
+
+def _bloc_handles(sel: MapSelection) -> list[Any]:
+    from matplotlib.patches import Patch
+
+    handles = []
+    bloc_numbers = sorted(set(sel.blocs.values()))
+    for i in bloc_numbers[:len(BLOC_FILL)]:
+        count = sum(1 for b in sel.blocs.values() if b == i)
+        handles.append(Patch(facecolor=BLOC_FILL[(i - 1) % len(BLOC_FILL)],
+                             edgecolor="#546e7a",
+                             label=f"bloc {i} ({count} actor{'' if count == 1 else 's'})"))
+    if len(bloc_numbers) > len(BLOC_FILL):
+        more = len(bloc_numbers) - len(BLOC_FILL)
+        handles.append(Patch(facecolor="none", edgecolor="none",
+                             label=f"{more} more blocs (colours repeat)"))
+    return handles
+
+
+def _page_texts(fig: Any, title: str, left_out: str, footnote: str | None) -> None:
+    """The title, what the drawing leaves out, and the footnote."""
+    fig.text(0.02, 0.955, title, fontsize=13, fontweight="bold", parse_math=False, gid="title")
+    if left_out:
+        fig.text(0.02, 0.045, _wrap(left_out, 190), fontsize=7, color="#555555",
+                 parse_math=False, gid="unlinked", va="bottom")
+    if footnote:
+        fig.text(0.02, 0.02, footnote, fontsize=7, color="#555555", parse_math=False,
+                 gid="footnote")
+
+
+def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
+               layout: dict[str, tuple[float, float]] | None = None,
+               date: str | None = None, progress: Callable[[str], None] | None = None,
+               selection: MapSelection | None = None, **select_options: Any) -> MapSelection:
+    """Render the map to `path` (.png, .svg or .pdf by extension), reproducibly.
+
+    ``select_options`` go to `select_map`, unless a ready `selection` is given (for example
+    from `select_diff_map`).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise UsageError(f"cannot render to '{suffix or path}': use a .png, .svg or .pdf name")
+    import matplotlib
+
+    sel = selection or select_map(G, **select_options)
+    fig = Figure(figsize=A4_LANDSCAPE, dpi=150)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes(MAP_AXES)
+    metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None},
+                                "pdf": {"CreationDate": None, "ModDate": None}}[suffix[1:]]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        draw_interest_map(G, ax=ax, selection=sel, layout=layout,
+                          footnote=footnote_for(G, date), progress=progress)
+        if progress:
+            progress(f"writing {path}")
+        with (matplotlib.rc_context({"svg.hashsalt": "actorgraph", "svg.fonttype": "none"}),
+              writing(path)):
+            fig.savefig(path, metadata=metadata)
+    missing = sorted({f"{chr(int(m[1]))} (U+{int(m[1]):04X})" for w in caught
+                      if (m := re.search(r"Glyph (\d+) .*missing", str(w.message)))})
+    if missing:
+        sel.warnings.append("no glyph in the font for " + ", ".join(missing) +
+                            "; drawn as empty boxes")
+    other = [str(w.message) for w in caught if "missing from font" not in str(w.message)]
+    sel.warnings.extend(dict.fromkeys(other))
+    return sel

@@ -1,0 +1,104 @@
+"""Hostile input, second round (issue 17): each case a probe once broke, through the real
+command line in a child process with CPU and memory limits (`run_limited`), ending in exit 0,
+1 or 2 with clean messages: never 70, never a traceback, never a hang."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+from .test_hostile import CPU_SECONDS, run_limited
+
+
+def lattice(layers: int) -> str:
+    """`layers` layers of two actors, each part of both actors of the next layer: 2**layers
+    paths from the bottom to the top, which a walk over every path never finishes."""
+    lines = ["actors:"]
+    for layer in range(layers):
+        for k in range(2):
+            lines.append(f"  - {{id: a{layer}-{k}, name: A{layer}-{k}, kind: group"
+                         + (f", part_of: [a{layer + 1}-0, a{layer + 1}-1]}}"
+                            if layer + 1 < layers else "}"))
+    return "\n".join(lines) + "\n"
+
+
+def test_a_part_of_lattice_validates_within_a_cpu_limit(tmp_path):
+    # 24 layers took 83 s when the cycle check walked every path; the child is killed
+    # after 5 s of CPU time (run_limited), so this fails if the check is not linear
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / "lattice.yaml").write_text(lattice(24))
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("ok: 0 sources, 48 actors")
+
+
+def test_a_circle_through_a_lattice_is_one_error_naming_the_shortest_way_round(tmp_path):
+    text = lattice(24).replace("{id: a23-1, name: A23-1, kind: group}",
+                               "{id: a23-1, name: A23-1, kind: group, part_of: [a0-1]}")
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / "lattice.yaml").write_text(text)
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    circle = " -> ".join(["a0-1", *(f"a{i}-0" for i in range(1, 23)), "a23-1", "a0-1"])
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"graph/lattice.yaml:3:5: error: part_of goes round in a circle: {circle}",
+        "actorgraph: 1 error in the graph"]
+
+
+def git(repo, *args, input=None):
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                          cwd=repo, input=input, capture_output=True, check=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A git repository whose graph/ holds one valid file, committed."""
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / "a.yaml").write_text("actors:\n  - {id: a, name: A, kind: state}\n")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "graph")
+    git(tmp_path, "commit", "-qm", "one actor")
+    return tmp_path
+
+
+def run_small(*argv, cwd, memory_mib=256):
+    """The command line with 256 MiB of address space (it needs under 100 MiB)."""
+    def limits():
+        resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+        resource.setrlimit(resource.RLIMIT_AS, (memory_mib << 20, memory_mib << 20))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ACTORGRAPH_NO_CACHE": "1"}
+    return subprocess.run([sys.executable, "-m", "actorgraph", *argv], cwd=cwd, env=env,
+                          capture_output=True, text=True, preexec_fn=limits, timeout=60)
+
+
+def test_diff_refuses_a_huge_blob_before_reading_it(repo):
+    # 200 MB committed straight into the object store (never on disk as a file); reading it
+    # whole does not fit in the child's 256 MiB, so only a size check before reading passes
+    oid = git(repo, "hash-object", "-w", "--stdin", input=b"#" * (200 << 20)).decode().strip()
+    git(repo, "update-index", "--add", "--cacheinfo", f"100644,{oid},graph/big.yaml")
+    git(repo, "commit", "-qm", "a huge file")
+    result = run_small("diff", "HEAD~1", "HEAD", "--graph", "graph", cwd=repo)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        "HEAD:graph/big.yaml:1:1: error: file is 209,715,200 bytes; the limit is 8,388,608 "
+        "(split it into several files)",
+        "actorgraph: 1 error in the graph"]
+
+
+def test_a_300_character_revision_is_a_usage_error(repo):
+    revision = "a" * 300
+    result = run_small("diff", revision, "HEAD", "--graph", "graph", cwd=repo)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"actorgraph: error: not a revision: '{revision}'\n"
+    # a folder name too long for the system is a usage error too, for every loading command
+    for argv in (["validate"], ["list", "actors"], ["gains", "a", "b"]):
+        result = run_small(*argv, "--graph", revision, cwd=repo)
+        assert (result.returncode, result.stderr) == (
+            2, f"actorgraph: error: cannot read the graph folder {revision}: File name too "
+               "long\n")
