@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 from pathlib import Path
 
@@ -14,21 +13,16 @@ import actorgraph
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH_DIR = ROOT / "graph"
 DATA = Path(__file__).resolve().parent / "data"
-SEED_NAME = "000_7a2309e86cf298ac.txt"
-"""The seed article the curated graph quotes. It is not part of the repository: it sits in
-the project's shared folder beside the clone (../shared/seeds/), or where $ACTORGRAPH_SEED
-points."""
+SEED_TEXTS = {sid: GRAPH_DIR / "sources" / f"{sid}.txt"
+              for sid in ("seed-article", "seed-comment-1", "seed-comment-2")}
+"""The seed article and its reader comments as the curated graph archives them (each
+source's ``text:``), so the tests that quote-check against the seed always run."""
 
 
 @pytest.fixture(scope="session")
-def seed() -> Path:
-    """The seed article's path; tests that quote-check against it skip, saying why, when a
-    clone has no copy of it beside."""
-    path = Path(os.environ.get("ACTORGRAPH_SEED") or ROOT.parent / "shared" / "seeds" / SEED_NAME)
-    if not path.is_file():
-        pytest.skip(f"the seed article is not at {path} (it is not part of the repository; "
-                    "set ACTORGRAPH_SEED to its path)")
-    return path
+def seed() -> dict[str, Path]:
+    """Source id -> path of the archived text of the seed article and its two comments."""
+    return dict(SEED_TEXTS)
 
 
 @pytest.fixture(scope="session")

@@ -60,6 +60,19 @@ def test_any_change_to_any_file_is_a_new_key(cached):
     assert len(entries(folder)) == 2
 
 
+def test_an_archived_text_changed_after_caching_is_still_checked(cached):
+    graph, folder = cached
+    actorgraph.load(graph)
+    text = graph / "sources" / "seed-article.txt"
+    edited = text.read_text(encoding="utf-8").replace("do everything possible", "do all it can")
+    text.write_text(edited, encoding="utf-8")
+    with pytest.raises(actorgraph.GraphDataError) as info:
+        actorgraph.load(graph)
+    assert len(entries(folder)) == 1  # the YAML did not change: the cached entry was used
+    assert [p.message.split(":")[0] for p in info.value.problems] == [
+        "quote not found in sources/seed-article.txt (the source's text)"]
+
+
 def test_a_damaged_entry_is_rebuilt(cached):
     graph, folder = cached
     good = actorgraph.load(graph)

@@ -134,8 +134,7 @@ def test_list_actors_as_json(capsys):
 
 def test_check_quotes_finds_every_quote_of_the_seed(capsys, seed):
     code, out, _ = run(capsys, "check-quotes", "--graph", str(GRAPH_DIR),
-                       "--text", f"seed-article={seed}", "--text", f"seed-comment-1={seed}",
-                       "--text", f"seed-comment-2={seed}")
+                       *(f"--text={sid}={path}" for sid, path in seed.items()))
     assert code == 0
     assert [line.split(":")[0] + ":" + line.split(":")[1].split(" in ")[0]
             for line in out.splitlines()] == [

@@ -122,6 +122,26 @@ INVALID = {
                     "graph.yaml:10:13: error: 'o' cannot affect itself"],
     "duplicate-claim": ["graph.yaml:12:13: error: the same claim twice (same claimant, source "
                         "and quote; first at duplicate-claim/graph.yaml:11:13)"],
+    "source-text": [
+        "graph.yaml:6:5: error: source 'missing': text: source-text/sources/missing.txt does not "
+        "exist",
+        "graph.yaml:18:13: error: locator 'para 2' is wrong: para 2 of sources/report.txt does "
+        "not hold the quote; the quote is in para 1",
+        "graph.yaml:26:13: error: locator 'para 9' is wrong: sources/report.txt has 2 "
+        "paragraphs; the quote is in para 2",
+        "graph.yaml:30:13: error: quote not found in sources/report.txt (the source's text): "
+        "\u201cA never said this.\u201d",
+        "graph.yaml:33:13: error: locator 'para 1' is wrong: para 1 of sources/report.txt does "
+        "not hold the quote; the quote runs across paragraphs (paragraphs are separated by "
+        "blank lines)"],
+    "grades-and-text-path": [
+        "graph.yaml:5:11: error: 'text': must be a path inside the graph folder, written with "
+        "'/' and without '..' (like 'sources/article.txt'); got '../outside.txt'",
+        "graph.yaml:6:5: error: give 'confidence' or 'reliability', not both: each sets the "
+        "source's confidence",
+        "graph.yaml:19:13: error: give 'confidence' or 'credibility', not both: each sets the "
+        "claim's confidence",
+        "graph.yaml:20:61: error: 'credibility' must be at most 6, got '7'"],
     "huge-number": ["graph.yaml:5:17: error: 'confidence' must be at most 1.0, got "
                     "'9999999999999999999999999999999999999...'"],
     **HOSTILE,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 import networkx as nx
@@ -11,25 +9,9 @@ import networkx as nx
 from ..errors import UnknownNameError
 from ..io.loader import GraphRecords, Origin
 from ..io.messages import nearest
+from ..io.sourcetext import normalize_text
 
 __all__ = ["QuoteMiss", "check_quotes", "normalize_text"]
-
-_TYPOGRAPHIC = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u2026": "...", "\u00a0": " ",
-})
-
-
-def normalize_text(text: str) -> str:
-    """Fold what differs between copies of one text: typographic quotes, dashes, spacing.
-
-    >>> normalize_text("He’s  “close”\\n— to Putin…")
-    'He\\'s "close" - to Putin...'
-    """
-    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True)

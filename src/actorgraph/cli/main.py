@@ -47,10 +47,35 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from ..present.text import summary_line
     from .analyses import tell_warnings
 
-    records = load_records(args.graph)
-    tell_warnings(records.warnings)
-    print(summary_line(records))
-    return 0
+    if not args.files:
+        records = load_records(args.graph)
+        tell_warnings(records.warnings)
+        print(summary_line(records))
+        return 0
+    return _validate_files(args.files, args.graph)
+
+
+def _validate_files(files: list[str], graph: str | None) -> int:
+    """Check the graph folder of each file (a pre-commit hook's call); 1 if any fails."""
+    from ..io.folders import graph_folders
+    from ..io.loader import load_records
+    from ..present.text import summary_line
+    from .analyses import tell_warnings
+
+    folders, outside = graph_folders(files, graph)
+    if outside:
+        where = f"under {graph}" if graph else "in a folder holding graph.schema.json"
+        print(f"actorgraph: not checked, not {where}: {', '.join(outside)}", file=sys.stderr)
+    code = 0
+    for folder in folders:
+        try:
+            records = load_records(folder)
+        except GraphDataError as exc:
+            code = max(code, report_error(exc))
+            continue
+        tell_warnings(records.warnings)
+        print(f"{folder}: {summary_line(records)}")
+    return code
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -134,7 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    add("validate", cmd_validate, "check the graph; print a summary or every problem")
+    p = add("validate", cmd_validate, "check the graph; print a summary or every problem")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="check the graph folder of each file instead (the pre-commit hook's "
+                        "call): the --graph folder holding it, else the nearest folder above "
+                        "it with graph.schema.json; other files are left out, saying so")
     p = add("list", cmd_list, "list records of one type")
     p.add_argument("what", choices=["actors", "outcomes", "sources", "claims", "events",
                                     "relations"])

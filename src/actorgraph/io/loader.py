@@ -37,6 +37,7 @@ from ..model.records import (
     date_bounds,
 )
 from .messages import a_or_an, nearest, problems_from_validation
+from .sourcetext import check_source_texts
 from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
 __all__ = [
@@ -201,6 +202,7 @@ def load_records_from(files: Iterable[FileContents], label: str, *,
     """
     with gc_paused():
         checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache)
+        checker.text_root = root
         for shown, relative, data in sorted(files):
             checker.read(shown, relative, data)
         return checker.finish()
@@ -220,6 +222,7 @@ class _Checker:
         # (file, path to the referring field, referenced id, kinds it may be)
         self.refs: list[tuple[str, tuple[Any, ...], str, tuple[str, ...]]] = []
         self.kind_of: dict[str, str] = {}
+        self.text_root: Path | None = None  # where sources' texts are read (None: unchecked)
 
     def finish(self) -> GraphRecords:
         if not self.records.files:
@@ -396,6 +399,8 @@ class _Checker:
         self.check_membership_cycles()
         self.check_contradictory_relations()
         self.check_unused_outcomes()
+        if self.text_root is not None:
+            self.problems.extend(check_source_texts(self.text_root, self.records))
 
     def check_formerly(self) -> None:
         """A former id must not still be in use, nor be claimed as former by two records."""

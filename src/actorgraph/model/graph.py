@@ -30,7 +30,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..errors import UnknownNameError, UsageError
+from ..errors import GraphDataError, UnknownNameError, UsageError
 from ..io.loader import (
     GraphRecords,
     default_graph_dir,
@@ -96,6 +96,12 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
     if G is None:
         G = build_graph(load_records_from(files, graph_label(root), root=root))
         store.put(key, G)
+    else:  # the key covers the YAML only: the archived texts may have changed since
+        from ..io.sourcetext import check_source_texts
+
+        problems = check_source_texts(root, G.graph["records"])
+        if problems:
+            raise GraphDataError(problems)
     return G
 
 

@@ -32,10 +32,13 @@ from pydantic_core import PydanticCustomError
 
 __all__ = [
     "ACTOR_KINDS",
+    "CREDIBILITY",
     "DATE_PATTERN",
     "DEGREES",
     "INTENSITIES",
+    "LINT_RULES",
     "RELATION_SIGNS",
+    "RELIABILITY",
     "SLUG_PATTERN",
     "Actor",
     "Claim",
@@ -44,12 +47,15 @@ __all__ = [
     "GraphFile",
     "Id",
     "Interest",
+    "LintAck",
     "Outcome",
     "PartialDate",
     "Relation",
     "Source",
     "claim_confidence",
+    "claim_grade",
     "date_bounds",
+    "source_confidence",
 ]
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -102,6 +108,20 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date]:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+
+def _check_inside(value: str) -> str:
+    parts = value.split("/")
+    if (value.startswith("/") or "\\" in value or re.match(r"^[A-Za-z]:", value)
+            or ".." in parts or "" in parts or any(ord(c) < 32 for c in value)):
+        raise ValueError(f"must be a path inside the graph folder, written with '/' and without "
+                         f"'..' (like 'sources/article.txt'); got {value!r}")
+    return value
+
+
+SourceText = Annotated[str, StringConstraints(min_length=1, max_length=255),
+                       AfterValidator(_check_inside)]
+"""A relative path with forward slashes that stays inside the graph folder (no '..')."""
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
@@ -133,6 +153,38 @@ class _Dated(_Record):
         return not (self.until and day > date_bounds(self.until)[1])
 
 
+LINT_RULES = ("hedged-assertion", "stance-conflict", "quote-reused", "quote-names-nothing",
+              "comments-only")
+"""The rules of ``actorgraph lint`` (see `actorgraph.analyses.lint`), by name."""
+
+
+class LintAck(_Record):
+    """A lint finding acknowledged by the curator: lint stays quiet about these rules here.
+
+    ``lint: {ignore: [quote-reused], reason: "one sentence names both"}`` on a claim covers
+    that claim; on a record (an actor, interest, effect, relation or event) it covers the
+    record and every claim under it.
+    """
+
+    ignore: Annotated[list[Literal["hedged-assertion", "stance-conflict", "quote-reused",
+                                   "quote-names-nothing", "comments-only"]],
+                      Field(min_length=1, description="the rules to keep quiet, by name")]
+    reason: Text = Field(description="why the finding is acceptable here, for the next reader")
+
+
+RELIABILITY: dict[str, float | None] = {"A": 0.9, "B": 0.75, "C": 0.6, "D": 0.4, "E": 0.2,
+                                        "F": None}
+"""NATO Admiralty source reliability (STANAG 2511) -> confidence. A completely reliable,
+B usually reliable, C fairly reliable, D not usually reliable, E unreliable; F "cannot be
+judged" is unknown (None), not zero."""
+
+CREDIBILITY: dict[int, float | None] = {1: 0.9, 2: 0.7, 3: 0.5, 4: 0.3, 5: 0.1, 6: None}
+"""NATO Admiralty information credibility -> confidence. 1 confirmed by other (independent)
+sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable; 6 "cannot be judged" is
+unknown (None), not zero. The numbers sit inside the ICD 203 ranges of the matching words
+(probably true ~ likely, possibly true ~ roughly even chance, ...)."""
+
+
 class Claim(_Record):
     """Someone's word, in a source: the only way anything enters the graph.
 
@@ -143,19 +195,62 @@ class Claim(_Record):
     by: Id
     source: Id
     quote: Text
-    locator: str | None = Field(default=None, description="where in the source, e.g. 'para 3'")
+    locator: str | None = Field(default=None, description="where in the source, e.g. 'para 3' "
+                                "(with the source's archived text, checked: paragraphs are "
+                                "separated by blank lines)")
     stance: Literal["asserts", "denies", "speculates"] = "asserts"
     confidence: Confidence | None = Field(
-        default=None, description="0..1; defaults to the source's confidence")
+        default=None, description="0..1; defaults to the credibility's, else the source's")
+    credibility: Annotated[int, Field(ge=1, le=6)] | None = Field(
+        default=None, description="NATO Admiralty information credibility: 1 confirmed by other "
+        "sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be "
+        "judged (unknown: the source's confidence applies)")
     note: Text | None = Field(default=None, description="the curator's reading of the quote")
+    lint: LintAck | None = None
+
+    @model_validator(mode="after")
+    def _one_grade(self) -> Claim:
+        if self.confidence is not None and self.credibility is not None:
+            raise ValueError("give 'confidence' or 'credibility', not both: each sets the "
+                             "claim's confidence")
+        return self
+
+
+def source_confidence(source: Source) -> float:
+    """A source's confidence: from its ``reliability`` grade if it has one that can be
+    judged (A-E), else its ``confidence`` (0.7 unless given; reliability F falls back to it)."""
+    grade = RELIABILITY.get(source.reliability) if source.reliability else None
+    return grade if grade is not None else source.confidence
 
 
 def claim_confidence(claim: Claim, sources: Mapping[str, Source]) -> float:
-    """The claim's own confidence, else its source's (0 for a source not in `sources`)."""
+    """The one confidence of a claim, used everywhere; the most specific statement wins:
+
+    1. the claim's ``confidence`` (a number), else
+    2. its ``credibility`` grade (1-5, `CREDIBILITY`), else
+    3. its source's ``reliability`` grade (A-E, `RELIABILITY`), else
+    4. its source's ``confidence`` (0.7 unless given).
+
+    A grade that cannot be judged (credibility 6, reliability F) is unknown, not zero: it
+    falls through to the next step. A source not in `sources` gives 0.
+    """
     if claim.confidence is not None:
         return claim.confidence
+    graded = CREDIBILITY.get(claim.credibility) if claim.credibility else None
+    if graded is not None:
+        return graded
     source = sources.get(claim.source)
-    return source.confidence if source is not None else 0.0
+    return source_confidence(source) if source is not None else 0.0
+
+
+def claim_grade(claim: Claim, sources: Mapping[str, Source]) -> str | None:
+    """The Admiralty grade as analysts write it, source letter then claim digit (``B2``),
+    with ``?`` for the half not given; None when neither is."""
+    source = sources.get(claim.source)
+    letter = source.reliability if source is not None else None
+    if letter is None and claim.credibility is None:
+        return None
+    return f"{letter or '?'}{claim.credibility or '?'}"
 
 
 Claims = Annotated[list[Claim], Field(min_length=1)]
@@ -176,9 +271,24 @@ class Source(_Record):
     in_reply_to: Id | None = Field(default=None, description="source this one comments on")
     confidence: Confidence = Field(
         default=0.7, description="default confidence of this source's claims")
+    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = Field(
+        default=None, description="NATO Admiralty source reliability: A completely reliable, B "
+        "usually, C fairly, D not usually, E unreliable, F cannot be judged (unknown: the "
+        "default confidence applies)")
+    text: SourceText | None = Field(
+        default=None, description="the source's archived text, a UTF-8 file inside the graph "
+        "folder (e.g. sources/article.txt): every quote citing the source, and its 'para N' "
+        "locator, is checked against it")
     note: Text | None = None
     formerly: list[Id] = Field(default_factory=list, description="ids this record had in earlier "
                                "versions (a rename, reported as such by diff)")
+
+    @model_validator(mode="after")
+    def _one_grade(self) -> Source:
+        if self.reliability is not None and "confidence" in self.model_fields_set:
+            raise ValueError("give 'confidence' or 'reliability', not both: each sets the "
+                             "source's confidence")
+        return self
 
 
 ACTOR_KINDS = ("state", "government", "faction", "bloc", "organization", "person", "group",
@@ -207,6 +317,7 @@ class Interest(_Dated):
     strength: Annotated[float, Field(gt=0.0, le=1.0)] = 1.0
     claims: Claims
     note: Text | None = None
+    lint: LintAck | None = None
 
     @model_validator(mode="after")
     def _degree_fits_stance(self) -> Interest:
@@ -245,6 +356,7 @@ class Actor(_Record):
     interests: list[Interest] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list, description="claims that this actor "
                                 "exists or acts as described (e.g. for unidentified actors)")
+    lint: LintAck | None = None
     formerly: list[Id] = Field(default_factory=list, description="ids this record had in earlier "
                                "versions (a rename, reported as such by diff)")
 
@@ -256,6 +368,7 @@ class Effect(_Record):
     sign: Literal["advances", "hinders"]
     claims: Claims
     note: Text | None = None
+    lint: LintAck | None = None
 
 
 class Outcome(_Record):
@@ -312,6 +425,7 @@ class Relation(_Dated):
     status: Text | None = Field(default=None, description="e.g. 'strained since the crash'")
     claims: Claims
     note: Text | None = None
+    lint: LintAck | None = None
 
     @model_validator(mode="after")
     def _ends(self) -> Relation:
@@ -365,6 +479,7 @@ class Event(_Record):
     led_to: list[Id] = Field(default_factory=list, description="events this one caused")
     claims: Claims
     note: Text | None = None
+    lint: LintAck | None = None
     formerly: list[Id] = Field(default_factory=list, description="ids this record had in earlier "
                                "versions (a rename, reported as such by diff)")
 

@@ -27,6 +27,7 @@ from .layout import Edges, _place_bloc_boxes, _place_boxes, map_positions
 from .selection import MapSelection, footnote_for, left_out_note, select_map
 from .style import (
     A4_LANDSCAPE,
+    A4_PAGE,
     ACTOR_FILL,
     BASE_FONT,
     BLOC_FILL,
@@ -35,8 +36,10 @@ from .style import (
     MAP_AXES,
     MARKS,
     MIN_READABLE_FONT,
+    SLIDE,
     STATUS_COLOR,
     STATUS_LEGEND,
+    PageStyle,
 )
 
 __all__ = ["draw_interest_map", "render_map"]
@@ -90,29 +93,30 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
                       layout: dict[str, tuple[float, float]] | None = None,
                       title: str | None = None, footnote: str | None = None,
                       progress: Callable[[str], None] | None = None,
-                      **select_options: Any) -> Any:
+                      style: PageStyle = A4_PAGE, **select_options: Any) -> Any:
     """Draw the interest map of `G` on `ax` (a new A4 figure if None) and return the Axes.
 
     ``select_options`` go to `select_map` (``rift=(a, b)``, ``focus=id``,
-    ``according_to=[...]``) unless a ready `selection` is given. ``layout`` pins positions.
-    Never calls ``plt.show()``; all text from the YAML is drawn literally (no mathtext).
+    ``according_to=[...]``) unless a ready `selection` is given. ``layout`` pins positions;
+    ``style`` sets type sizes and the legend's place. Never calls ``plt.show()``; all text
+    from the YAML is drawn literally (no mathtext).
     """
     say = progress or (lambda _msg: None)
     sel = selection or select_map(G, **select_options)
     H, unlinked = _linked(sel)
     ax = ax if ax is not None else _new_page()
-    _page_texts(ax.figure, title or sel.title, left_out_note(G, sel, unlinked), footnote)
+    _page_texts(ax.figure, title or sel.title, left_out_note(G, sel, unlinked), footnote,
+                style)
     _keep_clear_of_texts(ax)
     say(f"laying out {len(H)} nodes and {H.number_of_edges()} edges")
-    page = _place(H, sel, ax, layout, say)
+    page = _place(H, sel, ax, layout, say, style.base_font)
     say("drawing")
     if sel.blocs:
         _draw_bloc_frames(ax, sel, page)
     used = _draw_nodes(ax, H, sel, page)
     used["edges"] = _draw_edges(ax, H, sel, page)
-    ax.figure.legend(handles=_legend_handles(sel, used), loc="upper left",
-                     bbox_to_anchor=(0.775, 0.92), fontsize=7.5, frameon=False,
-                     title="Legend", title_fontsize=8.5, alignment="left")
+    ax.figure.legend(handles=_legend_handles(sel, used), frameon=False, title="Legend",
+                     alignment="left", **dict(style.legend))
     return ax
 
 
@@ -149,7 +153,7 @@ def _new_page() -> Any:
 
 def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
            layout: dict[str, tuple[float, float]] | None,
-           say: Callable[[str], None]) -> _Page:
+           say: Callable[[str], None], base_font: float = BASE_FONT) -> _Page:
     """Lay out `H`, measure its labels, place the boxes on the axes' page area without
     overlap, and set the axes' limits to show them."""
     import numpy as np
@@ -158,7 +162,7 @@ def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
     raw = map_positions(H, sel, layout)
     labels = {n: (_label(H, n, sel), {"fontweight": "bold"} if H.nodes[n]["type"] == ACTOR
                   else {"fontstyle": "italic"}) for n in nodes}
-    sizes_in = _measure(labels, BASE_FONT)
+    sizes_in = _measure(labels, base_font)
     bbox = ax.get_position()
     fw, fh = ax.figure.get_size_inches()
     avail = np.array([bbox.width * fw, bbox.height * fh])
@@ -175,7 +179,7 @@ def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
                                                 [groups[b] for b in sorted(groups)], edges)
     else:
         pts, shrink, centre = _place_boxes(pts, sizes, avail, edges)
-    fontsize = BASE_FONT * shrink
+    fontsize = base_font * shrink
     if fontsize < MIN_READABLE_FONT:
         sel.warnings.append(f"{len(nodes)} nodes on one page: labels are {fontsize:.1f} pt, too "
                             "small to read at A4; draw part of the graph with --focus ID or "
@@ -356,22 +360,26 @@ def _bloc_handles(sel: MapSelection) -> list[Any]:
     return handles
 
 
-def _page_texts(fig: Any, title: str, left_out: str, footnote: str | None) -> None:
+def _page_texts(fig: Any, title: str, left_out: str, footnote: str | None,
+                style: PageStyle = A4_PAGE) -> None:
     """The title, what the drawing leaves out, and the footnote."""
-    fig.text(0.02, 0.955, title, fontsize=13, fontweight="bold", parse_math=False, gid="title")
+    fig.text(0.02, 0.955, title, fontsize=style.title_size, fontweight="bold",
+             parse_math=False, gid="title")
     if left_out:
-        fig.text(0.02, 0.045, _wrap(left_out, 190), fontsize=7, color="#555555",
-                 parse_math=False, gid="unlinked", va="bottom")
+        width = int(190 * 7.0 / style.note_size * fig.get_figwidth() / A4_LANDSCAPE[0])
+        fig.text(0.02, 0.045, _wrap(left_out, width), fontsize=style.note_size,
+                 color="#555555", parse_math=False, gid="unlinked", va="bottom")
     if footnote:
-        fig.text(0.02, 0.02, footnote, fontsize=7, color="#555555", parse_math=False,
-                 gid="footnote")
+        fig.text(0.02, 0.02, footnote, fontsize=style.note_size, color="#555555",
+                 parse_math=False, gid="footnote")
 
 
 def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                layout: dict[str, tuple[float, float]] | None = None,
                date: str | None = None, progress: Callable[[str], None] | None = None,
                selection: MapSelection | None = None, **select_options: Any) -> MapSelection:
-    """Render the map to `path` (.png, .svg or .pdf by extension), reproducibly.
+    """Render the map to `path` (.png, .svg or .pdf by extension), reproducibly: an A4 map,
+    or for a rift with stakes the 16:9 briefing (`briefing.draw_rift_briefing`).
 
     ``select_options`` go to `select_map`, unless a ready `selection` is given (for example
     from `select_diff_map`).
@@ -385,15 +393,21 @@ def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
     import matplotlib
 
     sel = selection or select_map(G, **select_options)
-    fig = Figure(figsize=A4_LANDSCAPE, dpi=150)
+    briefing = sel.report is not None and sel.report.stakes
+    fig = Figure(figsize=SLIDE if briefing else A4_LANDSCAPE, dpi=150)
     FigureCanvasAgg(fig)
-    ax = fig.add_axes(MAP_AXES)
     metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None},
                                 "pdf": {"CreationDate": None, "ModDate": None}}[suffix[1:]]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        draw_interest_map(G, ax=ax, selection=sel, layout=layout,
-                          footnote=footnote_for(G, date), progress=progress)
+        if briefing:
+            from .briefing import draw_rift_briefing
+
+            draw_rift_briefing(G, fig=fig, selection=sel, layout=layout,
+                               footnote=footnote_for(G, date), progress=progress)
+        else:
+            draw_interest_map(G, ax=fig.add_axes(MAP_AXES), selection=sel, layout=layout,
+                              footnote=footnote_for(G, date), progress=progress)
         if progress:
             progress(f"writing {path}")
         with (matplotlib.rc_context({"svg.hashsalt": "actorgraph", "svg.fonttype": "none"}),

@@ -4,8 +4,8 @@ Attributes are flattened into what every format allows (text, numbers, booleans)
 become ``"; "``-joined text, each edge carries its stable id (``edge_id`` in GraphML),
 ``edge_type`` (interest,
 effect, relation, member_of: GEXF reserves ``type`` for directedness), ``kind``, ``sign``,
-its net support, whether it is contested, how many claims back it, and who claims it in
-which sources.
+its net support, whether it is contested, how many claims back it, who claims it in
+which sources, and the Admiralty grades of its claims (``B2; C3``, empty when none).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import networkx as nx
 from ..analyses.gains import support
 from ..errors import UsageError, writing
 from ..model.kinds import EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
+from ..model.records import claim_grade
 
 __all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
 
@@ -55,6 +56,8 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                    claim_count=len(claims),
                    claimants="; ".join(sorted({c.by for c in claims})),
                    sources="; ".join(sorted({c.source for c in claims})),
+                   grades="; ".join(sorted({g for c in claims
+                                            if (g := claim_grade(c, sources))})),
                    origin=str(d["origin"]))
     return H
 

@@ -9,7 +9,7 @@ import networkx as nx
 
 from ..analyses.gains import Evidence, RiftReport, Stake, Step
 from ..model.kinds import EFFECT, INTEREST, MEMBER_OF
-from ..model.records import Claim, claim_confidence
+from ..model.records import Claim, claim_confidence, claim_grade
 from .text import claim_line, node_name
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict"]
@@ -21,7 +21,8 @@ _ROUTE_WORD = {"direct": "direct", "outcome": "chain", "membership": "via bloc",
 def _claim_dict(G: nx.MultiDiGraph, claim: Claim) -> dict[str, Any]:
     return {"by": claim.by, "by_name": node_name(G, claim.by), "source": claim.source,
             "locator": claim.locator, "stance": claim.stance,
-            "confidence": claim_confidence(claim, G.graph["sources"]), "quote": claim.quote,
+            "confidence": claim_confidence(claim, G.graph["sources"]),
+            "grade": claim_grade(claim, G.graph["sources"]), "quote": claim.quote,
             "note": claim.note}
 
 
@@ -157,9 +158,12 @@ def evidence_claim_lines(G: nx.MultiDiGraph, e: Evidence, indent: str, *,
 
 
 def claim_markdown(G: nx.MultiDiGraph, c: Claim) -> str:
-    """One claim as a line of Markdown: who (where, stance): “quote”."""
+    """One claim as a line of Markdown: who (where, stance[, graded B2]): “quote”."""
     where = c.source + (f", {c.locator}" if c.locator else "")
-    return f"{_md(node_name(G, c.by))} ({_md(where)}, {c.stance}): \u201c{_md(c.quote)}\u201d"
+    grade = claim_grade(c, G.graph["sources"])
+    graded = f", graded {grade}" if grade else ""
+    return (f"{_md(node_name(G, c.by))} ({_md(where)}, {c.stance}{graded}): "
+            f"\u201c{_md(c.quote)}\u201d")
 
 
 def _step_text(G: nx.MultiDiGraph, st: Step) -> str:

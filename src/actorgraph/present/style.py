@@ -3,6 +3,7 @@ the legend's words. Plain data, no matplotlib."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 A4_LANDSCAPE = (11.69, 8.27)
@@ -53,7 +54,29 @@ MARKS: dict[str, tuple[str, str]] = {
     "changed": (MIXED_COLOR, "record changed"),
 }
 """Node highlights (a verdict, the focus, or a diff status): border colour, legend text."""
-BASE_FONT = 8.5
+@dataclass(frozen=True)
+class PageStyle:
+    """Type sizes (points) and where the legend goes, for one kind of page."""
+
+    base_font: float = 8.5
+    """labels in the boxes, before the map is shrunk to fit"""
+    title_size: float = 13.0
+    note_size: float = 7.0
+    legend: tuple[tuple[str, Any], ...] = (
+        ("loc", "upper left"), ("bbox_to_anchor", (0.775, 0.92)), ("fontsize", 7.5),
+        ("title_fontsize", 8.5), ("ncols", 1))
+    """keyword arguments of the figure's legend"""
+
+
+A4_PAGE = PageStyle()
+"""The A4 map: the legend in the right-hand column."""
+SLIDE = (13.333, 7.5)
+"""A 16:9 slide, in inches."""
+BRIEFING_PAGE = PageStyle(base_font=10.0, title_size=17.0, note_size=8.0, legend=(
+    ("loc", "upper left"), ("bbox_to_anchor", (0.64, 0.30)), ("fontsize", 8.0),
+    ("title_fontsize", 8.5), ("ncols", 2)))
+"""The rift briefing on a 16:9 slide: larger type, the legend under the ranked panel."""
+BASE_FONT = A4_PAGE.base_font
 MIN_READABLE_FONT = 5.0
 MAP_AXES = (0.02, 0.09, 0.74, 0.83)
 """Where the map sits on the page (figure fractions); the legend takes the right column."""

@@ -9,7 +9,7 @@ import networkx as nx
 
 from ..io.loader import GraphRecords
 from ..model.kinds import ACTOR, EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
-from ..model.records import Claim, claim_confidence
+from ..model.records import Claim, claim_confidence, claim_grade, source_confidence
 
 __all__ = ["claim_line", "describe", "list_rows", "node_name", "summary_line"]
 
@@ -21,10 +21,13 @@ def node_name(G: nx.MultiDiGraph, node: str) -> str:
 
 
 def claim_line(G: nx.MultiDiGraph, claim: Claim, indent: str = "    ") -> str:
-    """``- Dmitry Peskov in seed-article, para 3 (asserts, 0.6): "quote"`` wrapped to 100."""
+    """``- Dmitry Peskov in seed-article, para 3 (asserts, 0.6): "quote"`` wrapped to 100;
+    with an Admiralty grade, ``(asserts, 0.7, graded B2)``."""
     where = claim.source + (f", {claim.locator}" if claim.locator else "")
     confidence = claim_confidence(claim, G.graph["sources"])
-    head = f"{node_name(G, claim.by)} in {where} ({claim.stance}, {confidence:.2g}): "
+    grade = claim_grade(claim, G.graph["sources"])
+    graded = f", graded {grade}" if grade else ""
+    head = f"{node_name(G, claim.by)} in {where} ({claim.stance}, {confidence:.2g}{graded}): "
     text = head + f"\u201c{claim.quote}\u201d"
     if claim.note:
         text += f" [note: {claim.note}]"
@@ -148,8 +151,10 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
 def _describe_source(G: nx.MultiDiGraph, sid: str) -> str:
     records: GraphRecords = G.graph["records"]
     source = records.sources[sid]
-    out = [f"{source.title} ({sid}): {source.kind}, confidence {source.confidence:.2g}"]
-    for field in ("author", "publisher", "url", "published", "in_reply_to", "note"):
+    graded = f" (reliability {source.reliability})" if source.reliability else ""
+    out = [f"{source.title} ({sid}): {source.kind}, confidence "
+           f"{source_confidence(source):.2g}{graded}"]
+    for field in ("author", "publisher", "url", "published", "in_reply_to", "text", "note"):
         value = getattr(source, field)
         if value:
             out.append(f"  {field.replace('_', ' ')}: {value}")

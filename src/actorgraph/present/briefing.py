@@ -1,0 +1,143 @@
+"""The briefing figure for a rift: the map beside a ranked panel of who gains and who loses.
+
+One 16:9 page, type large enough to read when projected. The panel ranks the stakes of the
+`RiftReport` behind the map: one bar per actor, its length the actor's score (gain minus
+loss, as ``actorgraph gains`` reports it), its colour the verdict, and under the actor's
+name the claimants whose claims the verdict rests on. Where the report carries a support in
+[0, 1] and a count of independent voices per stake, the bar's label shows them too.
+matplotlib is imported only to draw.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+
+from .selection import MapSelection, select_map
+from .style import BRIEFING_PAGE, MARKS, SLIDE
+
+__all__ = ["draw_rift_briefing", "stake_rows"]
+
+BRIEFING_MAP_AXES = (0.01, 0.07, 0.60, 0.84)
+"""The map's part of the slide (figure fractions)."""
+PANEL_AXES = (0.815, 0.34, 0.09, 0.54)
+"""The ranked panel's bars; the actors' names stand to their left, the numbers right."""
+NAME_RIGHT, VALUE_LEFT = 0.805, 0.912
+"""Where the names column ends and the numbers column begins (figure fractions)."""
+MAX_ROWS = 16
+"""More stakes than this: the strongest gainers and losers, half each, and a count of the rest."""
+
+
+def stake_rows(G: nx.MultiDiGraph, report: Any,
+               limit: int = MAX_ROWS) -> tuple[list[dict[str, Any]], int]:
+    """The panel's rows, strongest gain first and strongest loss last, and how many stakes
+    were left out to fit `limit` rows. A row: actor, name, verdict, score, the claimants
+    behind its evidence (names, in order of first appearance) and, when the report has
+    them, support and voices."""
+    from .text import node_name
+
+    stakes = sorted(report.stakes, key=lambda s: (-s.score, s.actor))
+    left_out = max(0, len(stakes) - limit)
+    if left_out:
+        stakes = stakes[:limit // 2] + stakes[len(stakes) - (limit - limit // 2):]
+    rows = []
+    for s in stakes:
+        claimants = dict.fromkeys(c.by for ev in s.evidence for step in ev.steps
+                                  for c in step.claims)
+        rows.append({"actor": s.actor, "name": s.name, "verdict": s.verdict,
+                     "score": s.score, "claimants": [node_name(G, c) for c in claimants],
+                     "support": getattr(s, "support", None),
+                     "voices": getattr(s, "voices", None)})
+    return rows, left_out
+
+
+def draw_rift_briefing(G: nx.MultiDiGraph, *, fig: Any = None,
+                       selection: MapSelection | None = None,
+                       layout: dict[str, tuple[float, float]] | None = None,
+                       footnote: str | None = None,
+                       progress: Callable[[str], None] | None = None,
+                       **select_options: Any) -> Any:
+    """Draw the briefing for a rift on `fig` (a new 16:9 figure if None) and return it.
+
+    `selection` must be a rift map (``select_map(G, rift=(a, b))``), else
+    ``select_options`` (``rift=(a, b)`` and the claim options) make one.
+    """
+    from .drawing import draw_interest_map
+
+    sel = selection or select_map(G, **select_options)
+    if sel.report is None:
+        raise ValueError("the briefing needs a rift map: select_map(G, rift=(a, b))")
+    if fig is None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=SLIDE, dpi=150)
+        FigureCanvasAgg(fig)
+    ax = fig.add_axes(BRIEFING_MAP_AXES)
+    draw_interest_map(G, ax=ax, selection=sel, layout=layout, footnote=footnote,
+                      progress=progress, style=BRIEFING_PAGE)
+    _draw_panel(fig, *stake_rows(G, sel.report))
+    return fig
+
+
+def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
+    """The ranked bars, the names and claimants beside them, and the panel's heading."""
+    from matplotlib.transforms import blended_transform_factory
+
+    ax = fig.add_axes(PANEL_AXES, gid="panel")
+    top = max((abs(r["score"]) for r in rows), default=1.0) or 1.0
+    ax.set_xlim(-top * 1.05, top * 1.05)
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    ax.axvline(0, color="#444444", linewidth=0.8)
+    ax.set_axis_off()
+    beside = blended_transform_factory(fig.transFigure, ax.transData)
+    for y, r in enumerate(rows):
+        ax.barh(y, r["score"], height=0.55, color=MARKS[r["verdict"]][0],
+                gid=f"bar:{r['actor']}")
+        for x, text, va, size, weight, gid in (
+                (NAME_RIGHT, textwrap.shorten(r["name"], 28, placeholder="…"), "bottom", 10.5,
+                 "bold", "name"),
+                (NAME_RIGHT, _claimants(r["claimants"]), "top", 7.5, "normal", "claimants"),
+                (VALUE_LEFT, f"{r['score']:+.2f}", "bottom", 10.5, "bold", "score"),
+                (VALUE_LEFT, _counts(r), "top", 7.5, "normal", "counts")):
+            ax.text(x, y + (0.02 if va == "top" else 0.0), text, transform=beside,
+                    ha="right" if x == NAME_RIGHT else "left", va=va, fontsize=size,
+                    fontweight=weight, color="#222222" if size > 8 else "#444444",
+                    parse_math=False, gid=f"{gid}:{r['actor']}")
+    heading = "Who gains, who loses"
+    fig.text(0.64, 0.935, heading, fontsize=12.5, fontweight="bold",
+             va="top", gid="panel-title")
+    fig.text(0.64, 0.9, "bar and number: score = gain − loss along the claimed paths"
+             + (f"; {left_out} weaker stakes not shown" if left_out else ""),
+             fontsize=8, color="#444444", va="top", parse_math=False, gid="panel-note")
+
+
+def _counts(row: dict[str, Any]) -> str:
+    parts = []
+    if row["support"] is not None:
+        parts.append(f"support {row['support']:.2f}")
+    if row["voices"] is not None:
+        parts.append(f"{row['voices']} voice{'' if row['voices'] == 1 else 's'}")
+    else:
+        n = len(row["claimants"])
+        parts.append(f"{n} claimant{'' if n == 1 else 's'}")
+    return " · ".join(parts)
+
+
+def _claimants(names: list[str], width: int = 46) -> str:
+    """``per A, B +2 more``, as many names as fit in `width` characters."""
+    if not names:
+        return "on structure only (no claimant)"
+    shown: list[str] = []
+    for name in names:
+        rest = len(names) - len(shown) - 1
+        text = "per " + ", ".join([*shown, name]) + (f" +{rest} more" if rest else "")
+        if len(text) > width and shown:
+            break
+        shown.append(name)
+    more = len(names) - len(shown)
+    return textwrap.shorten("per " + ", ".join(shown), width - 8 if more else width,
+                            placeholder="…") + (f" +{more} more" if more else "")

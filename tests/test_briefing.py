@@ -1,0 +1,84 @@
+"""The briefing figure of a rift: the map beside a ranked panel of who gains and who loses."""
+
+from __future__ import annotations
+
+import matplotlib.image
+
+from actorgraph.analyses.gains import who_gains
+from actorgraph.cli import main
+from actorgraph.present.briefing import draw_rift_briefing, stake_rows
+from actorgraph.present.selection import select_map
+
+from .conftest import GRAPH_DIR
+
+
+def texts_by_gid(fig, prefix):
+    return {t.get_gid()[len(prefix):]: t for ax in fig.axes for t in ax.texts
+            if (t.get_gid() or "").startswith(prefix)}
+
+
+def test_the_panel_ranks_every_stake_from_biggest_gain_to_biggest_loss(curated):
+    fig = draw_rift_briefing(curated, rift=("russia", "azerbaijan"))
+    report = who_gains(curated, "russia", "azerbaijan")
+    names = texts_by_gid(fig, "name:")
+    order = sorted(names, key=lambda a: names[a].get_position()[1])  # row 0 is on top
+    assert order == [s.actor for s in sorted(report.stakes, key=lambda s: -s.score)]
+    assert order[0] == "turkiye" and order[-2:] == ["russia", "azerbaijan"]
+    scores = {a: t.get_text() for a, t in texts_by_gid(fig, "score:").items()}
+    assert scores["turkiye"] == "+1.78" and scores["azerbaijan"] == "-1.36"
+    bars = {p.get_gid()[4:]: p.get_width() for ax in fig.axes for p in ax.patches
+            if (p.get_gid() or "").startswith("bar:")}
+    assert bars == {s.actor: s.score for s in report.stakes}
+
+
+def test_the_panel_names_the_claimants_behind_each_verdict(curated):
+    report = who_gains(curated, "russia", "azerbaijan")
+    rows = {r["actor"]: r for r in stake_rows(curated, report)[0]}
+    assert rows["ukraine"]["claimants"] == ["Dmitry Peskov", "the article's author",
+                                            "Maria Zakharova"]
+    fig = draw_rift_briefing(curated, rift=("russia", "azerbaijan"))
+    shown = {a: t.get_text() for a, t in texts_by_gid(fig, "claimants:").items()}
+    counts = {a: t.get_text() for a, t in texts_by_gid(fig, "counts:").items()}
+    assert shown["ukraine"] == "per Dmitry Peskov +2 more"
+    assert shown["russia"] == "per Maria Zakharova, Dmitry Masyuk"
+    assert counts["ukraine"] == "3 claimants" and counts["azerbaijan"] == "1 claimant"
+
+
+def test_a_long_list_of_stakes_keeps_the_strongest_of_each_side(curated):
+    report = who_gains(curated, "russia", "azerbaijan")
+    rows, left_out = stake_rows(curated, report, limit=4)
+    assert [r["actor"] for r in rows] == ["turkiye", "azeri-hardliners", "russia",
+                                          "azerbaijan"]
+    assert left_out == len(report.stakes) - 4
+
+
+def test_nothing_on_the_slide_covers_anything_else(curated):
+    fig = draw_rift_briefing(curated, rift=("russia", "azerbaijan"), footnote="footnote")
+    fig.canvas.draw()
+    boxes = [p.get_window_extent() for ax in fig.axes for p in ax.patches
+             if (p.get_gid() or "").startswith("node:")]
+    words = [t.get_window_extent() for ax in fig.axes for t in ax.texts
+             if not (t.get_gid() or "").startswith("label:")]
+    words += [t.get_window_extent() for t in fig.texts]
+    words.append(fig.legends[0].get_window_extent())
+    things = boxes + words
+    for i, a in enumerate(things):
+        for b in things[i + 1:]:
+            assert not (a.x0 < b.x1 - 0.5 and b.x0 < a.x1 - 0.5 and a.y0 < b.y1 - 0.5
+                        and b.y0 < a.y1 - 0.5), (a, b)
+        assert a.x0 >= 0 and a.x1 <= fig.bbox.x1 and a.y0 >= 0 and a.y1 <= fig.bbox.y1
+
+
+def test_render_rift_writes_a_16_9_briefing(tmp_path, capsys):
+    out = tmp_path / "rift.png"
+    assert main(["render", "-o", str(out), "--rift", "russia", "azerbaijan", "--graph",
+                 str(GRAPH_DIR), "--date", "2026-01-01"]) == 0
+    h, w = matplotlib.image.imread(out).shape[:2]
+    assert h == 1125 and abs(w / h - 16 / 9) < 0.001  # a 16:9 slide at 150 dpi
+
+
+def test_a_map_without_a_rift_is_refused(curated):
+    import pytest
+
+    with pytest.raises(ValueError, match="needs a rift map"):
+        draw_rift_briefing(curated, selection=select_map(curated, focus="turkiye"))
