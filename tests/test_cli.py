@@ -7,9 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
+import actorgraph
 from actorgraph.cli import build_parser, main
 
 from .conftest import DATA, GRAPH_DIR
@@ -257,17 +260,23 @@ def test_bad_option_values_are_usage_errors(capsys):
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["render", "-o", "{tmp}/map.png", "--save-layout", "{tmp}/no/such/dir/layout.json"],
-     "cannot write {tmp}/no/such/dir/layout.json: No such file or directory"),
-    (["render", "-o", "{tmp}/no/such/dir/map.png"],
-     "cannot write {tmp}/no/such/dir/map.png: No such file or directory"),
-    (["render", "--html", "{tmp}/no/such/dir/map.html"],
-     "cannot write {tmp}/no/such/dir/map.html: No such file or directory"),
-    (["export", "--format", "gexf", "-o", "{tmp}/no/such/dir/g.gexf"],
-     "cannot write {tmp}/no/such/dir/g.gexf: No such file or directory"),
+    (["render", "-o", "{tmp}/map.png", "--save-layout", "{tmp}/a-file/layout.json"],
+     "cannot write {tmp}/a-file/layout.json: {tmp}/a-file is a file, not a folder"),
+    (["render", "-o", "{tmp}/a-file/deeper/map.png"],
+     "cannot write {tmp}/a-file/deeper/map.png: {tmp}/a-file is a file, not a folder"),
+    (["render", "--html", "{tmp}/a-file/map.html"],
+     "cannot write {tmp}/a-file/map.html: {tmp}/a-file is a file, not a folder"),
+    (["render", "-o", "{tmp}"],
+     "cannot render to '{tmp}': use a .png, .svg or .pdf name"),
+    (["render", "--html", "{tmp}"],
+     "cannot write {tmp}: it is a folder; give a file name"),
+    (["export", "--format", "gexf", "-o", "{tmp}/a-file/g.gexf"],
+     "cannot write {tmp}/a-file/g.gexf: {tmp}/a-file is a file, not a folder"),
     (["schema", "-o", "{tmp}/a-file"],
      "schema -o takes a folder (the schema is written as graph.schema.json in it); "
      "{tmp}/a-file is a file"),
+    (["schema", "-o", "{tmp}/a-file/schemas"],
+     "cannot write {tmp}/a-file/schemas: {tmp}/a-file is a file, not a folder"),
     (["render", "-o", "{tmp}/map.png", "--focus", "russia", "--radius", "-1"],
      "radius must be 0 or more, got -1"),
 ])
@@ -285,3 +294,51 @@ def test_show_works_for_every_record_of_the_curated_graph(capsys):
     for rid in [*records.actors, *records.outcomes, *records.sources, *records.events]:
         assert main(["show", rid, "--graph", str(GRAPH_DIR)]) == 0, rid
         assert f"({rid})" in capsys.readouterr().out
+
+
+# Before issue 16.8 a missing folder was an error for every writer; now each command that
+# writes creates the folders its output needs, by one rule (`actorgraph.io.output`).
+@pytest.mark.parametrize("argv", [
+    ["export", "--format", "yaml", "-o", "{tmp}/merged/all.yaml"],
+    ["export", "--format", "gexf", "-o", "{tmp}/for/gephi/g.gexf"],
+    ["schema", "-o", "{tmp}/schemas/v1"],
+    ["render", "-o", "{tmp}/maps/2026/map.png", "--save-layout", "{tmp}/layouts/map.json",
+     "--html", "{tmp}/pages/map.html", "--rift", "russia", "azerbaijan"],
+], ids=["export-yaml", "export-gexf", "schema", "render"])
+def test_every_writer_creates_the_folders_its_output_needs(capsys, tmp_path, argv):
+    argv = [a.format(tmp=tmp_path) for a in argv]
+    code, out, err = run(capsys, *argv, "--graph", str(GRAPH_DIR))
+    assert (code, err) == (0, "")
+    written = [a for a in argv if a.startswith(str(tmp_path))]
+    for path in written:
+        target = Path(path) / "graph.schema.json" if argv[0] == "schema" else Path(path)
+        assert target.is_file() and target.stat().st_size > 0, target
+        assert f"wrote {target}" in out or (argv[0] == "render" and "--save-layout" in argv)
+
+
+def test_the_readme_export_example_works_as_written(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "export", "--format", "yaml", "-o", "merged/all.yaml",
+                       "--graph", str(GRAPH_DIR))
+    assert code == 0
+    assert out.startswith("wrote merged/all.yaml: ")
+    written = yaml.safe_load((tmp_path / "merged" / "all.yaml").read_text(encoding="utf-8"))
+    records = actorgraph.load(GRAPH_DIR, cache=False).graph["records"]
+    assert sorted(a["id"] for a in written["actors"]) == sorted(records.actors)
+
+
+@pytest.mark.parametrize("argv", [
+    ["render", "-o", "{tmp}/a-file/map.png"],
+    ["render", "-o", "{tmp}/map.png", "--save-layout", "{tmp}/a-file/layout.json"],
+    ["render", "--html", "{tmp}/a-file/map.html"],
+    ["export", "--format", "json", "-o", "{tmp}/a-file/g.json"],
+])
+def test_a_bad_output_path_is_refused_before_the_graph_is_read(capsys, tmp_path, argv):
+    # the graph is broken (exit 1 if it were read); the output path is checked first
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "graph.yaml").write_text("actors: [{id: x}]\n", encoding="utf-8")
+    code, _, err = run(capsys, *[a.format(tmp=tmp_path) for a in argv], "--graph", str(broken))
+    assert code == 2
+    assert err.startswith(f"actorgraph: error: cannot write {tmp_path}/a-file/")

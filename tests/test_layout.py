@@ -1,9 +1,12 @@
 """The package's layout: subpackages that show the flow, and the old paths for one release."""
 
+import ast
 import importlib
 import subprocess
 import sys
+from pathlib import Path
 
+import networkx as nx
 import pytest
 
 
@@ -20,3 +23,97 @@ def test_an_old_path_is_the_same_module_as_the_new_one():
     with pytest.warns(DeprecationWarning, match="actorgraph.loader moved"):
         old = importlib.import_module("actorgraph.loader")
     assert old is importlib.import_module("actorgraph.io.loader")
+
+
+# -- the source tree, read as a newcomer would (issue 13) -------------------------------
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "actorgraph"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in sorted(SRC.rglob("*.py"))}
+
+
+def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            return True
+    return False
+
+
+def imports_of(name: str) -> set[str]:
+    """The actorgraph modules `name` imports when it runs, at the top or inside functions
+    (imports under ``if TYPE_CHECKING:`` never run and are left out)."""
+    path = MODULES[name]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    out = set()
+    for node in ast.walk(tree):
+        if _type_checking_only(node, parents):
+            continue
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.startswith("actorgraph"))
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            if not base.startswith("actorgraph"):
+                continue
+            for alias in node.names:
+                sub = f"{base}.{alias.name}"
+                out.add(sub if sub in MODULES else base)
+    return {m for m in out if m in MODULES} - {name}
+
+
+def import_graph() -> nx.DiGraph:
+    G = nx.DiGraph()
+    G.add_nodes_from(MODULES)
+    G.add_edges_from((m, imported) for m in MODULES for imported in imports_of(m))
+    return G
+
+
+def test_the_import_graph_reads_imports_inside_functions_too():
+    G = import_graph()
+    assert G.has_edge("actorgraph.cli.commands_render", "actorgraph.present.drawing")  # in a def
+    assert G.has_edge("actorgraph.model.graph", "actorgraph.model.kinds")  # at the top
+    assert G.has_edge("actorgraph.cli.main", "actorgraph.cli.commands_diff")  # from . import x
+
+
+def test_no_import_cycle_among_actorgraph_modules():
+    cycles = sorted(sorted(c) for c in nx.simple_cycles(import_graph()))
+    assert cycles == []
+
+
+def test_the_library_never_imports_the_command_line():
+    G = import_graph()
+    cli = {m for m in MODULES if m.startswith("actorgraph.cli")} | {"actorgraph.__main__"}
+    assert {m: sorted(nx.descendants(G, m) & cli) for m in set(MODULES) - cli
+            if nx.descendants(G, m) & cli} == {}
+
+
+def test_no_source_file_is_longer_than_500_lines():
+    lengths = {name: len(p.read_text(encoding="utf-8").splitlines()) for name, p in MODULES.items()}
+    assert {name: n for name, n in lengths.items() if n > 500} == {}
+
+
+def test_only_the_command_line_touches_the_garbage_collector():
+    touching = set()
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Import) and any(a.name == "gc" for a in node.names)) or \
+                    (isinstance(node, ast.ImportFrom) and node.module == "gc"):
+                touching.add(name)
+    assert touching == {"actorgraph.cli.main"}
+
+
+def test_at_least_three_subpackages_that_show_the_flow():
+    packages = sorted(m for m, p in MODULES.items() if p.name == "__init__.py")
+    assert packages == ["actorgraph", "actorgraph.analyses", "actorgraph.cli", "actorgraph.io",
+                        "actorgraph.model", "actorgraph.present"]

@@ -202,7 +202,7 @@ def test_cli_render_usage_errors(capsys, tmp_path, monkeypatch, argv, message):
 
 
 def test_progress_is_silent_at_first_then_reports_on_stderr(capsys):
-    from actorgraph.cli.analyses import _Progress
+    from actorgraph.cli.commands_render import _Progress
 
     _Progress(after=60.0)("laying out")
     assert capsys.readouterr().err == ""

@@ -49,7 +49,7 @@ MOVED = {
     "quotes": "analyses.quotes", "present": "present.text", "report": "present.gains",
     "analysis_format": "present.analyses", "diff_format": "present.diff",
     "export": "present.export", "render": "present.render", "html": "present.html",
-    "cli_analyses": "cli.analyses",
+    "cli_analyses": "cli.commands_analyses",
 }
 
 __all__ = sorted(_EXPORTS)

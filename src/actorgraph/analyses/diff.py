@@ -16,8 +16,10 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from ..io.loader import GraphRecords, Origin, gc_paused
+from ..errors import UnknownNameError
+from ..io.loader import GraphRecords, Origin
 from ..model import ids
+from ..model.graph import resolve
 from ..model.kinds import ACTOR, OUTCOME, RIFT
 
 __all__ = [
@@ -321,16 +323,41 @@ def diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, *,
                 score_tolerance: float = 0.005, **gains_options: Any) -> GraphDiff:
     """Compare two loaded versions: their records, and who gains from each rift.
 
-    `rifts` defaults to every rift outcome either version knows. A score change smaller
-    than `score_tolerance` is not reported.
+    `rifts` defaults to every rift outcome either version knows; each is a pair of actors,
+    by id, name or alias in either version (`rift_ids`). A score change smaller than
+    `score_tolerance` is not reported.
 
     >>> import actorgraph
     >>> G = actorgraph.load()
     >>> bool(diff_graphs(G, G))
     False
     """
-    with gc_paused():  # millions of live objects: the cyclic collector would walk them all
-        return _diff_graphs(G_old, G_new, rifts, score_tolerance, gains_options)
+    if rifts is not None:
+        rifts = [rift_ids(G_old, G_new, a, b) for a, b in rifts]
+    return _diff_graphs(G_old, G_new, rifts, score_tolerance, gains_options)
+
+
+def rift_ids(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, a: str, b: str
+             ) -> tuple[str, str]:
+    """The ids of two actors named in either version: an id as given if either version has
+    it, else a name or alias as the new version knows it, else as the old one did.
+
+    >>> import actorgraph
+    >>> G = actorgraph.load()
+    >>> rift_ids(G, G, "Russia", "azerbaijan")
+    ('russia', 'azerbaijan')
+    """
+    def one(x: str) -> str:
+        if x in G_new:
+            return resolve(G_new, x)  # an id: it must name an actor
+        if x in G_old:
+            return resolve(G_old, x)
+        try:
+            return resolve(G_new, x)
+        except UnknownNameError:
+            return resolve(G_old, x)
+
+    return one(a), one(b)
 
 
 def _diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph,

@@ -1,4 +1,10 @@
-"""The ``actorgraph`` command: parse arguments, call the library, format the result.
+"""The ``actorgraph`` command: parse arguments, call the library, present the result.
+
+This module builds the parser from the ``commands_*`` modules, runs one command and turns
+every error into a message and an exit code; it is the only place that touches the garbage
+collector. The commands live in `commands_records` (validate, list, show, check-quotes,
+schema, export), `commands_analyses` (gains, perspectives, balance, rifts), `commands_render`
+and `commands_diff`; the options they share in `options`, the helpers in `common`.
 
 Exit codes: 0 ok, 1 a problem in the graph's data, 2 a usage error (bad option, unknown
 name), 70 an internal error (a bug: please report it).
@@ -7,146 +13,34 @@ name), 70 an internal error (a bug: please report it).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any
 
 from .. import __version__
-from ..errors import ActorGraphError, GraphDataError, UsageError
+from ..errors import ActorGraphError
+from . import (
+    commands_analyses,
+    commands_coalitions,
+    commands_diff,
+    commands_records,
+    commands_render,
+)
+from .common import report_error
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main", "report_error"]
 
 Handler = Callable[[argparse.Namespace], int]
+COMMANDS = (commands_records, commands_analyses, commands_coalitions, commands_render,
+            commands_diff)
+"""The modules that add subcommands, each through its ``register(add)``, in help order."""
 
-
-def _load(args: argparse.Namespace) -> Any:
-    from .analyses import load_graph
-
-    return load_graph(args.graph)
-
-
-def _print_table(rows: list[dict[str, str]]) -> None:
-    if not rows:
-        return
-    keys = list(rows[0])
-    widths = {k: min(max(len(k), *(len(r[k]) for r in rows)), 60) for k in keys}
-    line = "  ".join(k.upper().ljust(widths[k]) for k in keys)
-    print(line.rstrip())
-    for r in rows:
-        cells = [(r[k] if len(r[k]) <= 60 else r[k][:57] + "...").ljust(widths[k]) for k in keys]
-        print("  ".join(cells).rstrip())
-
-
-# -- commands ---------------------------------------------------------------------------
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    from ..io.loader import load_records
-    from ..present.text import summary_line
-    from .analyses import tell_warnings
-
-    if not args.files:
-        records = load_records(args.graph)
-        tell_warnings(records.warnings)
-        print(summary_line(records))
-        return 0
-    return _validate_files(args.files, args.graph)
-
-
-def _validate_files(files: list[str], graph: str | None) -> int:
-    """Check the graph folder of each file (a pre-commit hook's call); 1 if any fails."""
-    from ..io.folders import graph_folders
-    from ..io.loader import load_records
-    from ..present.text import summary_line
-    from .analyses import tell_warnings
-
-    folders, outside = graph_folders(files, graph)
-    if outside:
-        where = f"under {graph}" if graph else "in a folder holding graph.schema.json"
-        print(f"actorgraph: not checked, not {where}: {', '.join(outside)}", file=sys.stderr)
-    code = 0
-    for folder in folders:
-        try:
-            records = load_records(folder)
-        except GraphDataError as exc:
-            code = max(code, report_error(exc))
-            continue
-        tell_warnings(records.warnings)
-        print(f"{folder}: {summary_line(records)}")
-    return code
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    from ..present.text import list_rows
-
-    rows = list_rows(_load(args), args.what)
-    if args.format == "json":
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-    else:
-        _print_table(rows)
-    return 0
-
-
-def cmd_show(args: argparse.Namespace) -> int:
-    from ..model.graph import resolve
-    from ..present.text import describe
-
-    G = _load(args)
-    records = G.graph["records"]
-    # sources and events are shown by id; actors and outcomes also by name or alias
-    known = args.name in records.sources or args.name in records.events
-    rid = args.name if known else resolve(G, args.name, type=None)
-    print(describe(G, rid))
-    return 0
-
-
-def cmd_check_quotes(args: argparse.Namespace) -> int:
-    from ..analyses.quotes import check_quotes
-
-    G = _load(args)
-    total = 0
-    for spec in args.text:
-        source, sep, path = spec.partition("=")
-        if not sep or not source or not path:
-            raise UsageError(f"--text takes SOURCE_ID=PATH, got {spec!r}")
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read {path}: {exc}") from None
-        misses = check_quotes(G, source, text)
-        cited = sum(1 for _, c in G.graph["records"].claims.values() if c.source == source)
-        for miss in misses:
-            print(f"{miss.origin}: quote not found in {path}: \u201c{miss.quote}\u201d")
-        print(f"{source}: {cited - len(misses)} of {cited} quotes found in {path}")
-        total += len(misses)
-    return 1 if total else 0
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    from ..io.schema import write_schema
-
-    print(f"wrote {write_schema(args.output)}")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from ..present.export import write_export
-
-    G = _load(args)
-    write_export(G, args.output, args.format)
-    print(f"wrote {args.output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
-          f"({args.format})")
-    return 0
-
-
-# -- the parser -------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--graph", metavar="DIR", default=argparse.SUPPRESS,
-                        help="graph folder (default: $ACTORGRAPH_GRAPH, else the bundled graph)")
+                        help="graph folder (default: $ACTORGRAPH_GRAPH, else ./graph if there is "
+                             "one, else the bundled graph)")
     parser = argparse.ArgumentParser(
         prog="actorgraph", parents=[common],
         description="Who gains from a rift between two actors, and on whose word.",
@@ -159,44 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    p = add("validate", cmd_validate, "check the graph; print a summary or every problem")
-    p.add_argument("files", nargs="*", metavar="FILE",
-                   help="check the graph folder of each file instead (the pre-commit hook's "
-                        "call): the --graph folder holding it, else the nearest folder above "
-                        "it with graph.schema.json; other files are left out, saying so")
-    p = add("list", cmd_list, "list records of one type")
-    p.add_argument("what", choices=["actors", "outcomes", "sources", "claims", "events",
-                                    "relations"])
-    p.add_argument("--format", choices=["text", "json"], default="text")
-    p = add("show", cmd_show, "show one record (id, name or alias) with the claims behind it")
-    p.add_argument("name", help="an id, a name or an alias, e.g. turkiye, Turkey, USA")
-    p = add("check-quotes", cmd_check_quotes,
-            "report claims whose quote does not occur in the source's text")
-    p.add_argument("--text", action="append", required=True, metavar="SOURCE_ID=PATH",
-                   help="the full text of a source (repeatable)")
-    p = add("schema", cmd_schema, "write the JSON Schema of graph files (for editors)")
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
-    p = add("export", cmd_export, "write the graph for Gephi, Cytoscape or JavaScript")
-    p.add_argument("--format", required=True,
-                   choices=["graphml", "gexf", "json", "cytoscape", "yaml"])
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    from .analyses import register
-
-    register(add)
+    for module in COMMANDS:
+        module.register(add)
     return parser
-
-
-def report_error(exc: ActorGraphError) -> int:
-    """Print an error the way every command does; return its exit code."""
-    if isinstance(exc, GraphDataError):
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        errors = sum(p.level == "error" for p in exc.problems)
-        print(f"actorgraph: {errors} error{'s' if errors != 1 else ''} in the graph",
-              file=sys.stderr)
-    else:
-        print(f"actorgraph: error: {exc}", file=sys.stderr)
-    return exc.exit_code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

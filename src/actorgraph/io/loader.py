@@ -11,11 +11,9 @@ Stages (each collects *every* problem before the next runs):
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,10 +101,14 @@ BUNDLED_GRAPH = Path(__file__).resolve().parent.parent / "data" / "graph"
 
 
 def default_graph_dir() -> Path:
-    """The graph to use when none is named: ``$ACTORGRAPH_GRAPH``, else the bundled one."""
+    """The graph to use when none is named, the same for every command and for `load()`:
+    ``$ACTORGRAPH_GRAPH``, else a ``graph`` folder in the working directory (a curator's
+    checkout, whose git history ``diff`` reads), else the bundled graph."""
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
+    if Path("graph").is_dir():
+        return Path("graph")
     if BUNDLED_GRAPH.is_dir():
         return BUNDLED_GRAPH
     return Path(__file__).resolve().parents[3] / "graph"  # a source checkout
@@ -148,23 +150,6 @@ class ParseCache:
         self.files: dict[str, tuple[Any, GraphFile]] = {}
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a graph is built.
-
-    A load creates millions of long-lived, acyclic objects; the collector would otherwise
-    walk the growing heap again and again (about half of a large load's time). It resumes
-    afterwards, as it was.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_records(root: str | os.PathLike[str] | None = None, *,
                  cache: ParseCache | None = None) -> GraphRecords:
     """Read and check every file of the graph at `root` (default: `default_graph_dir`).
@@ -200,12 +185,11 @@ def load_records_from(files: Iterable[FileContents], label: str, *,
     Problems name each file by its display name, e.g. ``HEAD~1:graph/actors/x.yaml:3:5``.
     `root` is the folder the files came from, if any.
     """
-    with gc_paused():
-        checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache)
-        checker.text_root = root
-        for shown, relative, data in sorted(files):
-            checker.read(shown, relative, data)
-        return checker.finish()
+    checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache)
+    checker.text_root = root
+    for shown, relative, data in sorted(files):
+        checker.read(shown, relative, data)
+    return checker.finish()
 
 
 # -- the checks -------------------------------------------------------------------------

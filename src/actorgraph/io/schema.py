@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import UsageError, writing
 from ..model.records import GraphFile
+from .output import output_folder
 
 __all__ = ["SCHEMA_FILE", "graph_file_schema", "write_schema"]
 
@@ -34,11 +35,11 @@ def write_schema(folder: str | Path) -> Path:
     """Write the schema into `folder` (created); return the file's path."""
     out = Path(folder)
     if out.exists() and not out.is_dir():
-        raise UsageError(f"schema -o takes a folder (the schema is written as {SCHEMA_FILE} "
+        raise UsageError(f"write_schema takes a folder (the schema is written as {SCHEMA_FILE} "
                          f"in it); {out} is a file")
     path = out / SCHEMA_FILE
+    output_folder(out)
     with writing(path):
-        out.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(graph_file_schema(), indent=2, ensure_ascii=False) + "\n",
                         encoding="utf-8")
     return path

@@ -33,8 +33,8 @@ import networkx as nx
 from ..errors import GraphDataError, UnknownNameError, UsageError
 from ..io.loader import (
     GraphRecords,
+    ParseCache,
     default_graph_dir,
-    gc_paused,
     graph_label,
     load_records,
     load_records_from,
@@ -57,13 +57,14 @@ from .kinds import (
 )
 
 __all__ = [
-    "actors", "build_graph", "load", "outcomes", "pair_outcomes", "resolve", "resolve_pair",
+    "actors", "build_graph", "load", "load_version", "load_versions", "outcomes", "pair_outcomes",
+    "resolve", "resolve_pair",
 ]
 
 
 def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
          ) -> nx.MultiDiGraph:
-    """Load the graph folder at `path` (default: ``$ACTORGRAPH_GRAPH`` or the bundled graph).
+    """Load the graph folder at `path` (default: `default_graph_dir`).
 
     Raises `actorgraph.GraphDataError` listing every problem, each at ``file:line:column``.
     A large graph is cached by the contents of its files (see `actorgraph.io.cache`); pass
@@ -91,8 +92,7 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
     store = GraphCache(folder)
     key = store.key([(shown, hashlib.sha256(data).hexdigest())
                      for (shown, _, _), data in zip(files, contents, strict=True)])
-    with gc_paused():
-        G = store.get(key)
+    G = store.get(key)
     if G is None:
         G = build_graph(load_records_from(files, graph_label(root), root=root))
         store.put(key, G)
@@ -105,13 +105,41 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
     return G
 
 
+def load_version(spec: str, graph_dir: str | os.PathLike[str] | None = None, *,
+                 cache: ParseCache | None = None) -> nx.MultiDiGraph:
+    """One version of a graph: the folder `spec` if it is one, else the git revision `spec`
+    (``HEAD~1``, ``v1``) of the folder `graph_dir` (default: `default_graph_dir`).
+
+    A shared `cache` parses each file once across versions (see `load_versions`).
+    """
+    from ..io.gitread import read_revision
+
+    try:
+        is_folder = Path(spec).is_dir()
+    except OSError:  # not a name the system can look up (too long): try it as a revision
+        is_folder = False
+    if is_folder:
+        return build_graph(load_records(spec, cache=cache))
+    folder = Path(graph_dir) if graph_dir is not None else default_graph_dir()
+    return build_graph(read_revision(spec, folder, cache=cache))
+
+
+def load_versions(old: str, new: str, *, graph_dir: str | os.PathLike[str] | None = None
+                  ) -> tuple[nx.MultiDiGraph, nx.MultiDiGraph]:
+    """Two versions (see `load_version`), parsing each file that did not change only once:
+    what `actorgraph.analyses.diff.diff_graphs` compares.
+
+    >>> G_old, G_new = load_versions(str(default_graph_dir()), str(default_graph_dir()))
+    >>> G_old.graph["records"].counts() == G_new.graph["records"].counts()
+    True
+    """
+    cache = ParseCache()
+    return load_version(old, graph_dir, cache=cache), load_version(new, graph_dir, cache=cache)
+
+
 def build_graph(records: GraphRecords) -> nx.MultiDiGraph:
-    """The `networkx.MultiDiGraph` of checked `records` (see the module's docstring)."""
-    with gc_paused():
-        return _build(records)
-
-
-def _build(records: GraphRecords) -> nx.MultiDiGraph:
+    """The `networkx.MultiDiGraph` of checked `records` (`actorgraph.model.kinds` documents
+    its nodes, edges and attributes)."""
     G = nx.MultiDiGraph(root=str(records.root), records=records, sources=records.sources,
                         events=records.events, warnings=records.warnings)
     origins = records.origins

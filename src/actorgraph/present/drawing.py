@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..io.output import output_file
 from ..model.kinds import ACTOR
 from .layout import Edges, _place_bloc_boxes, _place_boxes, map_positions
 from .selection import MapSelection, footnote_for, left_out_note, select_map
@@ -374,6 +375,15 @@ def _page_texts(fig: Any, title: str, left_out: str, footnote: str | None,
                  parse_math=False, gid="footnote")
 
 
+def map_file(path: str | os.PathLike[str]) -> Path:
+    """Check, before any drawing, that a map can be written at `path` (.png, .svg or .pdf;
+    missing folders are created, as for every output: `actorgraph.io.output`)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise UsageError(f"cannot render to '{suffix or path}': use a .png, .svg or .pdf name")
+    return output_file(path)
+
+
 def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                layout: dict[str, tuple[float, float]] | None = None,
                date: str | None = None, progress: Callable[[str], None] | None = None,
@@ -387,9 +397,7 @@ def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".png", ".svg", ".pdf"):
-        raise UsageError(f"cannot render to '{suffix or path}': use a .png, .svg or .pdf name")
+    suffix = map_file(path).suffix.lower()
     import matplotlib
 
     sel = selection or select_map(G, **select_options)

@@ -19,6 +19,7 @@ import networkx as nx
 
 from ..analyses.gains import support
 from ..errors import UsageError, writing
+from ..io.output import output_file
 from ..model.kinds import EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import claim_grade
 
@@ -93,6 +94,7 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> 
     or ``yaml`` (every record, loadable as a graph)."""
     if fmt not in FORMATS:
         raise UsageError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    output_file(path)
     if fmt == "yaml":
         with writing(path):
             Path(path).write_text(records_yaml(G), encoding="utf-8")

@@ -24,6 +24,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..io.output import output_file
 from ..model.kinds import ACTOR
 from ..model.records import claim_confidence
 from .layout import map_positions
@@ -125,6 +126,7 @@ def write_html_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], sel: MapSel
                    layout: dict[str, tuple[float, float]] | None = None,
                    footnote: str = "") -> None:
     """Write the interactive map of selection `sel` to `path`."""
+    output_file(path)
     data = html_map_data(G, sel, layout)
     data["footnote"] = footnote
     # no "<" at all inside the script element: "</script" or "<!--" in a quote cannot

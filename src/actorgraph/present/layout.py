@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError, writing
+from ..io.output import output_file
 from ..model.kinds import MEMBER_OF, RELATION
 from .selection import MapSelection
 from .style import A4_LANDSCAPE
@@ -162,6 +163,7 @@ def write_layout(path: str | os.PathLike[str], positions: dict[str, tuple[float,
     """Write positions as a layout file, sorted by id (so it diffs well in git) and at full
     precision (so reading it back reproduces the picture exactly)."""
     data = {k: [x, y] for k, (x, y) in sorted(positions.items())}
+    output_file(path)
     with writing(path):
         Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+
+from .common import Add
 
 
 def cmd_coalitions(args: argparse.Namespace) -> int:
     from ..analyses.mactor import coalitions
     from ..errors import UsageError
     from ..present.coalitions import format_coalitions
-    from .analyses import load_graph
+    from .common import load_graph
     from .options import claim_filter_from
 
-    if args.plot and not args.plot.lower().endswith((".png", ".svg", ".pdf")):
-        raise UsageError(f"--plot takes a .png, .svg or .pdf file, got {args.plot!r}")
+    if args.plot:  # checked before any work, like every output
+        from ..io.output import output_file
+
+        if not args.plot.lower().endswith((".png", ".svg", ".pdf")):
+            raise UsageError(f"--plot takes a .png, .svg or .pdf file, got {args.plot!r}")
+        output_file(args.plot)
     G = load_graph(args.graph)
     report = coalitions(G, actors=args.actor, outcomes=args.outcome,
                         claims=claim_filter_from(G, args))
@@ -29,7 +34,7 @@ def cmd_coalitions(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(add: Any) -> None:
+def register(add: Add) -> None:
     from .options import add_claim_options
 
     p = add("coalitions", cmd_coalitions,

@@ -1,0 +1,157 @@
+"""Commands on the records themselves: validate, list, show, check-quotes, schema, export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import GraphDataError, UsageError
+from .common import Add, load_graph, report_error, tell_warnings
+
+__all__ = ["register"]
+
+
+def _print_table(rows: list[dict[str, str]]) -> None:
+    if not rows:
+        return
+    keys = list(rows[0])
+    widths = {k: min(max(len(k), *(len(r[k]) for r in rows)), 60) for k in keys}
+    line = "  ".join(k.upper().ljust(widths[k]) for k in keys)
+    print(line.rstrip())
+    for r in rows:
+        cells = [(r[k] if len(r[k]) <= 60 else r[k][:57] + "...").ljust(widths[k]) for k in keys]
+        print("  ".join(cells).rstrip())
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from ..io.loader import load_records
+    from ..present.text import summary_line
+
+    if not args.files:
+        records = load_records(args.graph)
+        tell_warnings(records.warnings)
+        print(summary_line(records))
+        return 0
+    return _validate_files(args.files, args.graph)
+
+
+def _validate_files(files: list[str], graph: str | None) -> int:
+    """Check the graph folder of each file (a pre-commit hook's call); 1 if any fails."""
+    from ..io.folders import graph_folders
+    from ..io.loader import load_records
+    from ..present.text import summary_line
+
+    folders, outside = graph_folders(files, graph)
+    if outside:
+        where = f"under {graph}" if graph else "in a folder holding graph.schema.json"
+        print(f"actorgraph: not checked, not {where}: {', '.join(outside)}", file=sys.stderr)
+    code = 0
+    for folder in folders:
+        try:
+            records = load_records(folder)
+        except GraphDataError as exc:
+            code = max(code, report_error(exc))
+            continue
+        tell_warnings(records.warnings)
+        print(f"{folder}: {summary_line(records)}")
+    return code
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from ..present.text import list_rows
+
+    rows = list_rows(load_graph(args.graph), args.what)
+    if args.format == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        _print_table(rows)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from ..model.graph import resolve
+    from ..present.text import describe
+
+    G = load_graph(args.graph)
+    records = G.graph["records"]
+    # sources and events are shown by id; actors and outcomes also by name or alias
+    known = args.name in records.sources or args.name in records.events
+    rid = args.name if known else resolve(G, args.name, type=None)
+    print(describe(G, rid))
+    return 0
+
+
+def cmd_check_quotes(args: argparse.Namespace) -> int:
+    from ..analyses.quotes import check_quotes
+
+    texts = []
+    for spec in args.text:
+        source, sep, path = spec.partition("=")
+        if not sep or not source or not path:
+            raise UsageError(f"--text takes SOURCE_ID=PATH, got {spec!r}")
+        texts.append((source, path))
+    G = load_graph(args.graph)
+    total = 0
+    for source, path in texts:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {path}: {exc}") from None
+        misses = check_quotes(G, source, text)
+        cited = sum(1 for _, c in G.graph["records"].claims.values() if c.source == source)
+        for miss in misses:
+            print(f"{miss.origin}: quote not found in {path}: \u201c{miss.quote}\u201d")
+        print(f"{source}: {cited - len(misses)} of {cited} quotes found in {path}")
+        total += len(misses)
+    return 1 if total else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..io.schema import SCHEMA_FILE, write_schema
+
+    if Path(args.output).exists() and not Path(args.output).is_dir():
+        raise UsageError(f"schema -o takes a folder (the schema is written as {SCHEMA_FILE} "
+                         f"in it); {args.output} is a file")
+    print(f"wrote {write_schema(args.output)}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..io.output import output_file
+    from ..present.export import write_export
+
+    output_file(args.output)
+    G = load_graph(args.graph)
+    write_export(G, args.output, args.format)
+    print(f"wrote {args.output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
+          f"({args.format})")
+    return 0
+
+
+def register(add: Add) -> None:
+    """Add the record commands through ``add(name, handler, help)``."""
+    p = add("validate", cmd_validate, "check the graph; print a summary or every problem")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="check the graph folder of each file instead (the pre-commit hook's "
+                        "call): the --graph folder holding it, else the nearest folder above "
+                        "it with graph.schema.json; other files are left out, saying so")
+    p = add("list", cmd_list, "list records of one type")
+    p.add_argument("what", choices=["actors", "outcomes", "sources", "claims", "events",
+                                    "relations"])
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = add("show", cmd_show, "show one record (id, name or alias) with the claims behind it")
+    p.add_argument("name", help="an id, a name or an alias, e.g. turkiye, Turkey, USA")
+    p = add("check-quotes", cmd_check_quotes,
+            "report claims whose quote does not occur in the source's text")
+    p.add_argument("--text", action="append", required=True, metavar="SOURCE_ID=PATH",
+                   help="the full text of a source (repeatable)")
+    p = add("schema", cmd_schema, "write the JSON Schema of graph files (for editors)")
+    p.add_argument("-o", "--output", required=True, metavar="DIR",
+                   help="folder to write into (created if missing)")
+    p = add("export", cmd_export, "write the graph for Gephi, Cytoscape or JavaScript")
+    p.add_argument("--format", required=True,
+                   choices=["graphml", "gexf", "json", "cytoscape", "yaml"])
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="file to write (missing folders are created)")

@@ -1,0 +1,49 @@
+"""What every command shares: loading the graph with its warnings, and telling errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..errors import ActorGraphError, GraphDataError
+
+__all__ = ["Add", "count", "load_graph", "report_error", "tell_warnings"]
+
+Add = Callable[..., argparse.ArgumentParser]
+"""``add(name, handler, help)``: how a commands module adds its subcommands to the parser."""
+
+
+def load_graph(path: Any) -> Any:
+    """Load the graph a command works on, telling its load warnings on stderr."""
+    from ..model.graph import load
+
+    G = load(path)
+    tell_warnings(G.graph["warnings"])
+    return G
+
+
+def tell_warnings(warnings: Iterable[Any]) -> None:
+    """Load warnings (an empty file, a folder without YAML) on stderr, one per line, for every
+    command that reads a graph, so none drops them silently."""
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+
+
+def report_error(exc: ActorGraphError) -> int:
+    """Print an error the way every command does; return its exit code."""
+    if isinstance(exc, GraphDataError):
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(p.level == "error" for p in exc.problems)
+        print(f"actorgraph: {errors} error{'s' if errors != 1 else ''} in the graph",
+              file=sys.stderr)
+    else:
+        print(f"actorgraph: error: {exc}", file=sys.stderr)
+    return exc.exit_code
+
+
+def count(n: int, word: str) -> str:
+    """``1 actor``, ``3 actors``."""
+    return f"{n} {word}" + ("" if n == 1 else "s")
