@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import write_synthetic_graph
 
 import actorgraph
-from actorgraph.present.drawing import render_map
+from actorgraph.present.render import render_map
 
 
 def main() -> None:

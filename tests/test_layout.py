@@ -81,7 +81,7 @@ def import_graph() -> nx.DiGraph:
 
 def test_the_import_graph_reads_imports_inside_functions_too():
     G = import_graph()
-    assert G.has_edge("actorgraph.cli.commands_render", "actorgraph.present.drawing")  # in a def
+    assert G.has_edge("actorgraph.cli.commands_render", "actorgraph.present.render")  # in a def
     assert G.has_edge("actorgraph.model.graph", "actorgraph.model.kinds")  # at the top
     assert G.has_edge("actorgraph.cli.main", "actorgraph.cli.commands_diff")  # from . import x
 

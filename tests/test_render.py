@@ -11,8 +11,9 @@ from matplotlib.figure import Figure
 import actorgraph
 from actorgraph.analyses.gains import who_gains
 from actorgraph.cli import main
-from actorgraph.present.drawing import draw_interest_map, render_map
+from actorgraph.present.drawing import draw_interest_map
 from actorgraph.present.layout import layout_positions, read_layout
+from actorgraph.present.render import render_map
 from actorgraph.present.selection import select_bloc_map, select_map
 from actorgraph.present.style import BLOC_FILL, GAIN_COLOR, LOSS_COLOR, STATUS_COLOR
 

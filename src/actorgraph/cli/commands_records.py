@@ -122,9 +122,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..io.output import output_file
     from ..present.export import write_export
 
+    if args.base_iri and args.format not in ("turtle", "jsonld"):
+        raise UsageError("--base-iri is for the RDF formats (turtle, jsonld)")
     output_file(args.output)
     G = load_graph(args.graph)
-    write_export(G, args.output, args.format)
+    write_export(G, args.output, args.format, base=args.base_iri)
     print(f"wrote {args.output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
           f"({args.format})")
     return 0
@@ -150,8 +152,13 @@ def register(add: Add) -> None:
     p = add("schema", cmd_schema, "write the JSON Schema of graph files (for editors)")
     p.add_argument("-o", "--output", required=True, metavar="DIR",
                    help="folder to write into (created if missing)")
-    p = add("export", cmd_export, "write the graph for Gephi, Cytoscape or JavaScript")
+    p = add("export", cmd_export, "write the graph for Gephi, Cytoscape, JavaScript or an RDF "
+            "store (SPARQL)")
     p.add_argument("--format", required=True,
-                   choices=["graphml", "gexf", "json", "cytoscape", "yaml"])
+                   choices=["graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld"],
+                   help="turtle and jsonld: RDF with W3C PROV-O provenance for each claim "
+                        "(needs rdflib: pip install 'actorgraph[rdf]')")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="file to write (missing folders are created)")
+    p.add_argument("--base-iri", metavar="IRI", help="RDF only: the records' IRIs are IRI + "
+                   "id (default urn:actorgraph:id:); one per graph loaded into one store")

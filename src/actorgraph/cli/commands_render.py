@@ -36,7 +36,7 @@ class _Progress:
 def _check_outputs(args: argparse.Namespace) -> None:
     """Every path the command will write, checked before any work (folders created)."""
     from ..io.output import output_file
-    from ..present.drawing import map_file
+    from ..present.render import map_file
 
     if sum(map(bool, (args.rift, args.focus, args.diff, args.blocs))) > 1:
         raise UsageError("give one of --rift, --focus, --diff or --blocs")
@@ -50,9 +50,9 @@ def _check_outputs(args: argparse.Namespace) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from ..present.drawing import render_map
     from ..present.layout import read_layout, write_layout
     from ..present.maps import choose_map, default_layout
+    from ..present.render import render_map
 
     _check_outputs(args)
     if args.diff:

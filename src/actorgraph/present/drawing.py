@@ -10,22 +10,16 @@ apart. What to draw comes from `selection.py`, where from `layout.py`.
 from __future__ import annotations
 
 import math
-import os
-import re
 import textwrap
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from ..errors import UsageError, writing
-from ..io.output import output_file
 from ..model.kinds import ACTOR
 from .layout import Edges, _place_bloc_boxes, _place_boxes, map_positions
-from .selection import MapSelection, footnote_for, left_out_note, select_map
+from .selection import MapSelection, left_out_note, select_map
 from .style import (
     A4_LANDSCAPE,
     A4_PAGE,
@@ -37,13 +31,12 @@ from .style import (
     MAP_AXES,
     MARKS,
     MIN_READABLE_FONT,
-    SLIDE,
     STATUS_COLOR,
     STATUS_LEGEND,
     PageStyle,
 )
 
-__all__ = ["draw_interest_map", "render_map"]
+__all__ = ["draw_interest_map"]
 
 
 def _wrap(text: str, width: int) -> str:
@@ -373,59 +366,3 @@ def _page_texts(fig: Any, title: str, left_out: str, footnote: str | None,
     if footnote:
         fig.text(0.02, 0.02, footnote, fontsize=style.note_size, color="#555555",
                  parse_math=False, gid="footnote")
-
-
-def map_file(path: str | os.PathLike[str]) -> Path:
-    """Check, before any drawing, that a map can be written at `path` (.png, .svg or .pdf;
-    missing folders are created, as for every output: `actorgraph.io.output`)."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".png", ".svg", ".pdf"):
-        raise UsageError(f"cannot render to '{suffix or path}': use a .png, .svg or .pdf name")
-    return output_file(path)
-
-
-def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-               layout: dict[str, tuple[float, float]] | None = None,
-               date: str | None = None, progress: Callable[[str], None] | None = None,
-               selection: MapSelection | None = None, **select_options: Any) -> MapSelection:
-    """Render the map to `path` (.png, .svg or .pdf by extension), reproducibly: an A4 map,
-    or for a rift with stakes the 16:9 briefing (`briefing.draw_rift_briefing`).
-
-    ``select_options`` go to `select_map`, unless a ready `selection` is given (for example
-    from `select_diff_map`).
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    suffix = map_file(path).suffix.lower()
-    import matplotlib
-
-    sel = selection or select_map(G, **select_options)
-    briefing = sel.report is not None and sel.report.stakes
-    fig = Figure(figsize=SLIDE if briefing else A4_LANDSCAPE, dpi=150)
-    FigureCanvasAgg(fig)
-    metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None},
-                                "pdf": {"CreationDate": None, "ModDate": None}}[suffix[1:]]
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        if briefing:
-            from .briefing import draw_rift_briefing
-
-            draw_rift_briefing(G, fig=fig, selection=sel, layout=layout,
-                               footnote=footnote_for(G, date), progress=progress)
-        else:
-            draw_interest_map(G, ax=fig.add_axes(MAP_AXES), selection=sel, layout=layout,
-                              footnote=footnote_for(G, date), progress=progress)
-        if progress:
-            progress(f"writing {path}")
-        with (matplotlib.rc_context({"svg.hashsalt": "actorgraph", "svg.fonttype": "none"}),
-              writing(path)):
-            fig.savefig(path, metadata=metadata)
-    missing = sorted({f"{chr(int(m[1]))} (U+{int(m[1]):04X})" for w in caught
-                      if (m := re.search(r"Glyph (\d+) .*missing", str(w.message)))})
-    if missing:
-        sel.warnings.append("no glyph in the font for " + ", ".join(missing) +
-                            "; drawn as empty boxes")
-    other = [str(w.message) for w in caught if "missing from font" not in str(w.message)]
-    sel.warnings.extend(dict.fromkeys(other))
-    return sel

@@ -25,7 +25,7 @@ from ..model.records import claim_grade
 
 __all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
 
-FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml")
+FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld")
 
 
 def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -89,12 +89,19 @@ def records_yaml(G: nx.MultiDiGraph) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
-def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str) -> None:
-    """Write `G` to `path` as ``graphml``, ``gexf``, ``json`` (node-link), ``cytoscape``
-    or ``yaml`` (every record, loadable as a graph)."""
+def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
+                 base: str | None = None) -> None:
+    """Write `G` to `path` as ``graphml``, ``gexf``, ``json`` (node-link), ``cytoscape``,
+    ``yaml`` (every record, loadable as a graph), or RDF with PROV-O provenance: ``turtle``
+    or ``jsonld`` (`actorgraph.present.rdf`; `base` is the records' IRI prefix)."""
     if fmt not in FORMATS:
         raise UsageError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     output_file(path)
+    if fmt in ("turtle", "jsonld"):
+        from .rdf import write_rdf
+
+        write_rdf(G, path, fmt, **({"base": base} if base else {}))
+        return
     if fmt == "yaml":
         with writing(path):
             Path(path).write_text(records_yaml(G), encoding="utf-8")

@@ -6,7 +6,7 @@
 >>> sel.highlight["turkiye"], len(default_layout(G, whole=True)) > 0
 ('gains', True)
 
-Then `actorgraph.present.drawing.render_map` draws a selection to a PNG, SVG or PDF and
+Then `actorgraph.present.render.render_map` draws a selection to a PNG, SVG or PDF and
 `actorgraph.present.html.write_html_map` writes it as an interactive page.
 """
 
