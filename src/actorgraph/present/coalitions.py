@@ -14,7 +14,7 @@ from ..model.records import Claim
 from .gains import claim_markdown
 from .text import claim_line, node_name
 
-__all__ = ["coalitions_to_dict", "format_coalitions"]
+__all__ = ["coalitions_to_dict", "count", "format_coalitions"]
 
 
 def _r(x: float, digits: int = 4) -> float:
@@ -89,6 +89,11 @@ def coalitions_to_dict(G: nx.MultiDiGraph, report: CoalitionReport) -> dict[str,
     }
 
 
+def count(n: int, word: str) -> str:
+    """``1 objective``, ``5 objectives``."""
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def _filters(report: CoalitionReport) -> str:
     o = report.options
     parts = [f"according to {', '.join(o['according_to'])}" if o["according_to"]
@@ -128,8 +133,8 @@ def _lines(G: nx.MultiDiGraph, report: CoalitionReport, explain: bool, md: bool)
         (lambda x: f"{node_name(G, x)} ({x})")
     n_inf = len(A) * (len(A) - 1)
     miss_inf, miss_pos = report.missing("influence"), report.missing("positions")
-    head = (f"Coalitions (MACTOR): {len(A)} actors, {len(OC)} objectives; "
-            f"{_filters(report)}")
+    head = f"Coalitions (MACTOR): {count(len(A), 'actor')}, {count(len(OC), 'objective')}; " \
+        f"{_filters(report)}"
     out = [f"## {head}" if md else head]
     if not A:
         out.append("No influence ties or valued positions pass the filters.")

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..analyses.mactor import CoalitionReport
 from ..errors import UsageError, writing
+from .coalitions import count
 from .text import node_name
 
 __all__ = ["plot_coalitions", "quadrant"]
@@ -200,8 +201,9 @@ def plot_coalitions(G: nx.MultiDiGraph, report: CoalitionReport, path: str | os.
     missing = len(report.missing("influence")) + len(report.missing("positions"))
     cells = len(report.actors) * (len(report.actors) - 1) + \
         len(report.actors) * len(report.outcomes)
-    fig.suptitle(f"Who can make it happen, and with whom (MACTOR): {len(report.actors)} "
-                 f"actors, {len(report.outcomes)} objectives, {who}", x=0.06, ha="left",
+    fig.suptitle(f"Who can make it happen, and with whom (MACTOR): "
+                 f"{count(len(report.actors), 'actor')}, "
+                 f"{count(len(report.outcomes), 'objective')}, {who}", x=0.06, ha="left",
                  fontsize=13, y=0.965)
     note = (f"Inputs: {cells - missing} of {cells} cells claimed" +
             (f" ({missing} missing, counted as 0)" if missing else "") +
