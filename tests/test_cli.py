@@ -105,7 +105,7 @@ def test_show_a_person_lists_every_claim_they_make(capsys):
     code, out, _ = run(capsys, "show", "Peskov", "--graph", str(GRAPH_DIR))
     assert code == 0
     assert out.splitlines()[0] == "Dmitry Peskov (dmitry-peskov): person"
-    assert "claims made by Dmitry Peskov: 5" in out
+    assert "claims made by Dmitry Peskov: 6" in out
     assert out.count("  about outside-forces-drive-wedge") == 1
     assert out.count("  about interest:ukraine->rift-russia-azerbaijan") == 2
     assert out.count("  about relation:ukraine->azerbaijan:influences=1") == 1
