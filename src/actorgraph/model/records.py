@@ -128,8 +128,9 @@ Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 def _conflict(message: str, *fields: str) -> PydanticCustomError:
-    """An error between two fields of one record; it is reported at whichever of `fields`
-    the curator wrote last (`actorgraph.io.messages`), not at the record's first line."""
+    """An error in one record about `fields` (one, or two in conflict); it is reported at
+    whichever of them the curator wrote last (`actorgraph.io.messages`), not at the record's
+    first line."""
     return PydanticCustomError("conflict", message, {"fields": fields})
 
 
@@ -318,11 +319,11 @@ class Interest(_Dated):
     @model_validator(mode="after")
     def _degree_fits_stance(self) -> Interest:
         if self.stance == "indifferent" and self.degree not in (None, 0):
-            raise ValueError(f"an indifferent actor has degree 0, not {self.degree}; "
-                             "give stance wants or opposes with a degree of 1 to 3")
+            raise _conflict(f"an indifferent actor has degree 0, not {self.degree}; "
+                            "give stance wants or opposes with a degree of 1 to 3", "degree")
         if self.stance != "indifferent" and self.degree == 0:
-            raise ValueError(f"degree 0 means indifferent: write 'stance: indifferent' "
-                             f"instead of '{self.stance}' with degree 0")
+            raise _conflict(f"degree 0 means indifferent: write 'stance: indifferent' "
+                            f"instead of '{self.stance}' with degree 0", "degree")
         return self
 
     @property
@@ -386,9 +387,10 @@ class Outcome(_Record):
     def _pair(self) -> Outcome:
         if self.kind in ("rift", "rapprochement"):
             if len(self.between) != 2:
-                raise ValueError(f"a {self.kind} needs 'between' with exactly two actors")
+                raise _conflict(f"a {self.kind} needs 'between' with exactly two actors",
+                                "between")
             if self.between[0] == self.between[1]:
-                raise ValueError(f"a {self.kind} of '{self.between[0]}' with itself")
+                raise _conflict(f"a {self.kind} of '{self.between[0]}' with itself", "between")
         return self
 
 
@@ -430,21 +432,23 @@ class Relation(_Dated):
                 raise _conflict("give either 'between' or 'from'/'to', not both", "between",
                                 "from" if self.from_ is not None else "to")
             if len(self.between) != 2:
-                raise ValueError("'between' needs exactly two actors")
+                raise _conflict("'between' needs exactly two actors", "between")
         elif self.from_ is None or self.to is None:
             raise ValueError("a relation needs 'between: [a, b]' or both 'from' and 'to'")
         a, b = self.ends
         if a == b:
-            raise ValueError(f"a relation of '{a}' with itself")
+            raise _conflict(f"a relation of '{a}' with itself",
+                            *(("between",) if self.between is not None else ("from", "to")))
         if self.kind == "influences":
             if self.between is not None:
-                raise ValueError("influence has a direction: give 'from' and 'to', not "
-                                 "'between'")
+                raise _conflict("influence has a direction: give 'from' and 'to', not "
+                                "'between'", "between")
             if self.intensity is None:
-                raise ValueError("an influence needs 'intensity': 0 (none) to 3 (on the "
-                                 "other's missions or existence)")
+                raise _conflict("an influence needs 'intensity': 0 (none) to 3 (on the "
+                                "other's missions or existence)", "kind")
         elif self.intensity is not None:
-            raise ValueError(f"'intensity' belongs to influences, not to a {self.kind}")
+            raise _conflict(f"'intensity' belongs to influences, not to a {self.kind}",
+                            "intensity")
         return self
 
     @property
