@@ -42,7 +42,7 @@ def _check_edges(G: nx.MultiDiGraph) -> set[str]:
 def test_every_edge_has_a_documented_kind_direction_sign_and_attributes(curated: nx.MultiDiGraph):
     import actorgraph
 
-    from .conftest import DATA
+    from ..conftest import DATA
 
     # the seed says of no actor that it is indifferent; MACTOR's demo case says it of many
     seen = _check_edges(curated)

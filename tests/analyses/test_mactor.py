@@ -20,7 +20,7 @@ from actorgraph.analyses.mactor import coalitions, mactor_outputs
 from actorgraph.cli.main import main
 from actorgraph.errors import GraphDataError
 
-from .conftest import DATA
+from ..conftest import DATA
 
 AEROPORT = DATA / "valid" / "mactor-aeroport-paris"
 PUBLISHED = AEROPORT / "published"
