@@ -74,12 +74,13 @@ def contradictory_relations(records: GraphRecords) -> list[Problem]:
     In O(n log n) per pair of actors (a file of many relations between two actors once
     compared every pair): relations are taken in the order written, and for each sign a
     Fenwick tree over the start dates keeps the latest end among the relations seen so far,
-    so "does an earlier one of the other sign overlap this one?" is one prefix query.
+    so "does an earlier one of the other sign overlap this one?" is one prefix query. An
+    influence tie (sign 0) is neither friendly nor hostile and contradicts nothing.
     """
     problems = []
     asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}
     for rid, relation in records.relations.items():
-        if any(c.stance != "denies" for c in relation.claims):
+        if relation.sign and any(c.stance != "denies" for c in relation.claims):
             asserted.setdefault(frozenset(relation.ends), []).append((rid, relation))
 
     def written(rid: str) -> tuple[str, int]:
