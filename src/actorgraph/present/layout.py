@@ -13,6 +13,7 @@ import itertools
 import json
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,13 +31,14 @@ __all__ = ["Edges", "bloc_positions", "clear_edges", "edge_hits", "layout_positi
 
 
 def map_positions(H: nx.MultiDiGraph, sel: MapSelection,
-                  layout: dict[str, tuple[float, float]] | None = None
+                  layout: dict[str, tuple[float, float]] | None = None,
+                  tick: Callable[[str], None] | None = None
                   ) -> dict[str, tuple[float, float]]:
     """Where the nodes of `H` go on the map of `sel` (the PNG and the HTML page alike):
     pinned by `layout`, else bloc by bloc for a balance map, else the force layout. Kept in
     ``sel.positions``, which is what ``--save-layout`` writes."""
     sel.positions = (bloc_positions(H, sel.blocs) if sel.blocs and not layout
-                     else layout_positions(H, pinned=layout))
+                     else layout_positions(H, pinned=layout, tick=tick))
     return sel.positions
 
 
@@ -75,7 +77,8 @@ def _seed_xy(node: str) -> tuple[float, float]:
 
 
 def layout_positions(H: nx.MultiDiGraph, *, pinned: dict[str, tuple[float, float]] | None = None,
-                     iterations: int = 300) -> dict[str, tuple[float, float]]:
+                     iterations: int = 300, tick: Callable[[str], None] | None = None
+                     ) -> dict[str, tuple[float, float]]:
     """Deterministic force-directed positions (Fruchterman-Reingold).
 
     Without pins, each connected component is laid out on its own and the components are
@@ -87,14 +90,14 @@ def layout_positions(H: nx.MultiDiGraph, *, pinned: dict[str, tuple[float, float
     if len(H) > 150:  # each iteration is O(n^2); big maps settle with fewer
         iterations = max(60, iterations * 150 // len(H))
     if pinned:
-        return _force(H, sorted(H), pinned, iterations)
+        return _force(H, sorted(H), pinned, iterations, tick)
     components = sorted((sorted(c) for c in nx.weakly_connected_components(H)),
                         key=lambda c: (-len(c), c[0]))
     out: dict[str, tuple[float, float]] = {}
     if not components:
         return out
     main = components[0]
-    out.update(_normalized(_force(H, main, {}, iterations), 1.0, (0.0, 0.0)))
+    out.update(_normalized(_force(H, main, {}, iterations, tick), 1.0, (0.0, 0.0)))
     y = 1.0
     for comp in components[1:]:
         half = max(0.12, min(0.5, math.sqrt(len(comp) / len(main))))
@@ -115,7 +118,8 @@ def _normalized(pos: dict[str, tuple[float, float]], half: float,
 
 
 def _force(H: nx.MultiDiGraph, nodes: list[str], pinned: dict[str, tuple[float, float]],
-           iterations: int) -> dict[str, tuple[float, float]]:
+           iterations: int, tick: Callable[[str], None] | None = None
+           ) -> dict[str, tuple[float, float]]:
     import numpy as np
 
     n = len(nodes)
@@ -132,7 +136,9 @@ def _force(H: nx.MultiDiGraph, nodes: list[str], pinned: dict[str, tuple[float, 
     k = math.sqrt(4.0 / n)
     temperature = 0.2
     cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
+    for i in range(iterations):
+        if tick:
+            tick(f"laying out {n} nodes (step {i + 1} of {iterations})")
         delta = pos[:, None, :] - pos[None, :, :]
         dist = np.maximum(np.sqrt((delta ** 2).sum(axis=-1)), 0.01)
         force = k * k / dist ** 2 - weight * dist / k  # repulsion minus attraction
@@ -169,39 +175,99 @@ def write_layout(path: str | os.PathLike[str], positions: dict[str, tuple[float,
 
 
 
-def _separate(centres: Any, sizes: Any, gap: float, rounds: int = 500) -> Any:
+class Ticker:
+    """Pass a long loop's progress to `say` at most every `every` seconds, so that a
+    2,000-actor map reports what it is doing without flooding the terminal."""
+
+    def __init__(self, say: Callable[[str], None] | None, every: float = 2.0):
+        import time
+
+        self.say, self.every, self.clock = say, every, time.monotonic
+        self.last = self.clock()
+
+    def __call__(self, message: str) -> None:
+        if self.say is not None and self.clock() - self.last >= self.every:
+            self.last = self.clock()
+            self.say(message)
+
+
+SPARSE_FROM = 200
+"""Boxes from which `_separate` looks only at neighbours on a grid (not at every pair)."""
+
+
+def _separate(centres: Any, sizes: Any, gap: float, rounds: int = 500,
+              tick: Callable[[str], None] | None = None) -> Any:
     """Move boxes (centres and full sizes, in inches) apart until none overlap.
 
     Overlapping pairs push each other along the line between their centres (not along the
     cheaper axis, which would stack wide labels into columns), by the smaller overlap.
+    Above `SPARSE_FROM` boxes only pairs in neighbouring grid cells are compared (a cell is
+    as wide as the widest box, so no overlapping pair is missed).
     """
     import numpy as np
 
     c = centres.copy()
     half = sizes / 2 + gap / 2
     n = len(c)
-    order = np.arange(n)
-    tie = np.sign(order[:, None] - order[None, :]).astype(float)
-    for _ in range(rounds):
-        dx = c[:, None, 0] - c[None, :, 0]
-        dy = c[:, None, 1] - c[None, :, 1]
-        ox = half[:, None, 0] + half[None, :, 0] - np.abs(dx)
-        oy = half[:, None, 1] + half[None, :, 1] - np.abs(dy)
+    everyone = n < SPARSE_FROM
+    if everyone:
+        ia, ib = np.nonzero(~np.eye(n, dtype=bool))
+    for r in range(rounds):
+        if not everyone:
+            ia, ib = _near_pairs(c, half)
+        if tick:
+            tick(f"separating labels (round {r + 1} of at most {rounds})")
+        dx, dy = c[ia, 0] - c[ib, 0], c[ia, 1] - c[ib, 1]
+        ox = half[ia, 0] + half[ib, 0] - np.abs(dx)
+        oy = half[ia, 1] + half[ib, 1] - np.abs(dy)
         overlap = (ox > 0) & (oy > 0)
-        np.fill_diagonal(overlap, False)
         if not overlap.any():
             break
+        ia2, ib2, dx, dy = ia[overlap], ib[overlap], dx[overlap], dy[overlap]
+        amount = np.minimum(ox[overlap], oy[overlap]) * 0.5 + 0.01
         dist = np.sqrt(dx ** 2 + dy ** 2)
-        ux = np.where(dist > 1e-9, dx / np.maximum(dist, 1e-9), tie)
+        ux = np.where(dist > 1e-9, dx / np.maximum(dist, 1e-9), np.sign(ia2 - ib2))
         uy = np.where(dist > 1e-9, dy / np.maximum(dist, 1e-9), 0.0)
-        amount = np.where(overlap, np.minimum(ox, oy), 0.0) * 0.5 + np.where(overlap, 0.01, 0)
-        c[:, 0] += (ux * amount).sum(axis=1)
-        c[:, 1] += (uy * amount).sum(axis=1)
+        push = np.zeros_like(c)
+        push[:, 0] = np.bincount(ia2, ux * amount, n)
+        push[:, 1] = np.bincount(ia2, uy * amount, n)
+        if not everyone:  # each pair once: the other box moves the other way
+            push[:, 0] -= np.bincount(ib2, ux * amount, n)
+            push[:, 1] -= np.bincount(ib2, uy * amount, n)
+        c += push
     return c
 
 
-def _place_boxes(pts: Any, sizes: Any, avail: Any,
-                 edges: Edges | None = None) -> tuple[Any, float, Any]:
+def _near_pairs(c: Any, half: Any) -> tuple[Any, Any]:
+    """Index pairs (i, j), each once, of boxes in the same or neighbouring cells of a grid
+    whose cells are as large as the largest box: every pair that could overlap."""
+    import numpy as np
+
+    cell = np.maximum(2 * half.max(axis=0), 1e-6)
+    key = np.floor((c - c.min(axis=0)) / cell).astype(np.int64)
+    width = int(key[:, 1].max()) + 3
+    code = key[:, 0] * width + key[:, 1]
+    order = np.argsort(code, kind="stable")
+    sorted_code = code[order]
+    ia_all, ib_all = [], []
+    for ox, oy in ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1)):
+        target = code + ox * width + oy
+        lo = np.searchsorted(sorted_code, target, "left")
+        hi = np.searchsorted(sorted_code, target, "right")
+        counts = hi - lo
+        ia = np.repeat(np.arange(len(c)), counts)
+        starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
+        ib = order[np.arange(counts.sum()) + starts]
+        if (ox, oy) == (0, 0):
+            keep = ia < ib
+            ia, ib = ia[keep], ib[keep]
+        ia_all.append(ia)
+        ib_all.append(ib)
+    return np.concatenate(ia_all), np.concatenate(ib_all)
+
+
+def _place_boxes(pts: Any, sizes: Any, avail: Any, edges: Edges | None = None,
+                 tick: Callable[[str], None] | None = None) -> tuple[Any, float, Any]:
     """Place label boxes (sizes in inches) on a page area `avail` (inches).
 
     Stretch the layout over the page, push boxes apart until none overlap and off the
@@ -215,7 +281,7 @@ def _place_boxes(pts: Any, sizes: Any, avail: Any,
     if len(pts) > 1:
         lo0, hi0 = pts.min(axis=0), pts.max(axis=0)
         pts = (pts - (lo0 + hi0) / 2) / np.maximum(hi0 - lo0, 1e-6)  # each axis in [-.5, .5]
-        pts = _separate(pts * (avail - sizes.max(axis=0)), sizes, gap=0.12)
+        pts = _separate(pts * (avail - sizes.max(axis=0)), sizes, gap=0.12, tick=tick)
         if edges is not None:
             pts = clear_edges(pts, sizes, edges)
         extent = (pts + sizes / 2).max(axis=0) - (pts - sizes / 2).min(axis=0)
