@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..errors import GraphDataError, Problem, UsageError, display_path
 from ..model import ids
 from ..model.records import (
@@ -35,10 +33,11 @@ from ..model.records import (
     date_bounds,
 )
 from .cache import FileStore, open_store
-from .messages import a_or_an, nearest, problems_from_validation
+from .graphchecks import former_id_problems, membership_cycles
+from .messages import a_or_an, nearest
 from .sourcetext import check_source_texts
-from .units import FileUnit, decode_unit, encode_unit, fresh_unit
-from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
+from .units import FileUnit, read_unit
+from .yamlread import YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
 __all__ = [
     "ENV_VAR",
@@ -243,47 +242,14 @@ class _Checker:
         self.records.relative[shown] = relative
         self.data[shown] = data
         unit = self.cache.files.get(digest) if self.cache is not None else None
-        if unit is None and self.store is not None:
-            body = self.store.get(digest)
-            if body is not None:
-                try:
-                    unit = decode_unit(body)
-                except ValueError:
-                    self.store.drop(digest)
         if unit is None:
-            unit = self.parse(shown, data)
+            unit = read_unit(shown, data, digest, self.problems, self.store)
             if unit is None:
                 return
-            if self.store is not None:
-                body = encode_unit(unit)
-                if body is not None:
-                    self.store.put(digest, body)
         if self.cache is not None:
             self.cache.files[digest] = unit
         self.marks = unit.marks
         self.collect(shown, unit.parsed)
-
-    def parse(self, shown: str, data: bytes) -> FileUnit | None:
-        """Read and validate one file; None (and its problems noted) if it is not valid."""
-        try:
-            doc = read_yaml_bytes(data, shown)
-        except YamlProblem as exc:
-            self.problems.append(exc.problem)
-            return
-        if doc is None:
-            self.problems.append(Problem(shown, 1, 1, "file is empty (no records)", "warning"))
-            return
-        if not isinstance(doc, MarkedMap):
-            line, col = getattr(doc, "mark", (1, 1))
-            self.problems.append(Problem(shown, line, col, "expected a mapping of sections "
-                                         "(sources, actors, outcomes, relations, events)"))
-            return
-        try:
-            parsed = GraphFile.model_validate(doc)
-        except ValidationError as exc:
-            self.problems.extend(problems_from_validation(exc, doc, shown, GraphFile))
-            return None
-        return fresh_unit(doc, parsed)
 
     def doc(self, file: str) -> Any:
         """The positioned document of a valid `file` (read again on first need)."""
@@ -417,55 +383,12 @@ class _Checker:
             else:
                 hint = ""
             self.error(file, path, f"unknown {want} '{target}'{hint}")
-        self.check_formerly()
-        self.check_membership_cycles()
+        self.problems += former_id_problems(self.records, self.kind_of)
+        self.problems += membership_cycles(self.records)
         self.check_contradictory_relations()
         self.check_unused_outcomes()
         if self.text_root is not None:
             self.problems.extend(check_source_texts(self.text_root, self.records))
-
-    def check_formerly(self) -> None:
-        """A former id must not still be in use, nor be claimed as former by two records."""
-        r = self.records
-        claimed: dict[str, str] = {}
-        for table in (r.sources, r.actors, r.outcomes, r.events):
-            for rid, record in table.items():
-                o = r.origins[rid]
-                for old in record.formerly:
-                    if old in self.kind_of:
-                        message = (f"'{rid}' lists '{old}' as a former id, but '{old}' is "
-                                   f"still defined at {r.origins[old]}")
-                    elif old in claimed:
-                        message = (f"'{rid}' and '{claimed[old]}' both list '{old}' as a "
-                                   "former id")
-                    else:
-                        claimed[old] = rid
-                        continue
-                    self.problems.append(Problem(o.file, o.line, o.column, message))
-
-    def check_membership_cycles(self) -> None:
-        """One problem per circle of ``part_of``, found in linear time: each strongly
-        connected component of the membership graph holds at least one circle, reported as
-        the shortest way round from its first actor in file order."""
-        import networkx as nx
-
-        actors = self.records.actors
-        order = {a: i for i, a in enumerate(actors)}
-        members = nx.DiGraph()
-        members.add_edges_from((a, c) for a, actor in actors.items() for c in actor.part_of
-                               if c in actors and c != a)  # part of itself: reported above
-        for component in nx.strongly_connected_components(members):
-            if len(component) < 2:
-                continue
-            start = min(component, key=order.__getitem__)
-            inside = members.subgraph(component)
-            paths = nx.single_source_shortest_path(inside, start)
-            last = min((p for p in inside.predecessors(start)),
-                       key=lambda p: (len(paths[p]), order[p]))
-            cycle = " -> ".join([*paths[last], start])
-            origin = self.records.origins[start]
-            self.problems.append(Problem(origin.file, origin.line, origin.column,
-                                         f"part_of goes round in a circle: {cycle}"))
 
     def check_contradictory_relations(self) -> None:
         asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}
