@@ -353,7 +353,7 @@ def test_no_box_covers_a_box_or_the_texts_under_and_over_the_map(curated, name):
 
 @pytest.mark.parametrize("name", ["rift", "focus"])
 def test_no_box_covers_an_edge_of_the_rift_or_focus_actors(curated, name):
-    from actorgraph.present.layout import KEY_EDGE_LENGTH
+    from actorgraph.present.boxes import KEY_EDGE_LENGTH
 
     ax = new_axes()
     sel = select_map(curated, **MAPS[name])
@@ -364,7 +364,7 @@ def test_no_box_covers_an_edge_of_the_rift_or_focus_actors(curated, name):
     # and each of their edges shows a stretch of line, not just an arrowhead
     import numpy as np
 
-    from actorgraph.present.layout import visible_length
+    from actorgraph.present.boxes import visible_length
 
     boxes = {p.get_gid()[5:]: p.get_bbox() for p in ax.patches  # inches on the page
              if (p.get_gid() or "").startswith("node:")}

@@ -18,7 +18,8 @@ from typing import Any
 import networkx as nx
 
 from ..model.kinds import ACTOR
-from .layout import Edges, Ticker, _place_bloc_boxes, _place_boxes, map_positions
+from .boxes import Edges
+from .layout import Ticker, _place_bloc_boxes, _place_boxes, map_positions
 from .selection import MapSelection, left_out_note, select_map
 from .style import (
     A4_LANDSCAPE,
