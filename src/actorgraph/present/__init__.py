@@ -5,6 +5,7 @@
 - `analyses`: balance, perspectives and robustness reports.
 - `diff`: diff reports.
 - `export`: GraphML, GEXF, JSON, Cytoscape and YAML exports.
+- `shared`: the graph's name and origins in files meant for others (no machine paths).
 - `selection`: what a map shows (`MapSelection`, `select_map`, rift/diff/bloc maps, footnote).
 - `layout`: where nodes go (force layout, blocs, box placement, layout files).
 - `boxes`: boxes pushed apart and off the edges that would run under them.

@@ -28,9 +28,10 @@ from ..errors import UsageError, writing
 from ..io.output import output_file
 from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, RELATION
 from ..model.records import claim_grade
+from .shared import shared_name, shared_origin
 
-__all__ = ["FORMATS", "cytoscape_style", "flat_graph", "records_yaml", "style_path",
-           "write_export"]
+__all__ = ["FORMATS", "cytoscape_style", "flat_graph", "records_yaml", "shared_name",
+           "shared_origin", "style_path", "write_export"]
 
 FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld")
 
@@ -38,14 +39,15 @@ FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld")
 def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of `G` whose node and edge attributes are all text, numbers or booleans."""
     sources = G.graph["sources"]
-    H = nx.MultiDiGraph(name=str(G.graph["records"].label))
+    records = G.graph["records"]
+    H = nx.MultiDiGraph(name=shared_name(records))
     for node, d in G.nodes(data=True):
         record = d["record"]
         H.add_node(node, label=str(d["label"]), type=d["type"], kind=d["kind"],
                    iso3=getattr(record, "iso3", None) or "",
                    wikidata=getattr(record, "wikidata", None) or "",
                    aliases="; ".join(getattr(record, "aliases", ())),
-                   origin=str(d["origin"]))
+                   origin=shared_origin(records, d["origin"]))
     for u, v, key, d in G.edges(keys=True, data=True):
         claims = d["claims"]
         s, contested = support(claims, sources) if claims else (1.0, False)
@@ -64,8 +66,11 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                    sources="; ".join(sorted({c.source for c in claims})),
                    grades="; ".join(sorted({g for c in claims
                                             if (g := claim_grade(c, sources))})),
-                   origin=str(d["origin"]))
+                   origin=shared_origin(records, d["origin"]))
     return H
+
+
+_YAML_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
 
 
 def records_yaml(G: nx.MultiDiGraph) -> str:
@@ -79,6 +84,16 @@ def records_yaml(G: nx.MultiDiGraph) -> str:
     class _Dumper(yaml.SafeDumper):
         def ignore_aliases(self, data: Any) -> bool:  # write every value out: no anchors
             return True
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        # YAML reads U+0085, U+2028 and U+2029 as line breaks and drops a byte-order mark;
+        # written raw (plain or single-quoted) a verbatim quote would come back changed.
+        # Double-quoted, they and every other unprintable character are escaped.
+        odd = any(c in _YAML_BREAKS or not c.isprintable() for c in value if c != "\n")
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                       style='"' if odd else None)
+
+    _Dumper.add_representer(str, text)
 
     r = G.graph["records"]
 
