@@ -20,13 +20,15 @@ def _report_options(p: argparse.ArgumentParser) -> None:
     add_claim_options(p)
     p.add_argument("--depth", type=int, default=4, metavar="N",
                    help="longest chain of effects followed (default 4)")
-    p.add_argument("--no-structural", action="store_true",
-                   help="leave out evidence inferred from relations (structural balance)")
+    p.add_argument("--inferred", action="store_true",
+                   help="also show, in a section of its own, what the tool infers (a bloc's "
+                        "evidence for its members, structural balance); it never changes the "
+                        "ranking of what the sources say")
     _formats(p, "show every step with its claims: claimant, source, locator, quote")
 
 
 def _options(G: Any, args: argparse.Namespace) -> dict[str, Any]:
-    return {"depth": args.depth, "structural": not args.no_structural,
+    return {"depth": args.depth, "inferred": args.inferred,
             "claims": claim_filter_from(G, args)}
 
 
@@ -62,11 +64,11 @@ def cmd_gains(args: argparse.Namespace) -> int:
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
-    from ..analyses.balance import balance
+    from ..analyses.balance import structural_balance
     from ..present.analyses import format_balance
 
     G = load_graph(args.graph)
-    report = balance(G, claims=claim_filter_from(G, args),
+    report = structural_balance(G, claims=claim_filter_from(G, args),
                      rift=tuple(args.rift) if args.rift else None)
     print(format_balance(G, report, fmt=args.format, explain=args.explain))
     return 0

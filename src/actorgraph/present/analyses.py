@@ -131,7 +131,13 @@ def perspectives_to_dict(p: Perspectives) -> dict[str, Any]:
             "members": {k: list(v) for k, v in p.members.items()},
             "cells": {actor: {col: {"verdict": v, "score": round(s, 4)}
                               for col, (v, s) in row.items()} for actor, row in p.cells.items()},
-            "disagreements": list(p.disagreements), "silent": list(p.silent)}
+            "disagreements": list(p.disagreements), "silent": list(p.silent),
+            "contested": [s.actor for s in p.reports["all"].stakes if s.contested]
+            if "all" in p.reports else [],
+            "causes": [{"event": c.event, "chain": list(c.chain), "voices": list(c.voices),
+                        "denied_by": list(c.denied_by), "support": round(c.support, 4),
+                        "contested": c.contested}
+                       for c in (p.reports["all"].causes if "all" in p.reports else ())]}
 
 
 def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text",
@@ -168,6 +174,19 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     else:
         out.append("No perspective contradicts another (gains against loses); a blank cell "
                    "means that perspective says nothing about the actor.")
+    everyone = p.reports.get("all")
+    contested = [s for s in everyone.stakes if s.contested] if everyone else []
+    if contested:
+        out.append("Contested (independent voices disagree): " + "; ".join(
+            f"{s.name} {s.verdict}, against it {', '.join(node_name(G, v) for v in s.against)}"
+            for s in contested))
+    causes = everyone.causes if everyone else ()
+    if any(c.contested for c in causes):
+        out.append("Contested cause of the rift: " + "; ".join(
+            f"{', '.join(node_name(G, v) for v in c.voices)}: "
+            f"{' -> '.join(_event_label(G, e) for e in c.chain)}"
+            + (f" (denied by {', '.join(node_name(G, v) for v in c.denied_by)})"
+               if c.denied_by else "") for c in causes))
     if explain:
         md = fmt == "markdown"
         out.append("Why, perspective by perspective:")
@@ -184,8 +203,14 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     return _markdown(out) if fmt == "markdown" else "\n".join(out)
 
 
+def _event_label(G: nx.MultiDiGraph, eid: str) -> str:
+    event = G.graph["events"].get(eid)
+    return event.label if event is not None else eid
+
+
 def _cell(value: tuple[str, float] | None) -> str:
-    return "" if value is None else f"{value[0]} {value[1]:+.2f}"
+    """``gains 0.60``: the verdict and its support in that perspective."""
+    return "" if value is None else f"{value[0]} {value[1]:.2f}"
 
 
 def format_robustness(G: nx.MultiDiGraph, report: RiftReport,

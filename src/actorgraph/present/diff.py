@@ -53,7 +53,7 @@ def _short(value: Any, limit: int = 70) -> str:
 
 
 def _verdict(v: str | None, s: float | None) -> str:
-    return "no stake" if v is None else f"{v} {s:+.2f}"
+    return "no stake" if v is None else f"{v} {s:.2f}"
 
 
 def _answer_line(a: AnswerChange) -> tuple[str, str]:

@@ -4,13 +4,15 @@ Attributes are flattened into what every format allows (text, numbers, booleans)
 become ``"; "``-joined text, each edge carries its stable id (``edge_id`` in GraphML),
 ``edge_type`` (interest,
 effect, relation, member_of: GEXF reserves ``type`` for directedness), ``kind``, ``sign``,
-its net support, whether it is contested, how many claims back it, who claims it in
-which sources, and the Admiralty grades of its claims (``B2; C3``, empty when none).
+its support (`actorgraph.analyses.claims`: the chance that at least one voice asserting it
+is right and no voice denying it is), whether an independent voice denies it, how many
+claims back it, who claims it in which sources, and the Admiralty grades of its claims
+(``B2; C3``, empty when none).
 
 GEXF and Cytoscape JSON also carry the map's look, so Gephi and Cytoscape open the graph as
 the PNG shows it: each node's fill and position (the graph's ``layout.json`` when it has
-one, else the map's force layout) and each edge's colour and weight (its net support, 0 to
-1; membership 1). Cytoscape nodes are named by label, and a Cytoscape.js style file
+one, else the map's force layout) and each edge's colour, line and weight (its support, 0
+to 1; membership 1). Cytoscape nodes are named by label, and a Cytoscape.js style file
 (``<name>.style.json``, importable in Cytoscape) maps those attributes to the map's marks.
 """
 
@@ -23,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..analyses.gains import support
+from ..analyses.claims import ClaimView
 from ..errors import UsageError, writing
 from ..io.output import output_file
 from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, RELATION
@@ -39,6 +41,7 @@ FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld")
 def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of `G` whose node and edge attributes are all text, numbers or booleans."""
     sources = G.graph["sources"]
+    view = ClaimView(G)
     records = G.graph["records"]
     H = nx.MultiDiGraph(name=shared_name(records))
     for node, d in G.nodes(data=True):
@@ -50,7 +53,7 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                    origin=shared_origin(records, d["origin"]))
     for u, v, key, d in G.edges(keys=True, data=True):
         claims = d["claims"]
-        s, contested = support(claims, sources) if claims else (1.0, False)
+        s, contested = view.assessed(d)
         if d["type"] == INTEREST:
             kind = "wants" if d["sign"] > 0 else "opposes"
         elif d["type"] == EFFECT:
@@ -183,8 +186,10 @@ def _add_look(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
                       else OUTCOME_COLOR)
         d["x"], d["y"] = round(pos[n][0] * 500, 2), round(-pos[n][1] * 500, 2)
     lines = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "dashed"}
+    view = ClaimView(G)
     for u, v, key, d in H.edges(keys=True, data=True):
-        category = edge_category(G.edges[u, v, key], d["support"] > 0)
+        data = G.edges[u, v, key]
+        category = edge_category(data, view.status(u, v, key, data) != "denied")
         style = EDGE_STYLE[category]
         d.update(category=category, color=style["color"],
                  line_style=lines[style["linestyle"]],
