@@ -103,7 +103,10 @@ def cmd_rifts(args: argparse.Namespace) -> int:
             return ", ".join(G.nodes[i]["label"] for i in ids[:args.top]) or "-"
         line = f"{G.nodes[r.a]['label']} / {G.nodes[r.b]['label']}"
         if args.format == "markdown":
-            print(f"- **{line}**: gainers {names(r.gainers)}; losers {names(r.losers)}")
+            from ..present.markdown import md_text
+
+            print(f"- **{md_text(line)}**: gainers {md_text(names(r.gainers))}; losers "
+                  f"{md_text(names(r.losers))}")
         else:
             print(f"{line}\n  gainers: {names(r.gainers)}\n  losers:  {names(r.losers)}")
     return 0

@@ -18,6 +18,8 @@ from ..analyses.evidence import MEANING, Support
 from ..analyses.gains import Evidence, RiftReport, Stake, Step
 from ..model.kinds import EFFECT, INTEREST, MEMBER_OF
 from ..model.records import Claim, claim_confidence, claim_grade
+from .markdown import md_code
+from .markdown import md_text as _md
 from .text import claim_line, node_name
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
@@ -308,20 +310,17 @@ def _step_text(G: nx.MultiDiGraph, st: Step) -> str:
     return f"{node_name(G, st.source)} {verb} {node_name(G, st.target)}"
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False) -> str:
     """The report as Markdown: a table, the causes, the inferences, then the evidence."""
     out = [f"## {_md(_heading(G, report))}", "",
-           f"Rift outcomes: {', '.join(f'`{r}`' for r in report.rift_outcomes) or 'none'}. "
+           f"Rift outcomes: {', '.join(map(md_code, report.rift_outcomes)) or 'none'}. "
            f"{_md(_filters(report).capitalize())}. Ranked by {MEANING}.", ""]
     out += ["| actor | verdict | support | stake | contested | evidence |",
             "| --- | --- | --- | ---: | --- | --- |"]
     for s in report.stakes:
-        out.append(f"| {_md(s.name)} (`{s.actor}`) | {s.verdict} | {s.support.describe()} | "
-                   f"{s.stake:g} | {_md(_contest_text(G, s)) or 'no'} | {_summary(s)} |")
+        out.append(f"| {_md(s.name)} ({md_code(s.actor, in_table=True)}) | {s.verdict} | "
+                   f"{s.support.describe()} | {s.stake:g} | {_md(_contest_text(G, s)) or 'no'} "
+                   f"| {_summary(s)} |")
     if report.causes:
         note, rows = _causes(G, report)
         out += ["", f"### What caused the rift{note}", "", *(f"- {_md(r)}" for r in rows)]
