@@ -67,7 +67,8 @@ def membership_cycles(records: GraphRecords) -> list[Problem]:
 
 def contradictory_relations(records: GraphRecords) -> list[Problem]:
     """Two relations of opposite sign between the same actors, both asserted for a time
-    they share: one problem, at the one written later."""
+    they share: one problem, at the one written later. An influence tie (sign 0) is neither
+    friendly nor hostile and contradicts nothing."""
     problems = []
     asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}
     for rid, relation in records.relations.items():
@@ -76,7 +77,7 @@ def contradictory_relations(records: GraphRecords) -> list[Problem]:
     for group in asserted.values():
         for i, (rid_a, a) in enumerate(group):
             for rid_b, b in group[i + 1:]:
-                if a.sign == b.sign or not _overlap(a, b):
+                if a.sign == b.sign or 0 in (a.sign, b.sign) or not _overlap(a, b):
                     continue
                 later, earlier = sorted((rid_a, rid_b),
                                         key=lambda r: (records.origins[r].file,
