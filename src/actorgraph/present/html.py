@@ -62,7 +62,8 @@ def vis_network_js() -> str:
         return path.read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         raise UsageError("the interactive map needs the html extra: "
-                         "pip install \"actorgraph[html]\"") from None
+                         "pip install \".[html]\" in a clone of actorgraph, or "
+                         "\"actorgraph[html]\" from a package index") from None
 
 
 def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
