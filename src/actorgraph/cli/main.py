@@ -19,13 +19,13 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..errors import ActorGraphError
-from . import commands_analyses, commands_diff, commands_records, commands_render
+from . import commands_analyses, commands_diff, commands_records, commands_render, completion
 from .common import report_error
 
 __all__ = ["build_parser", "main", "report_error"]
 
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS = (commands_records, commands_analyses, commands_render, commands_diff)
+COMMANDS = (commands_records, commands_analyses, commands_render, commands_diff, completion)
 """The modules that add subcommands, each through its ``register(add)``, in help order."""
 
 
@@ -68,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
+    if argv is None and completion.requested():  # the shell asks for completions: answer, exit
+        completion.complete(parser)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
