@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -9,6 +13,12 @@ import networkx as nx
 import pytest
 
 import actorgraph
+
+# The suite never touches the user's cache: every load in it (and in the command lines it
+# runs) uses a cache folder of its own, made fresh for this run.
+os.environ["ACTORGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="actorgraph-test-cache-")
+atexit.register(shutil.rmtree, os.environ["ACTORGRAPH_CACHE_DIR"], ignore_errors=True)
+os.environ.pop("ACTORGRAPH_NO_CACHE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH_DIR = ROOT / "graph"

@@ -26,13 +26,19 @@ def load_graph(path: Any) -> Any:
 
 def tell_warnings(warnings: Iterable[Any]) -> None:
     """Load warnings (an empty file, a folder without YAML) on stderr, one per line, for every
-    command that reads a graph, so none drops them silently."""
+    command that reads a graph, so none drops them silently; then why the per-file cache
+    was not used, if it was not (once)."""
+    from ..io.cache import take_notices
+
     for warning in warnings:
         print(warning, file=sys.stderr)
+    for notice in take_notices():
+        print(f"actorgraph: note: {notice}", file=sys.stderr)
 
 
 def report_error(exc: ActorGraphError) -> int:
     """Print an error the way every command does; return its exit code."""
+    tell_warnings([])  # why the cache was not used, if it was not
     if isinstance(exc, GraphDataError):
         for problem in exc.problems:
             print(problem, file=sys.stderr)

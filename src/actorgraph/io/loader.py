@@ -34,8 +34,10 @@ from ..model.records import (
     Source,
     date_bounds,
 )
+from .cache import FileStore, open_store
 from .messages import a_or_an, nearest, problems_from_validation
 from .sourcetext import check_source_texts
+from .units import FileUnit, decode_unit, encode_unit, fresh_unit
 from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
 __all__ = [
@@ -140,24 +142,27 @@ def graph_files(root: Path) -> list[Path]:
 
 
 class ParseCache:
-    """Parsed and validated files by content digest, shared between loads.
+    """Parsed and validated files (`FileUnit`) by content digest, shared between loads.
 
     Loading two versions of a graph with one cache parses each unchanged file once (``diff``
     does this). Only files that parsed cleanly are kept; positions are kept with them.
     """
 
     def __init__(self) -> None:
-        self.files: dict[str, tuple[Any, GraphFile]] = {}
+        self.files: dict[str, FileUnit] = {}
 
 
 def load_records(root: str | os.PathLike[str] | None = None, *,
-                 cache: ParseCache | None = None) -> GraphRecords:
+                 cache: ParseCache | None = None, disk: bool = True) -> GraphRecords:
     """Read and check every file of the graph at `root` (default: `default_graph_dir`).
 
+    Each file's checked records come from the per-file cache (`actorgraph.io.cache`) when
+    its bytes were seen before; ``disk=False`` reads every file afresh.
     Raises `GraphDataError` with every problem found, sorted by file and line.
     """
     path = Path(root) if root is not None else default_graph_dir()
-    return load_records_from(read_folder(path), graph_label(path), cache=cache, root=path)
+    return load_records_from(read_folder(path), graph_label(path), cache=cache, root=path,
+                             disk=disk)
 
 
 FileContents = tuple[str, str, "bytes | Problem"]
@@ -178,17 +183,21 @@ def read_folder(root: Path) -> list[FileContents]:
 
 def load_records_from(files: Iterable[FileContents], label: str, *,
                       cache: ParseCache | None = None,
-                      root: Path | None = None) -> GraphRecords:
+                      root: Path | None = None, disk: bool = True) -> GraphRecords:
     """Check a graph given as (display name, path in the graph, contents), from a folder
     (`read_folder`) or a git revision.
 
     Problems name each file by its display name, e.g. ``HEAD~1:graph/actors/x.yaml:3:5``.
-    `root` is the folder the files came from, if any.
+    `root` is the folder the files came from, if any. With `disk`, files already seen come
+    from the per-file cache.
     """
-    checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache)
+    store = open_store() if disk else None
+    checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache, store)
     checker.text_root = root
     for shown, relative, data in sorted(files):
         checker.read(shown, relative, data)
+    if store is not None:
+        store.evict()
     return checker.finish()
 
 
@@ -198,11 +207,16 @@ _KIND_OF = {"sources": "source", "actors": "actor", "outcomes": "outcome", "even
 
 
 class _Checker:
-    def __init__(self, records: GraphRecords, cache: ParseCache | None = None):
+    def __init__(self, records: GraphRecords, cache: ParseCache | None = None,
+                 store: FileStore | None = None):
         self.records = records
         self.cache = cache
+        self.store = store
         self.problems: list[Problem] = []
         self.docs: dict[str, Any] = {}
+        """positioned documents, read again from `data` only when a message needs one"""
+        self.data: dict[str, bytes] = {}
+        self.marks: dict[int, tuple[int, int, str | None]] = {}
         # (file, path to the referring field, referenced id, kinds it may be)
         self.refs: list[tuple[str, tuple[Any, ...], str, tuple[str, ...]]] = []
         self.kind_of: dict[str, str] = {}
@@ -227,11 +241,30 @@ class _Checker:
         digest = hashlib.sha256(data).hexdigest()
         self.records.digests[relative] = digest
         self.records.relative[shown] = relative
-        if self.cache is not None and digest in self.cache.files:
-            doc, parsed = self.cache.files[digest]
-            self.docs[shown] = doc
-            self.collect(shown, doc, parsed)
-            return
+        self.data[shown] = data
+        unit = self.cache.files.get(digest) if self.cache is not None else None
+        if unit is None and self.store is not None:
+            body = self.store.get(digest)
+            if body is not None:
+                try:
+                    unit = decode_unit(body)
+                except ValueError:
+                    self.store.drop(digest)
+        if unit is None:
+            unit = self.parse(shown, data)
+            if unit is None:
+                return
+            if self.store is not None:
+                body = encode_unit(unit)
+                if body is not None:
+                    self.store.put(digest, body)
+        if self.cache is not None:
+            self.cache.files[digest] = unit
+        self.marks = unit.marks
+        self.collect(shown, unit.parsed)
+
+    def parse(self, shown: str, data: bytes) -> FileUnit | None:
+        """Read and validate one file; None (and its problems noted) if it is not valid."""
         try:
             doc = read_yaml_bytes(data, shown)
         except YamlProblem as exc:
@@ -249,23 +282,26 @@ class _Checker:
             parsed = GraphFile.model_validate(doc)
         except ValidationError as exc:
             self.problems.extend(problems_from_validation(exc, doc, shown, GraphFile))
-            return
-        if self.cache is not None:
-            self.cache.files[digest] = (doc, parsed)
-        self.docs[shown] = doc
-        self.collect(shown, doc, parsed)
+            return None
+        return fresh_unit(doc, parsed)
+
+    def doc(self, file: str) -> Any:
+        """The positioned document of a valid `file` (read again on first need)."""
+        if file not in self.docs:
+            self.docs[file] = read_yaml_bytes(self.data[file], file)
+        return self.docs[file]
 
     def origin(self, file: str, path: tuple[Any, ...]) -> Origin:
-        line, col = mark_at(self.docs[file], path)
+        line, col = mark_at(self.doc(file), path)
         return Origin(file, line, col)
 
     def error(self, file: str, path: tuple[Any, ...], message: str, *, key: bool = False,
               level: str = "error") -> None:
-        line, col = mark_at(self.docs[file], path, key=key)
+        line, col = mark_at(self.doc(file), path, key=key)
         self.problems.append(Problem(file, line, col, message, level))  # type: ignore[arg-type]
 
     def add(self, table: dict[str, Any], rid: str, value: Any, file: str,
-            path: tuple[Any, ...], what: str, node: Any) -> bool:
+            path: tuple[Any, ...], what: str, model: Any) -> bool:
         """Register a record under its id; a second one with the same id is an error."""
         if rid in self.records.origins:
             first = self.records.origins[rid]
@@ -274,87 +310,89 @@ class _Checker:
             self.error(file, path, f"duplicate {what} '{rid}' (first defined at {first}){hint}")
             return False
         table[rid] = value
-        self.records.origins[rid] = Origin(file, *node.mark)
+        line, col, _ = self.marks[id(model)]
+        self.records.origins[rid] = Origin(file, line, col)
         return True
 
     def ref(self, file: str, path: tuple[Any, ...], target: str, *kinds: str) -> None:
         self.refs.append((file, path, target, kinds))
 
     def claims(self, file: str, path: tuple[Any, ...], about: str,
-               claims: Iterable[Claim], node: Any) -> None:
-        nodes = node.get("claims") or ()
+               claims: Iterable[Claim]) -> None:
+        marks = self.marks
         for k, claim in enumerate(claims):
             cpath = (*path, "claims", k)
             self.ref(file, (*cpath, "by"), claim.by, "actor")
             self.ref(file, (*cpath, "source"), claim.source, "source")
-            cid = ids.claim_id(about, claim)
+            line, col, digest = marks[id(claim)]
+            cid = ids.claim_id(about, claim, digest)
             if cid in self.records.claims:
                 self.error(file, cpath, f"the same claim twice (same claimant, source and "
                            f"quote; first at {self.records.origins[cid]})")
                 continue
             self.records.claims[cid] = (about, claim)
-            self.records.origins[cid] = Origin(file, *nodes[k].mark)
+            self.records.origins[cid] = Origin(file, line, col)
 
-    def collect(self, file: str, doc: Any, parsed: GraphFile) -> None:
-        """Register every record of a validated file; `doc` holds the same shape with
-        positions, so each record's origin is read off its own node."""
+    def collect(self, file: str, parsed: GraphFile) -> None:
+        """Register every record of a validated file; each record's origin is its model's
+        position in `marks`."""
         r = self.records
         for i, source in enumerate(parsed.sources):
-            path, node = ("sources", i), doc["sources"][i]
-            if self.add(r.sources, source.id, source, file, path, "id", node):
+            path = ("sources", i)
+            if self.add(r.sources, source.id, source, file, path, "id", source):
                 self.kind_of[source.id] = "source"
             if source.author:
                 self.ref(file, (*path, "author"), source.author, "actor")
             if source.in_reply_to:
                 self.ref(file, (*path, "in_reply_to"), source.in_reply_to, "source")
         for i, actor in enumerate(parsed.actors):
-            path, node = ("actors", i), doc["actors"][i]
-            if self.add(r.actors, actor.id, actor, file, path, "id", node):
+            path = ("actors", i)
+            if self.add(r.actors, actor.id, actor, file, path, "id", actor):
                 self.kind_of[actor.id] = "actor"
             for j, container in enumerate(actor.part_of):
                 self.ref(file, (*path, "part_of", j), container, "actor")
                 if container == actor.id:
                     self.error(file, (*path, "part_of", j), f"'{actor.id}' is part of itself")
-            self.claims(file, path, actor.id, actor.claims, node)
+            self.claims(file, path, actor.id, actor.claims)
             for j, interest in enumerate(actor.interests):
-                ipath, inode = (*path, "interests", j), node["interests"][j]
+                ipath = (*path, "interests", j)
                 iid = ids.interest_id(actor.id, interest.outcome, interest.since)
                 if self.add(r.interests, iid, (actor.id, interest), file, ipath, "interest",
-                            inode):
-                    self.claims(file, ipath, iid, interest.claims, inode)
+                            interest):
+                    self.claims(file, ipath, iid, interest.claims)
                 self.ref(file, (*ipath, "outcome"), interest.outcome, "outcome")
         for i, outcome in enumerate(parsed.outcomes):
-            path, node = ("outcomes", i), doc["outcomes"][i]
-            if self.add(r.outcomes, outcome.id, outcome, file, path, "id", node):
+            path = ("outcomes", i)
+            if self.add(r.outcomes, outcome.id, outcome, file, path, "id", outcome):
                 self.kind_of[outcome.id] = "outcome"
             for j, actor_id in enumerate(outcome.between):
                 self.ref(file, (*path, "between", j), actor_id, "actor")
             for j, actor_id in enumerate(outcome.involves):
                 self.ref(file, (*path, "involves", j), actor_id, "actor")
             for j, effect in enumerate(outcome.effects):
-                epath, enode = (*path, "effects", j), node["effects"][j]
+                epath = (*path, "effects", j)
                 if effect.to == outcome.id:
                     self.error(file, (*epath, "to"), f"'{outcome.id}' cannot affect itself")
                     continue
                 eid = ids.effect_id(outcome.id, effect.to)
-                if self.add(r.effects, eid, (outcome.id, effect), file, epath, "effect", enode):
-                    self.claims(file, epath, eid, effect.claims, enode)
+                if self.add(r.effects, eid, (outcome.id, effect), file, epath, "effect", effect):
+                    self.claims(file, epath, eid, effect.claims)
                 self.ref(file, (*epath, "to"), effect.to, "outcome")
         for i, relation in enumerate(parsed.relations):
-            path, node = ("relations", i), doc["relations"][i]
+            path = ("relations", i)
             rid = ids.relation_id(relation)
-            if self.add(r.relations, rid, relation, file, path, "relation", node):
-                self.claims(file, path, rid, relation.claims, node)
+            if self.add(r.relations, rid, relation, file, path, "relation", relation):
+                self.claims(file, path, rid, relation.claims)
             ends = ("between", 0), ("between", 1)
             if relation.directed:
                 ends = ("from",), ("to",)
             for end, actor_id in zip(ends, relation.ends, strict=True):
                 self.ref(file, (*path, *end), actor_id, "actor")
         for i, event in enumerate(parsed.events):
-            path, node = ("events", i), doc["events"][i]
-            if self.add(r.events, event.id, event, file, path, "id", node):
+            path = ("events", i)
+            if self.add(r.events, event.id, event, file, path, "id", event):
                 self.kind_of[event.id] = "event"
-                self.claims(file, path, event.id, event.claims, node)
+                self.claims(file, path, event.id, event.claims)
             for j, actor_id in enumerate(event.actors):
                 self.ref(file, (*path, "actors", j), actor_id, "actor")
             for j, event_id in enumerate(event.led_to):

@@ -7,23 +7,14 @@ the kinds and documents every node, edge and ``G.graph`` attribute.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import unicodedata
 from pathlib import Path
 
 import networkx as nx
 
-from ..errors import GraphDataError, UnknownNameError, UsageError
-from ..io.loader import (
-    GraphRecords,
-    ParseCache,
-    default_graph_dir,
-    graph_label,
-    load_records,
-    load_records_from,
-    read_folder,
-)
+from ..errors import UnknownNameError, UsageError
+from ..io.loader import GraphRecords, ParseCache, default_graph_dir, load_records
 from ..io.messages import a_or_an, nearest
 from . import ids
 from .index import graph_index
@@ -40,42 +31,16 @@ def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True
     """Load the graph folder at `path` (default: `default_graph_dir`).
 
     Raises `actorgraph.GraphDataError` listing every problem, each at ``file:line:column``.
-    A large graph is cached by the contents of its files (see `actorgraph.io.cache`); pass
-    ``cache=False`` to read every file afresh.
+    Each file's checked records are cached by the file's contents (see
+    `actorgraph.io.cache`), so only edited files are read again; pass ``cache=False`` to
+    read every file afresh.
 
     >>> G = load()
     >>> G.nodes["turkiye"]["label"]
     'Turkiye'
     """
-    from ..io.cache import GraphCache, cache_dir, min_bytes
-
     root = Path(path) if path is not None else default_graph_dir()
-    folder = cache_dir() if cache else None
-    try:
-        is_folder = root.is_dir()
-    except OSError:  # a name the system cannot look up: load_records says so
-        is_folder = False
-    if folder is None or not is_folder:
-        return build_graph(load_records(root))
-    files = read_folder(root)
-    contents = [data for _, _, data in files if isinstance(data, bytes)]
-    if len(contents) < len(files) or sum(map(len, contents)) < min_bytes():
-        # small, or a file could not be read (the load reports it): not worth caching
-        return build_graph(load_records_from(files, graph_label(root), root=root))
-    store = GraphCache(folder)
-    key = store.key([(shown, hashlib.sha256(data).hexdigest())
-                     for (shown, _, _), data in zip(files, contents, strict=True)])
-    G = store.get(key)
-    if G is None:
-        G = build_graph(load_records_from(files, graph_label(root), root=root))
-        store.put(key, G)
-    else:  # the key covers the YAML only: the archived texts may have changed since
-        from ..io.sourcetext import check_source_texts
-
-        problems = check_source_texts(root, G.graph["records"])
-        if problems:
-            raise GraphDataError(problems)
-    return G
+    return build_graph(load_records(root, disk=cache))
 
 
 def load_version(spec: str, graph_dir: str | os.PathLike[str] | None = None, *,

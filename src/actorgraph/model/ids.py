@@ -16,7 +16,8 @@ import hashlib
 
 from .records import Claim, Relation
 
-__all__ = ["claim_id", "effect_id", "interest_id", "membership_id", "relation_id"]
+__all__ = ["claim_id", "effect_id", "interest_id", "membership_id", "quote_digest",
+           "relation_id"]
 
 
 def _at(since: str | None) -> str:
@@ -43,7 +44,12 @@ def membership_id(member: str, container: str) -> str:
     return f"member:{member}->{container}"
 
 
-def claim_id(about: str, claim: Claim) -> str:
-    """``<assertion>|<source>|<claimant>|<hash of the quote>``."""
-    digest = hashlib.sha1(" ".join(claim.quote.split()).encode()).hexdigest()[:8]
-    return f"{about}|{claim.source}|{claim.by}|{digest}"
+def quote_digest(quote: str) -> str:
+    """The short hash of a quote a claim id ends with (blind to how it is spaced)."""
+    return hashlib.sha1(" ".join(quote.split()).encode()).hexdigest()[:8]
+
+
+def claim_id(about: str, claim: Claim, digest: str | None = None) -> str:
+    """``<assertion>|<source>|<claimant>|<hash of the quote>``; `digest` is the quote's
+    `quote_digest` when already known."""
+    return f"{about}|{claim.source}|{claim.by}|{digest or quote_digest(claim.quote)}"

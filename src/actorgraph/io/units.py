@@ -1,0 +1,212 @@
+"""One file's checked records, and the plain data the per-file cache keeps of them.
+
+A `FileUnit` is what reading, parsing and validating one file yields: its `GraphFile` and,
+for every model in it, where it was written (and, for a claim, the hash of its quote). Only
+the cross-file checks of `actorgraph.io.loader` remain to be run on it.
+
+On disk a unit is plain data (tuples, lists, text, numbers) that `marshal` writes and reads
+fast: each model is a tuple ``(class, fields set, line, column, aux, *field values)``, with
+nested models as tuples again. Reading it back builds the models directly, without
+validating them again (they were validated when the entry was written, by the same code:
+the cache's salt includes `layout_signature` and the source of the modules that check).
+"""
+
+from __future__ import annotations
+
+import marshal
+import re
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..model.ids import quote_digest
+from ..model.records import Claim, GraphFile
+
+__all__ = ["FileUnit", "decode_unit", "encode_unit", "fresh_unit", "layout_signature"]
+
+_set = object.__setattr__
+
+
+@dataclass(frozen=True)
+class FileUnit:
+    """A validated file: its records, and per model ``id(model) -> (line, column, aux)``."""
+
+    parsed: GraphFile
+    marks: dict[int, tuple[int, int, str | None]]
+
+
+class _Layout:
+    """How the models of a graph file nest: per class, its fields and which hold models."""
+
+    def __init__(self) -> None:
+        self.classes: list[type[BaseModel]] = []
+        self.index: dict[type[BaseModel], int] = {}
+        self.names: list[tuple[str, ...]] = []
+        self.aliases: list[tuple[str, ...]] = []
+        # per class: (position of a field, True if a list of models / False if one model)
+        self.nested: list[tuple[tuple[int, bool], ...]] = []
+        self.cacheable = True
+        self._add(GraphFile)
+
+    def _add(self, cls: type[BaseModel]) -> None:
+        self.index[cls] = len(self.classes)
+        self.classes.append(cls)
+        fields = cls.model_fields
+        self.names.append(tuple(fields))
+        self.aliases.append(tuple(f.alias or n for n, f in fields.items()))
+        nested: list[tuple[int, bool]] = []
+        self.nested.append(())
+        for i, field in enumerate(fields.values()):
+            kind = self._kind(field.annotation)
+            if kind is None:
+                continue
+            model, many = kind
+            nested.append((i, many))
+            if model not in self.index:
+                self._add(model)
+        self.nested[self.index[cls]] = tuple(nested)
+
+    def _kind(self, annotation: Any) -> tuple[type[BaseModel], bool] | None:
+        """(model class, is a list) for a field holding models; None for plain values."""
+        models = [a for a in _flatten(annotation)
+                  if isinstance(a, type) and issubclass(a, BaseModel)]
+        if not models:
+            return None
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(models) == 1 and isinstance(annotation, type):  # Model
+            return models[0], False
+        if len(models) == 1 and origin is list:  # list[Model]
+            return models[0], True
+        if len(models) == 1 and len(args) == 1 and args[0] is models[0]:  # Model | None
+            return models[0], False
+        if (len(models) == 1 and len(args) == 1 and typing.get_origin(args[0]) is list
+                and typing.get_args(args[0]) == (models[0],)):  # list[Model] | None
+            return models[0], True
+        self.cacheable = False  # a shape this module does not know: never cache
+        return None
+
+    def signature(self) -> str:
+        """Classes, fields and annotations (without the addresses some reprs carry)."""
+        text = repr([(c.__module__, c.__qualname__, {k: repr(f.annotation) for k, f in
+                                                     c.model_fields.items()})
+                     for c in self.classes])
+        return re.sub(r" at 0x[0-9a-fA-F]+", "", text)
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    out = [annotation]
+    for arg in typing.get_args(annotation):
+        out.extend(_flatten(arg))
+    return out
+
+
+_LAYOUT: _Layout | None = None
+
+
+def _layout() -> _Layout:
+    global _LAYOUT
+    if _LAYOUT is None:
+        _LAYOUT = _Layout()
+    return _LAYOUT
+
+
+def layout_signature() -> str:
+    """Every model class, field and annotation a unit holds (part of the cache's salt)."""
+    return _layout().signature()
+
+
+def fresh_unit(doc: Any, parsed: GraphFile) -> FileUnit:
+    """The unit of a file just validated: positions read off `doc`, the positioned document
+    `parsed` was validated from (same shape)."""
+    layout = _layout()
+    marks: dict[int, tuple[int, int, str | None]] = {}
+
+    def walk(model: BaseModel, node: Any) -> None:
+        line, col = node.mark
+        aux = quote_digest(model.quote) if type(model) is Claim else None  # type: ignore[attr-defined]
+        marks[id(model)] = (line, col, aux)
+        i = layout.index[type(model)]
+        names, aliases = layout.names[i], layout.aliases[i]
+        for f, many in layout.nested[i]:
+            value = getattr(model, names[f])
+            if value is None:
+                continue
+            sub = node.get(aliases[f]) if hasattr(node, "get") else None
+            if many:
+                for k, item in enumerate(value):
+                    walk(item, sub[k])
+            else:
+                walk(value, sub)
+
+    walk(parsed, doc)
+    return FileUnit(parsed, marks)
+
+
+def encode_unit(unit: FileUnit) -> bytes | None:
+    """The unit as marshal bytes; None if it holds something that cannot be stored."""
+    layout = _layout()
+    if not layout.cacheable:
+        return None
+    marks = unit.marks
+
+    def enc(model: BaseModel) -> tuple[Any, ...]:
+        i = layout.index[type(model)]
+        names = layout.names[i]
+        d = model.__dict__
+        values = [d[n] for n in names]
+        for f, many in layout.nested[i]:
+            v = values[f]
+            if many:
+                values[f] = [enc(x) for x in v]
+            elif v is not None:
+                values[f] = enc(v)
+        fields_set = model.__pydantic_fields_set__
+        mask = sum(1 << k for k, n in enumerate(names) if n in fields_set)
+        line, col, aux = marks[id(model)]
+        return (i, mask, line, col, aux, *values)
+
+    try:
+        return marshal.dumps(enc(unit.parsed))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def decode_unit(data: bytes) -> FileUnit:
+    """The unit stored by `encode_unit`; raises ValueError if `data` is not one."""
+    layout = _layout()
+    classes, all_names, all_nested = layout.classes, layout.names, layout.nested
+    marks: dict[int, tuple[int, int, str | None]] = {}
+    sets: dict[tuple[int, int], frozenset[str]] = {}
+
+    def dec(t: tuple[Any, ...]) -> BaseModel:
+        i, mask = t[0], t[1]
+        names = all_names[i]
+        values = list(t[5:])
+        for f, many in all_nested[i]:
+            v = values[f]
+            if many:
+                values[f] = [dec(x) for x in v]
+            elif v is not None:
+                values[f] = dec(v)
+        cls = classes[i]
+        model = cls.__new__(cls)
+        _set(model, "__dict__", dict(zip(names, values, strict=True)))
+        fs = sets.get((i, mask))
+        if fs is None:
+            fs = sets[(i, mask)] = frozenset(n for k, n in enumerate(names) if mask >> k & 1)
+        _set(model, "__pydantic_fields_set__", set(fs))
+        _set(model, "__pydantic_extra__", None)
+        _set(model, "__pydantic_private__", None)
+        marks[id(model)] = (t[2], t[3], t[4])
+        return model
+
+    try:
+        top = dec(marshal.loads(data))
+    except (EOFError, ValueError, TypeError, IndexError, KeyError) as exc:
+        raise ValueError(f"not a cache entry: {exc}") from None
+    if not isinstance(top, GraphFile):
+        raise ValueError("not a cache entry: not a graph file")
+    return FileUnit(top, marks)  # type: ignore[arg-type]
