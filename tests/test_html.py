@@ -170,3 +170,47 @@ def test_in_a_browser_a_bloc_page_loads_clean_and_a_click_names_the_bloc(browser
     details = click_node(browser, "masil")
     assert details.startswith("Masil\nactor, group\nbloc 1\n")
     assert "Kenneth E. Read — network-repository-soc-tribes" in details
+
+
+def screen_boxes(browser):
+    """Each node's box as the page shows it, in CSS pixels: id -> (left, top, right, bottom)."""
+    return browser.execute_script("""
+        const n = actorgraphMap.network, out = {};
+        for (const id of Object.keys(n.getPositions())) {
+          const b = n.getBoundingBox(id);
+          const a = n.canvasToDOM({x: b.left, y: b.top});
+          const z = n.canvasToDOM({x: b.right, y: b.bottom});
+          out[id] = [a.x, a.y, z.x, z.y];
+        }
+        return out;""")
+
+
+@pytest.mark.parametrize("argv", [["--rift", "russia", "azerbaijan"], []], ids=["rift", "whole"])
+def test_in_a_browser_at_1400_by_900_every_box_is_whole_apart_and_readable(
+        browser, tmp_path, capsys, argv):
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path / "map.html"
+    assert main(["render", "--html", str(out), *argv, "--graph", str(GRAPH_DIR)]) == 0
+    open_map(browser, out)
+    boxes = screen_boxes(browser)
+    canvas = browser.find_element(By.CSS_SELECTOR, "#map").rect
+    for node, (x0, y0, x1, y1) in boxes.items():  # nothing cut by the page or the sidebar
+        assert x0 >= 0 and x1 <= canvas["width"] and y0 >= 0 and y1 <= canvas["height"], node
+    items = sorted(boxes.items())
+    for i, (a, (ax0, ay0, ax1, ay1)) in enumerate(items):
+        for b, (bx0, by0, bx1, by1) in items[i + 1:]:
+            assert not (ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1), (a, b)
+    # labels drawn at 14 px are shown at 11 px or more without zooming
+    assert 14 * browser.execute_script("return actorgraphMap.network.getScale()") >= 11
+    legend = browser.find_element(By.ID, "legend").text.splitlines()
+    assert {"actor: state", "outcome", "wants (interest)"} <= set(legend)
+    if argv:
+        assert {"gains from the rift", "loses from the rift"} <= set(legend)
+    else:  # the actors without edges are named beside the map, not placed around it
+        assert "armenia" not in boxes
+        assert browser.find_element(By.ID, "left-out").text.startswith(
+            "Not drawn (no interests, effects or relations): Armenia, ")
+    shot = tmp_path / "shot.png"
+    browser.save_screenshot(str(shot))
+    assert shot.stat().st_size > 10_000

@@ -32,7 +32,7 @@ _EXPORTS = {
     "RiftReport": "analyses.gains", "who_gains": "analyses.gains",
     "rift_reports": "analyses.gains",
     "GraphDiff": "analyses.diff", "diff_graphs": "analyses.diff",
-    "draw_interest_map": "present.drawing", "render_map": "present.drawing",
+    "draw_interest_map": "present.drawing", "render_map": "present.render",
     "BalanceReport": "analyses.balance", "Partition": "analyses.balance",
     "Perspectives": "analyses.perspectives", "robustness": "analyses.perspectives",
 }

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..errors import GraphDataError, Problem, UsageError, display_path
 from ..model import ids
 from ..model.records import (
@@ -35,10 +33,10 @@ from ..model.records import (
     date_bounds,
 )
 from .cache import FileStore, open_store
-from .messages import a_or_an, nearest, problems_from_validation
+from .messages import a_or_an, nearest
 from .sourcetext import check_source_texts
-from .units import FileUnit, decode_unit, encode_unit, fresh_unit
-from .yamlread import MarkedMap, YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
+from .units import FileUnit, read_unit
+from .yamlread import YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
 __all__ = [
     "ENV_VAR",
@@ -243,47 +241,14 @@ class _Checker:
         self.records.relative[shown] = relative
         self.data[shown] = data
         unit = self.cache.files.get(digest) if self.cache is not None else None
-        if unit is None and self.store is not None:
-            body = self.store.get(digest)
-            if body is not None:
-                try:
-                    unit = decode_unit(body)
-                except ValueError:
-                    self.store.drop(digest)
         if unit is None:
-            unit = self.parse(shown, data)
+            unit = read_unit(shown, data, digest, self.problems, self.store)
             if unit is None:
                 return
-            if self.store is not None:
-                body = encode_unit(unit)
-                if body is not None:
-                    self.store.put(digest, body)
         if self.cache is not None:
             self.cache.files[digest] = unit
         self.marks = unit.marks
         self.collect(shown, unit.parsed)
-
-    def parse(self, shown: str, data: bytes) -> FileUnit | None:
-        """Read and validate one file; None (and its problems noted) if it is not valid."""
-        try:
-            doc = read_yaml_bytes(data, shown)
-        except YamlProblem as exc:
-            self.problems.append(exc.problem)
-            return
-        if doc is None:
-            self.problems.append(Problem(shown, 1, 1, "file is empty (no records)", "warning"))
-            return
-        if not isinstance(doc, MarkedMap):
-            line, col = getattr(doc, "mark", (1, 1))
-            self.problems.append(Problem(shown, line, col, "expected a mapping of sections "
-                                         "(sources, actors, outcomes, relations, events)"))
-            return
-        try:
-            parsed = GraphFile.model_validate(doc)
-        except ValidationError as exc:
-            self.problems.extend(problems_from_validation(exc, doc, shown, GraphFile))
-            return None
-        return fresh_unit(doc, parsed)
 
     def doc(self, file: str) -> Any:
         """The positioned document of a valid `file` (read again on first need)."""

@@ -17,14 +17,21 @@ import marshal
 import re
 import typing
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from ..errors import Problem
 from ..model.ids import quote_digest
 from ..model.records import Claim, GraphFile
+from .messages import problems_from_validation
+from .yamlread import MarkedMap, YamlProblem, read_yaml_bytes
 
-__all__ = ["FileUnit", "decode_unit", "encode_unit", "fresh_unit", "layout_signature"]
+__all__ = ["FileUnit", "decode_unit", "encode_unit", "fresh_unit", "layout_signature",
+           "read_unit"]
+
+if TYPE_CHECKING:
+    from .cache import FileStore
 
 _set = object.__setattr__
 
@@ -210,3 +217,40 @@ def decode_unit(data: bytes) -> FileUnit:
     if not isinstance(top, GraphFile):
         raise ValueError("not a cache entry: not a graph file")
     return FileUnit(top, marks)  # type: ignore[arg-type]
+
+
+def read_unit(shown: str, data: bytes, digest: str, problems: list[Problem],
+              store: FileStore | None = None) -> FileUnit | None:
+    """The unit of one file (bytes `data`, SHA-256 `digest`): from the per-file cache `store`
+    when its entry is good, else read and validated (and stored). None when the file is not
+    valid, its problems appended to `problems`."""
+    body = store.get(digest) if store is not None else None
+    if body is not None:
+        try:
+            return decode_unit(body)
+        except ValueError:
+            store.drop(digest)  # type: ignore[union-attr]
+    try:
+        doc = read_yaml_bytes(data, shown)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None
+    if doc is None:
+        problems.append(Problem(shown, 1, 1, "file is empty (no records)", "warning"))
+        return None
+    if not isinstance(doc, MarkedMap):
+        line, col = getattr(doc, "mark", (1, 1))
+        problems.append(Problem(shown, line, col, "expected a mapping of sections "
+                                "(sources, actors, outcomes, relations, events)"))
+        return None
+    try:
+        parsed = GraphFile.model_validate(doc)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, doc, shown, GraphFile))
+        return None
+    unit = fresh_unit(doc, parsed)
+    if store is not None:
+        encoded = encode_unit(unit)
+        if encoded is not None:
+            store.put(digest, encoded)
+    return unit

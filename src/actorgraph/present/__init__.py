@@ -8,6 +8,8 @@
 - `selection`: what a map shows (`MapSelection`, `select_map`, rift/diff/bloc maps, footnote).
 - `layout`: where nodes go (force layout, blocs, box placement, layout files).
 - `drawing`: the matplotlib map (imported only to draw); `style`: the look PNG and HTML share.
-- `render`: the names of the map before the split, re-exported.
+- `briefing`: a rift's 16:9 slide, the map beside the ranked stakes.
+- `render`: a map written to a PNG, SVG or PDF (`render_map`), and the names of the map
+  before the split, re-exported.
 - `html`: the offline interactive map.
 """

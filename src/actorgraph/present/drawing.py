@@ -36,7 +36,7 @@ from .style import (
     PageStyle,
 )
 
-__all__ = ["draw_interest_map"]
+__all__ = ["draw_interest_map", "place_nodes"]
 
 
 def _wrap(text: str, width: int) -> str:
@@ -148,18 +148,41 @@ def _new_page() -> Any:
 def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
            layout: dict[str, tuple[float, float]] | None,
            say: Callable[[str], None], base_font: float = BASE_FONT) -> _Page:
-    """Lay out `H`, measure its labels, place the boxes on the axes' page area without
-    overlap, and set the axes' limits to show them."""
+    """Place the boxes of `H` on the axes' page area (`place_nodes`) and set the axes'
+    limits to show them."""
+    bbox = ax.get_position()
+    fw, fh = ax.figure.get_size_inches()
+    avail = (bbox.width * fw, bbox.height * fh)
+    page, centre = place_nodes(H, sel, layout, avail, base_font, say)
+    if page.fontsize < MIN_READABLE_FONT:
+        sel.warnings.append(f"{len(H)} nodes on one page: labels are {page.fontsize:.1f} pt, "
+                            "too small to read at A4; draw part of the graph with --focus ID "
+                            "or --rift A B")
+    shrink = page.shrink
+    ax.set_xlim(centre[0] - avail[0] / 2 / shrink, centre[0] + avail[0] / 2 / shrink)
+    ax.set_ylim(centre[1] - avail[1] / 2 / shrink, centre[1] + avail[1] / 2 / shrink)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    return page
+
+
+def place_nodes(H: nx.MultiDiGraph, sel: MapSelection,
+                layout: dict[str, tuple[float, float]] | None, avail: tuple[float, float],
+                base_font: float = BASE_FONT, say: Callable[[str], None] | None = None
+                ) -> tuple[_Page, tuple[float, float]]:
+    """Lay out `H`, measure its labels at `base_font` and place their boxes on a page area
+    of `avail` inches without overlap and off the edges; returns the placement (inches,
+    before the uniform shrink that fits it) and the centre of what it covers. The PNG and
+    the HTML page share it."""
     import numpy as np
 
+    say = say or (lambda _msg: None)
     nodes = sorted(H)
     raw = map_positions(H, sel, layout)
     labels = {n: (_label(H, n, sel), {"fontweight": "bold"} if H.nodes[n]["type"] == ACTOR
                   else {"fontstyle": "italic"}) for n in nodes}
     sizes_in = _measure(labels, base_font)
-    bbox = ax.get_position()
-    fw, fh = ax.figure.get_size_inches()
-    avail = np.array([bbox.width * fw, bbox.height * fh])
+    room = np.array(avail)
     sizes = np.array([sizes_in[n] for n in nodes]) if nodes else np.zeros((0, 2))
     pts = np.array([raw[n] for n in nodes]) if nodes else np.zeros((0, 2))
     if len(nodes) > 1:
@@ -169,21 +192,13 @@ def _place(H: nx.MultiDiGraph, sel: MapSelection, ax: Any,
         groups: dict[int, list[int]] = {}
         for i, n in enumerate(nodes):
             groups.setdefault(sel.blocs.get(n, 0), []).append(i)
-        pts, shrink, centre = _place_bloc_boxes(pts, sizes, avail,
+        pts, shrink, centre = _place_bloc_boxes(pts, sizes, room,
                                                 [groups[b] for b in sorted(groups)], edges)
     else:
-        pts, shrink, centre = _place_boxes(pts, sizes, avail, edges)
-    fontsize = base_font * shrink
-    if fontsize < MIN_READABLE_FONT:
-        sel.warnings.append(f"{len(nodes)} nodes on one page: labels are {fontsize:.1f} pt, too "
-                            "small to read at A4; draw part of the graph with --focus ID or "
-                            "--rift A B")
-    ax.set_xlim(centre[0] - avail[0] / 2 / shrink, centre[0] + avail[0] / 2 / shrink)
-    ax.set_ylim(centre[1] - avail[1] / 2 / shrink, centre[1] + avail[1] / 2 / shrink)
-    ax.set_aspect("equal")
-    ax.set_axis_off()
-    xy = {n: tuple(p) for n, p in zip(nodes, pts, strict=True)}
-    return _Page(xy, sizes_in, labels, fontsize, shrink)
+        pts, shrink, centre = _place_boxes(pts, sizes, room, edges)
+    xy = {n: (float(p[0]), float(p[1])) for n, p in zip(nodes, pts, strict=True)}
+    return (_Page(xy, sizes_in, labels, base_font * shrink, shrink),
+            (float(centre[0]), float(centre[1])))
 
 
 CLEAR_ALL_EDGES_UP_TO = 250

@@ -27,10 +27,10 @@ from ..errors import UsageError, writing
 from ..io.output import output_file
 from ..model.kinds import ACTOR
 from ..model.records import claim_confidence
-from .layout import map_positions
-from .selection import MapSelection
+from .selection import MapSelection, left_out_note
 from .style import (
     ACTOR_FILL,
+    BASE_FONT,
     BLOC_FILL,
     EDGE_LEGEND,
     EDGE_STYLE,
@@ -43,6 +43,12 @@ from .text import node_name
 __all__ = ["html_map_data", "vis_network_js", "write_html_map"]
 
 VIS_VERSION = "9.1.2"
+PX_PER_INCH = 14 / (BASE_FONT / 72)
+"""The page's 14 px labels are the PNG's BASE_FONT labels, so the PNG's placement in inches
+becomes pixels at this scale and the boxes keep their room."""
+MAP_PX = (1010, 730)
+"""The map's part of a 1400 x 900 window beside the 360 px sidebar, in pixels (less the
+browser's own bars)."""
 _ARROWS = {"-|>": "arrow", "->": "vee", "-[": "bar"}
 """vis-network's arrowhead for each matplotlib arrow style of `style.EDGE_STYLE`."""
 
@@ -61,8 +67,11 @@ def vis_network_js() -> str:
 def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                   layout: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """Nodes, edges (with their claims), claimants and legend, as plain data for the page."""
-    H = sel.graph
-    pos = map_positions(H, sel, layout)
+    from .drawing import _linked, place_nodes
+
+    H, unlinked = _linked(sel)
+    page, centre = place_nodes(H, sel, layout, (MAP_PX[0] / PX_PER_INCH,
+                                                MAP_PX[1] / PX_PER_INCH))
     sources = G.graph["sources"]
     nodes = []
     for n in sorted(H):
@@ -70,11 +79,12 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
         record = d["record"]
         is_actor = d["type"] == ACTOR
         verdict = sel.highlight.get(n)
-        label = str(d["label"]) + (f"\n{sel.scores[n]:+.2f}" if n in sel.scores else "")
         bloc = sel.blocs.get(n)
         nodes.append({
-            "id": n, "label": label, "type": d["type"], "kind": d["kind"],
-            "x": round(pos[n][0] * 900, 1), "y": round(-pos[n][1] * 650, 1),
+            "id": n, "label": str(d["label"]), "text": page.labels[n][0],
+            "type": d["type"], "kind": d["kind"],
+            "x": round((page.xy[n][0] - centre[0]) * PX_PER_INCH, 1),
+            "y": round(-(page.xy[n][1] - centre[1]) * PX_PER_INCH, 1),
             "fill": (BLOC_FILL[(bloc - 1) % len(BLOC_FILL)] if bloc
                      else ACTOR_FILL.get(d["kind"], "#ffffff") if is_actor else "#ffffff"),
             "border": MARKS[verdict][0] if verdict else "#546e7a", "verdict": verdict,
@@ -104,7 +114,8 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                       "claims": claims})
     return {"title": sel.title, "nodes": nodes, "edges": edges,
             "claimants": [{"id": c, "name": node_name(G, c)} for c in sorted(claimants)],
-            "legend": [*_bloc_legend(sel),
+            "left_out": left_out_note(G, sel, unlinked),
+            "legend": [*_bloc_legend(sel), *_node_legend(sel, nodes),
                        *({"label": EDGE_LEGEND[c], "color": s["color"],
                           "dashed": s["linestyle"] != "-"} for c, s in EDGE_STYLE.items()
                          if any(e["category"] == c for e in edges)),
@@ -112,6 +123,20 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                           "halo": True} for st in STATUS_COLOR
                          if any(e["status"] == st for e in edges))]}
 
+
+
+def _node_legend(sel: MapSelection, nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A box per actor kind and mark on the page, as the PNG's legend has them."""
+    kinds = {n["kind"] if n["type"] == ACTOR else "outcome" for n in nodes}
+    out: list[dict[str, Any]] = [] if sel.blocs else [
+        {"label": f"actor: {k}", "fill": f, "border": "#546e7a",
+         "dashed": k == "unidentified"} for k, f in ACTOR_FILL.items() if k in kinds]
+    if "outcome" in kinds:
+        out.append({"label": "outcome", "fill": "#ffffff", "border": "#546e7a"})
+    verdicts = {n["verdict"] for n in nodes}
+    out.extend({"label": text, "fill": "#ffffff", "border": color, "thick": True}
+               for mark, (color, text) in MARKS.items() if mark in verdicts)
+    return out
 
 
 def _bloc_legend(sel: MapSelection) -> list[dict[str, Any]]:
@@ -158,7 +183,7 @@ _PAGE = """<!DOCTYPE html>
   .who { font-size: 12px; color: #444; }
   label { display: block; font-size: 13px; }
   .swatch { display: inline-block; width: 26px; margin-right: 6px; vertical-align: middle;
-            border-top-width: 3px; }
+            border-top-width: 3px; box-sizing: border-box; }
 </style>
 </head>
 <body>
@@ -173,6 +198,7 @@ _PAGE = """<!DOCTYPE html>
   <div id="details" class="muted">Click a node or an edge to read the claims behind it.</div>
   <h2>Legend</h2>
   <div id="legend"></div>
+  <p id="left-out" class="muted"></p>
   <p id="footnote" class="muted"></p>
 </div>
 <script type="application/json" id="graph-data">@@DATA@@</script>
@@ -194,14 +220,14 @@ _SCRIPT = r"""
   };
   document.getElementById("title").textContent = data.title;
   document.getElementById("footnote").textContent = data.footnote || "";
+  document.getElementById("left-out").textContent = data.left_out || "";
   const nodes = new vis.DataSet(data.nodes.map(n => ({
-    id: n.id, label: n.label, x: n.x, y: n.y, shape: "box",
+    id: n.id, label: n.text, x: n.x, y: n.y, shape: "box",
     color: { background: n.fill, border: n.border,
              highlight: { background: n.fill, border: "#000" } },
-    borderWidth: n.verdict ? 3 : 1,
+    borderWidth: n.verdict ? 3 : 1, margin: { top: 6, bottom: 6, left: 9, right: 9 },
     shapeProperties: { borderRadius: n.rounded ? 6 : 0, borderDashes: n.dashed ? [4, 3] : false },
-    font: { face: "system-ui, sans-serif", size: 14, bold: n.type === "actor" },
-    widthConstraint: { maximum: 170 }
+    font: { face: "DejaVu Sans, Verdana, sans-serif", size: 14 }
   })));
   const edges = new vis.DataSet(data.edges.map(e => ({
     id: e.id, from: e.from, to: e.to, color: { color: e.color, highlight: "#000" },
@@ -286,8 +312,10 @@ _SCRIPT = r"""
   data.legend.forEach(l => {
     const row = el("div");
     const sw = el("span", undefined, "swatch");
-    if (l.fill) {  // a bloc: a filled box
-      sw.style.background = l.fill; sw.style.border = "1px solid #546e7a"; sw.style.height = "10px";
+    if (l.fill) {  // a box: a bloc, an actor's kind, an outcome, or a gains/loses border
+      sw.style.background = l.fill; sw.style.height = "10px";
+      sw.style.border = (l.thick ? "3px " : "1px ") + (l.dashed ? "dashed " : "solid ") +
+                        (l.border || "#546e7a");
     } else if (l.halo) {  // a marked edge: a broad, pale line
       sw.style.borderTop = "7px solid " + l.color; sw.style.opacity = "0.45";
     } else {
@@ -298,12 +326,30 @@ _SCRIPT = r"""
   });
 
   summary();
+  // show every box as large as the map's part of the window allows: vis-network's own
+  // fit() leaves a wide margin, which at 1400 x 900 makes the labels needlessly small
+  const fitAll = () => {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    data.nodes.forEach(n => {
+      const b = network.getBoundingBox(n.id);
+      x0 = Math.min(x0, b.left); x1 = Math.max(x1, b.right);
+      y0 = Math.min(y0, b.top); y1 = Math.max(y1, b.bottom);
+    });
+    if (!isFinite(x0)) return;
+    const box = document.getElementById("map");
+    const pad = 14;
+    const scale = Math.min((box.clientWidth - 2 * pad) / Math.max(x1 - x0, 1),
+                           (box.clientHeight - 2 * pad) / Math.max(y1 - y0, 1), 1.2);
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale,
+                     animation: false });
+  };
+  window.addEventListener("resize", fitAll);
   network.once("afterDrawing", () => {
+    fitAll();
     window.actorgraphMap = { ready: true, nodes: data.nodes.length, edges: data.edges.length,
                              network: network,
                              shownEdges: () => edges.get({ filter: e => !e.hidden })
                                                     .map(e => e.id).sort() };
   });
-  network.fit();
 })();
 """
