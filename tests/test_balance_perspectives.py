@@ -271,8 +271,9 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
     assert stakes["ukraine"]["robustness"] == {"robust": False, "rests_on": ["seed-article"]}
     assert main(["gains", "russia", "azerbaijan", "--robustness", "--format", "markdown",
                  *g]) == 0
-    assert "\n### Robustness (leave one source or claimant out)\n\n- Turkiye gains: rests on " \
-        "article-author, seed-article\n" in capsys.readouterr().out
+    assert "\n### Robustness (leave one source or claimant out)\n\n- Ukraine gains: rests on " \
+        "seed-article\n- United States gains: rests on article-author, seed-article\n" \
+        in capsys.readouterr().out
 
 
 def test_explain_cites_the_claims_behind_each_perspective_and_tension(capsys):

@@ -23,9 +23,9 @@ def test_the_panel_ranks_every_stake_from_biggest_gain_to_biggest_loss(curated):
     names = texts_by_gid(fig, "name:")
     order = sorted(names, key=lambda a: names[a].get_position()[1])  # row 0 is on top
     assert order == [s.actor for s in sorted(report.stakes, key=lambda s: -s.score)]
-    assert order[0] == "turkiye" and order[-2:] == ["russia", "azerbaijan"]
+    assert order[0] == "ukraine" and order[-2:] == ["azerbaijan", "russia"]
     scores = {a: t.get_text() for a, t in texts_by_gid(fig, "score:").items()}
-    assert scores["turkiye"] == "+1.78" and scores["azerbaijan"] == "-1.36"
+    assert scores["ukraine"] == "+1.09" and scores["azerbaijan"] == "-0.18"
     bars = {p.get_gid()[4:]: p.get_width() for ax in fig.axes for p in ax.patches
             if (p.get_gid() or "").startswith("bar:")}
     assert bars == {s.actor: s.score for s in report.stakes}
@@ -47,8 +47,8 @@ def test_the_panel_names_the_claimants_behind_each_verdict(curated):
 def test_a_long_list_of_stakes_keeps_the_strongest_of_each_side(curated):
     report = who_gains(curated, "russia", "azerbaijan")
     rows, left_out = stake_rows(curated, report, limit=4)
-    assert [r["actor"] for r in rows] == ["turkiye", "azeri-hardliners", "russia",
-                                          "azerbaijan"]
+    assert [r["actor"] for r in rows] == ["ukraine", "united-states", "azerbaijan",
+                                          "russia"]
     assert left_out == len(report.stakes) - 4
 
 

@@ -27,8 +27,8 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_validate_prints_one_summary_line(capsys):
     code, out, err = run(capsys, "validate", "--graph", str(GRAPH_DIR))
     assert (code, err) == (0, "")
-    assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 24 interests, 12 effects, "
-                   "9 relations, 5 events, 61 claims in 10 files\n")
+    assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 23 interests, 11 effects, "
+                   "9 relations, 6 events, 61 claims in 10 files\n")
 
 
 def test_validate_lists_every_problem_and_exits_1(capsys, monkeypatch):
@@ -84,7 +84,7 @@ def test_every_command_has_help(capsys):
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert set(commands) == {"validate", "list", "show", "check-quotes", "gains", "rifts",
                              "render", "diff", "balance", "perspectives", "schema",
-                             "export", "completion"}
+                             "export", "lint", "completion"}
     for name in commands:
         assert main([name, "--help"]) == 0
         assert "usage: actorgraph " + name in capsys.readouterr().out
@@ -104,7 +104,8 @@ def test_show_a_person_lists_every_claim_they_make(capsys):
     code, out, _ = run(capsys, "show", "Peskov", "--graph", str(GRAPH_DIR))
     assert code == 0
     assert out.splitlines()[0] == "Dmitry Peskov (dmitry-peskov): person"
-    assert "claims made by Dmitry Peskov: 4" in out
+    assert "claims made by Dmitry Peskov: 5" in out
+    assert out.count("  about outside-forces-drive-wedge") == 1
     assert out.count("  about interest:ukraine->rift-russia-azerbaijan") == 2
 
 
@@ -194,10 +195,10 @@ def test_gains_text_ranks_and_explains(capsys):
     lines = out.splitlines()
     gains_at, loses_at = lines.index("GAINS"), lines.index("LOSES")
     ranked = [line.split("(")[1].split(")")[0] for line in lines[gains_at + 1:loses_at - 1]]
-    assert ranked == ["turkiye", "azeri-hardliners", "united-states", "ukraine",
-                      "certain-forces", "united-kingdom", "anglo-american-axis", "the-west"]
-    assert lines[loses_at + 1].split() == ["Azerbaijan", "(azerbaijan)", "-1.36", "direct,",
-                                           "3", "chains"]
+    assert ranked == ["ukraine", "united-states", "certain-forces", "turkiye",
+                      "azeri-hardliners", "united-kingdom", "the-west"]
+    assert lines[loses_at + 1].split() == ["Russia", "(russia)", "-0.84", "direct"]
+    assert lines[loses_at + 2].split() == ["Azerbaijan", "(azerbaijan)", "-0.18", "2", "chains"]
 
 
 def test_gains_explain_quotes_every_claim(capsys):
@@ -219,7 +220,7 @@ def test_gains_json_is_plain_data_with_claims(capsys):
     assert data["rift"] == {"a": "russia", "b": "azerbaijan",
                             "outcomes": ["rift-russia-azerbaijan"]}
     assert [s["actor"] for s in data["stakes"] if s["verdict"] == "loses"] == [
-        "azerbaijan", "russia"]
+        "russia", "azerbaijan"]
     ukraine = next(s for s in data["stakes"] if s["actor"] == "ukraine")
     direct = ukraine["evidence"][0]
     assert (direct["route"], direct["weight"], direct["claimants"]) == (
@@ -234,7 +235,8 @@ def test_gains_markdown_table(capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "## Who gains from a rift between Russia and Azerbaijan?"
-    assert "| Turkiye (`turkiye`) | gains | +1.78 | direct, 5 chains, structural |" in lines
+    assert "| Ukraine (`ukraine`) | gains | +1.09 | direct, structural |" in lines
+    assert "| Turkiye (`turkiye`) | gains | +0.73 | direct, structural |" in lines
     assert "| Russia (`russia`) | loses | -0.84 | direct |" in lines
 
 
@@ -242,8 +244,8 @@ def test_rifts_lists_gainers_and_losers(capsys):
     code, out, _ = run(capsys, "rifts", "--top", "3", "--graph", str(GRAPH_DIR))
     assert code == 0
     assert out.splitlines() == ["Russia / Azerbaijan",
-                                "  gainers: Turkiye, Azeri hardliners, United States",
-                                "  losers:  Azerbaijan, Russia"]
+                                "  gainers: Ukraine, United States, certain forces",
+                                "  losers:  Russia, Azerbaijan"]
 
 
 def test_bad_option_values_are_usage_errors(capsys):

@@ -16,13 +16,13 @@ from .hostile_corpus import HOSTILE
 
 def test_curated_graph_counts(curated):
     records = curated.graph["records"]
-    assert records.counts() == {"sources": 3, "actors": 26, "outcomes": 13, "interests": 24,
-                                "effects": 12, "relations": 9, "events": 5, "claims": 61}
+    assert records.counts() == {"sources": 3, "actors": 26, "outcomes": 13, "interests": 23,
+                                "effects": 11, "relations": 9, "events": 6, "claims": 61}
     assert records.warnings == []
     assert curated.number_of_nodes() == 26 + 13
     edge_types = [t for _, _, t in curated.edges(data="type")]
     assert {t: edge_types.count(t) for t in set(edge_types)} == {
-        "interest": 24, "effect": 12, "relation": 9, "member_of": 11}
+        "interest": 23, "effect": 11, "relation": 9, "member_of": 11}
 
 
 def test_every_assertion_in_the_curated_graph_has_a_claim(curated):

@@ -26,7 +26,7 @@ def test_the_tour_runs_from_a_clean_kernel_without_errors():
     assert not [o for o in outputs if o.output_type == "error"]
     text = "\n".join(o.get("text", "") + o.get("data", {}).get("text/plain", "")
                      + o.get("data", {}).get("text/markdown", "") for o in outputs)
-    assert "| Turkiye (`turkiye`) | gains | +1.78 |" in text
+    assert "| Ukraine (`ukraine`) | gains | +1.09 |" in text
     assert "(['ukraine'], [])" in text
     assert "+ interest:kazakhstan-government->rift-russia-azerbaijan" in text
     assert "ukraine              rests on seed-article" in text

@@ -149,3 +149,18 @@ def _claims_in(data):
     elif isinstance(data, list):
         for value in data:
             yield from _claims_in(value)
+
+
+def test_check_quotes_without_texts_reads_the_archived_ones(capsys, monkeypatch):
+    from actorgraph.cli import main
+
+    monkeypatch.chdir(GRAPH_DIR.parent)
+    assert main(["check-quotes", "--graph", "graph"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "seed-article: 57 of 57 quotes found in graph/sources/seed-article.txt",
+        "seed-comment-1: 2 of 2 quotes found in graph/sources/seed-comment-1.txt",
+        "seed-comment-2: 2 of 2 quotes found in graph/sources/seed-comment-2.txt"]
+    monkeypatch.chdir(GRAPH_DIR.parent / "tests" / "data" / "valid")
+    assert main(["check-quotes", "--graph", "india-canada"]) == 2
+    assert capsys.readouterr().err == ("actorgraph: error: give --text SOURCE_ID=PATH: no "
+                                       "source of this graph archives its text (text:)\n")

@@ -8,7 +8,7 @@ the claims behind it (who said it, where, and the exact quote), then ask questio
 >>> actorgraph.resolve(G, "Turkey")
 'turkiye'
 >>> actorgraph.who_gains(G, "Russia", "Azerbaijan").losers
-['azerbaijan', 'russia']
+['russia', 'azerbaijan']
 
 Names are imported on first use, so ``import actorgraph`` (and the command line's
 ``--help``) stays fast.

@@ -1,4 +1,5 @@
-"""Commands on the records themselves: validate, list, show, check-quotes, schema, export."""
+"""Commands on the records themselves: validate, list, show, check-quotes, lint, schema,
+export."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import GraphDataError, UsageError
+from ..errors import GraphDataError, UsageError, display_path
 from .common import Add, load_graph, report_error, tell_warnings
 
 __all__ = ["register"]
@@ -87,12 +88,20 @@ def cmd_check_quotes(args: argparse.Namespace) -> int:
     from ..analyses.quotes import check_quotes
 
     texts = []
-    for spec in args.text:
+    for spec in args.text or ():
         source, sep, path = spec.partition("=")
         if not sep or not source or not path:
             raise UsageError(f"--text takes SOURCE_ID=PATH, got {spec!r}")
         texts.append((source, path))
     G = load_graph(args.graph)
+    if not texts:  # every source's archived text
+        root = Path(G.graph["root"])
+        folder = root if root.is_dir() else root.parent
+        texts = [(sid, display_path(folder / s.text))
+                 for sid, s in sorted(G.graph["sources"].items()) if s.text]
+    if not texts:
+        raise UsageError("give --text SOURCE_ID=PATH: no source of this graph archives its "
+                         "text (text:)")
     total = 0
     for source, path in texts:
         try:
@@ -106,6 +115,15 @@ def cmd_check_quotes(args: argparse.Namespace) -> int:
         print(f"{source}: {cited - len(misses)} of {cited} quotes found in {path}")
         total += len(misses)
     return 1 if total else 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from ..analyses.lint import lint
+    from ..present.lint import format_lint
+
+    report = lint(load_graph(args.graph), rules=args.rule or None)
+    print(format_lint(report, fmt=args.format))
+    return 1 if args.strict and report.findings else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -147,8 +165,18 @@ def register(add: Add) -> None:
     p.add_argument("name", help="an id, a name or an alias, e.g. turkiye, Turkey, USA")
     p = add("check-quotes", cmd_check_quotes,
             "report claims whose quote does not occur in the source's text")
-    p.add_argument("--text", action="append", required=True, metavar="SOURCE_ID=PATH",
-                   help="the full text of a source (repeatable)")
+    p.add_argument("--text", action="append", metavar="SOURCE_ID=PATH",
+                   help="the full text of a source (repeatable; default: every source's "
+                        "archived text, its text: in the graph)")
+    from ..model.lintrules import LINT_RULES
+
+    p = add("lint", cmd_lint, "tradecraft checks: hedges recorded as assertions, one quote "
+            "with two stances or in several records, quotes naming nothing of their record, "
+            "records resting only on reader comments")
+    p.add_argument("--strict", action="store_true", help="exit 1 when anything is found")
+    p.add_argument("--rule", action="append", choices=LINT_RULES, metavar="RULE",
+                   help=f"only this rule (repeatable): {', '.join(LINT_RULES)}")
+    p.add_argument("--format", choices=["text", "json"], default="text")
     p = add("schema", cmd_schema, "write the JSON Schema of graph files (for editors)")
     p.add_argument("-o", "--output", required=True, metavar="DIR",
                    help="folder to write into (created if missing)")

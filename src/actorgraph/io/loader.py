@@ -33,6 +33,7 @@ from ..model.records import (
     date_bounds,
 )
 from .cache import FileStore, open_store
+from .graphchecks import former_id_problems, membership_cycles
 from .messages import a_or_an, nearest
 from .sourcetext import check_source_texts
 from .units import FileUnit, read_unit
@@ -382,55 +383,12 @@ class _Checker:
             else:
                 hint = ""
             self.error(file, path, f"unknown {want} '{target}'{hint}")
-        self.check_formerly()
-        self.check_membership_cycles()
+        self.problems += former_id_problems(self.records, self.kind_of)
+        self.problems += membership_cycles(self.records)
         self.check_contradictory_relations()
         self.check_unused_outcomes()
         if self.text_root is not None:
             self.problems.extend(check_source_texts(self.text_root, self.records))
-
-    def check_formerly(self) -> None:
-        """A former id must not still be in use, nor be claimed as former by two records."""
-        r = self.records
-        claimed: dict[str, str] = {}
-        for table in (r.sources, r.actors, r.outcomes, r.events):
-            for rid, record in table.items():
-                o = r.origins[rid]
-                for old in record.formerly:
-                    if old in self.kind_of:
-                        message = (f"'{rid}' lists '{old}' as a former id, but '{old}' is "
-                                   f"still defined at {r.origins[old]}")
-                    elif old in claimed:
-                        message = (f"'{rid}' and '{claimed[old]}' both list '{old}' as a "
-                                   "former id")
-                    else:
-                        claimed[old] = rid
-                        continue
-                    self.problems.append(Problem(o.file, o.line, o.column, message))
-
-    def check_membership_cycles(self) -> None:
-        """One problem per circle of ``part_of``, found in linear time: each strongly
-        connected component of the membership graph holds at least one circle, reported as
-        the shortest way round from its first actor in file order."""
-        import networkx as nx
-
-        actors = self.records.actors
-        order = {a: i for i, a in enumerate(actors)}
-        members = nx.DiGraph()
-        members.add_edges_from((a, c) for a, actor in actors.items() for c in actor.part_of
-                               if c in actors and c != a)  # part of itself: reported above
-        for component in nx.strongly_connected_components(members):
-            if len(component) < 2:
-                continue
-            start = min(component, key=order.__getitem__)
-            inside = members.subgraph(component)
-            paths = nx.single_source_shortest_path(inside, start)
-            last = min((p for p in inside.predecessors(start)),
-                       key=lambda p: (len(paths[p]), order[p]))
-            cycle = " -> ".join([*paths[last], start])
-            origin = self.records.origins[start]
-            self.problems.append(Problem(origin.file, origin.line, origin.column,
-                                         f"part_of goes round in a circle: {cycle}"))
 
     def check_contradictory_relations(self) -> None:
         asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}

@@ -118,7 +118,9 @@ def _message(err: Any, root: type[BaseModel]) -> tuple[str, bool]:
                    .split(",")]
         near = nearest(str(value), options, n=1) if isinstance(value, str) else []
         hint = f" (did you mean '{near[0]}'?)" if near else ""
-        return (f"'{field}' must be one of: {', '.join(options)}; got {_shown(value)}{hint}"), False
+        who = (f"'{field}'" if isinstance(field, str) or len(loc) < 2
+               else f"each item of '{loc[-2]}'")
+        return (f"{who} must be one of: {', '.join(options)}; got {_shown(value)}{hint}"), False
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern == DATE_PATTERN:

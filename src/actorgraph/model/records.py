@@ -30,6 +30,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .lintrules import LINT_RULES
+
 __all__ = [
     "ACTOR_KINDS",
     "CREDIBILITY",
@@ -151,11 +153,6 @@ class _Dated(_Record):
         return not (self.until and day > date_bounds(self.until)[1])
 
 
-LINT_RULES = ("hedged-assertion", "stance-conflict", "quote-reused", "quote-names-nothing",
-              "comments-only")
-"""The rules of ``actorgraph lint`` (see `actorgraph.analyses.lint`), by name."""
-
-
 class LintAck(_Record):
     """A lint finding acknowledged by the curator: lint stays quiet about these rules here.
 
@@ -164,8 +161,7 @@ class LintAck(_Record):
     record and every claim under it.
     """
 
-    ignore: Annotated[list[Literal["hedged-assertion", "stance-conflict", "quote-reused",
-                                   "quote-names-nothing", "comments-only"]],
+    ignore: Annotated[list[Literal[LINT_RULES]],  # type: ignore[valid-type]
                       Field(min_length=1, description="the rules to keep quiet, by name")]
     reason: Text = Field(description="why the finding is acceptable here, for the next reader")
 

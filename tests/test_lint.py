@@ -1,0 +1,147 @@
+"""`actorgraph lint`: tradecraft checks, each at file:line:col with its rule, acknowledged in
+the YAML with a reason; the curated graph is clean, and a planted hedge is caught."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+import actorgraph
+from actorgraph.analyses.lint import LINT_RULES, hedges_in, lint
+from actorgraph.cli import main
+
+from .conftest import DATA, GRAPH_DIR
+
+PLANTED = [
+    "planted/graph.yaml:17:13: warning: the quote hedges ('would') but is recorded as "
+    "'asserts': record it as 'speculates' [hedged-assertion]",
+    "planted/graph.yaml:20:13: warning: the quote names none of 'east', 'rift-north-south', "
+    "and no note says what it refers to: is it about this record? [quote-names-nothing]",
+    "planted/graph.yaml:33:9: warning: interest:west->rift-north-south rests only on reader "
+    "comments (reader): find it in an article, statement or report, or acknowledge it "
+    "[comments-only]",
+    "planted/graph.yaml:59:13: warning: the same quote is 'speculates' here and 'asserts' at "
+    "planted/graph.yaml:26:13 (interest:east->eastern-port): one sentence has one stance "
+    "[stance-conflict]",
+    "planted/graph.yaml:59:13: warning: the same quote is cited by interest:east->eastern-port "
+    "(planted/graph.yaml:23:9): an answer meeting these records counts one sentence more "
+    "than once [quote-reused]",
+    "lint: 5 findings (1 comments-only, 1 hedged-assertion, 1 quote-names-nothing, "
+    "1 quote-reused, 1 stance-conflict) in 6 claims; 1 acknowledged in the YAML (lint: ignore)",
+]
+
+
+def test_each_rule_is_reported_at_its_claim_with_its_name(capsys, monkeypatch):
+    monkeypatch.chdir(DATA / "lint")
+    assert main(["lint", "--graph", "planted"]) == 0
+    assert capsys.readouterr().out.splitlines() == PLANTED
+    assert main(["lint", "--graph", "planted", "--strict"]) == 1
+    capsys.readouterr()
+
+
+def test_json_lists_findings_and_acknowledged_ones(capsys, monkeypatch):
+    monkeypatch.chdir(DATA / "lint")
+    assert main(["lint", "--graph", "planted", "--format", "json",
+                 "--rule", "comments-only"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["findings"] == [{
+        "rule": "comments-only", "file": "planted/graph.yaml", "line": 33, "column": 9,
+        "message": "interest:west->rift-north-south rests only on reader comments (reader): "
+                   "find it in an article, statement or report, or acknowledge it",
+        "record": "interest:west->rift-north-south", "claim": None}]
+    assert [(f["record"], f["line"]) for f in data["acknowledged"]] == [
+        ("interest:west->eastern-port", 40)]
+    assert data["claims_checked"] == 6
+
+
+def test_the_curated_graph_is_clean_and_says_so_without_the_word_warning(capsys):
+    assert main(["lint", "--graph", str(GRAPH_DIR), "--strict"]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == ("lint: clean, 61 claims checked; 8 acknowledged in the YAML "
+                          "(lint: ignore)\n", "")
+    # the before-stop hook flags any 'warning' or 'error' in lint's output
+    assert "warning" not in out.lower() and "error" not in out.lower()
+
+
+def test_every_acknowledgement_in_the_curated_graph_is_used():
+    """An `ignore:` that silences nothing is a stale excuse; each one here silences one."""
+    report = lint(actorgraph.load(GRAPH_DIR))
+    assert sorted((f.rule, f.record) for f in report.acknowledged) == [
+        ("comments-only", "interest:enemies-of-russia->russia-friends-won-over"),
+        ("comments-only", "interest:the-west->fragmentation-of-russia"),
+        ("comments-only", "relation:the-west->russia:hostility"),
+        ("hedged-assertion", "interest:turkiye->turkiye-influence-central-asia"),
+        ("quote-reused", "effect:rift-russia-azerbaijan->russian-asymmetric-responses"),
+        ("quote-reused", "interest:russia->rift-russia-azerbaijan"),  # Masyuk's sentence
+        ("quote-reused", "outside-forces-drive-wedge"),  # Peskov's
+        ("quote-reused", "relation:turkiye->russia:rivalry"),
+    ]
+
+
+def test_a_hedge_planted_in_a_copy_of_the_curated_graph_is_caught(tmp_path, capsys):
+    graph = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    path = graph / "actors" / "anglo-american.yaml"
+    text = path.read_text(encoding="utf-8")
+    speculated = ("            stance: speculates\n"
+                  "            quote: \"That outcome would also autonomously align")
+    assert speculated in text
+    path.write_text(text.replace(speculated, speculated.replace(
+        "            stance: speculates\n", "")), encoding="utf-8")
+    assert main(["lint", "--graph", str(graph), "--strict"]) == 1
+    [line, summary] = capsys.readouterr().out.splitlines()
+    assert line == (f"{path}:11:13: warning: the quote hedges ('would') but is recorded as "
+                    "'asserts': record it as 'speculates' [hedged-assertion]")
+    assert summary.startswith("lint: 1 finding (1 hedged-assertion) in 61 claims")
+
+
+def test_an_acknowledgement_needs_a_known_rule_and_a_reason(write_graph, capsys):
+    folder = write_graph("""\
+        sources:
+          - {id: s, title: S, kind: article}
+        actors:
+          - id: a
+            name: A
+            kind: state
+            interests:
+              - outcome: o
+                stance: wants
+                lint: {ignore: [hedged-asertion]}
+                claims:
+                  - {by: a, source: s, quote: A might want O.}
+        outcomes:
+          - {id: o, label: O, kind: other}
+        """)
+    assert main(["validate", "--graph", str(folder)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith(":10:15: error: missing required key 'reason'")
+    assert err[1].endswith(":10:25: error: each item of 'ignore' must be one of: "
+                           "hedged-assertion, "
+                           "stance-conflict, quote-reused, quote-names-nothing, comments-only; "
+                           "got 'hedged-asertion' (did you mean 'hedged-assertion'?)")
+
+
+@pytest.mark.parametrize(("quote", "hedges"), [
+    ("it naturally follows that Erdogan would prefer", ["would"]),
+    ("lest he possibly be perceived", ["possibly"]),
+    ("Turkiye envisages expanding", ["envisages"]),
+    ("PERHAPS even provoke; Likely so", ["perhaps", "likely"]),
+    ("signed in May 2025, it may hold", ["may"]),     # the month is not a hedge
+    ("Ukraine will do everything possible", []),      # 'possible' is not 'possibly'
+    ("the wouldbe, mighty; it could", ["could"]),     # whole words only
+    ("They are speculating about the crash", []),
+], ids=["would", "possibly", "envisages", "any-case", "May", "possible", "whole-words",
+        "speculating"])
+def test_hedge_words_are_matched_as_whole_words(quote, hedges):
+    assert hedges_in(quote) == hedges
+
+
+def test_rules_can_be_chosen_and_unknown_ones_are_usage_errors(curated):
+    assert LINT_RULES == ("hedged-assertion", "stance-conflict", "quote-reused",
+                          "quote-names-nothing", "comments-only")
+    report = lint(curated, rules=["comments-only"])
+    assert {f.rule for f in report.acknowledged} == {"comments-only"}
+    with pytest.raises(actorgraph.UsageError, match="unknown lint rule"):
+        lint(curated, rules=["hedges"])
