@@ -8,8 +8,17 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import actorgraph
+from actorgraph.analyses.diff import diff_graphs
+from actorgraph.present.export import records_yaml
 
 from .conftest import ROOT
 from .test_hostile import CPU_SECONDS, run_limited
@@ -102,3 +111,64 @@ def test_a_300_character_revision_is_a_usage_error(repo):
         assert (result.returncode, result.stderr) == (
             2, f"actorgraph: error: cannot read the graph folder {revision}: File name too "
                "long\n")
+
+
+def test_a_link_out_of_the_graph_is_not_followed_and_its_content_never_shown(tmp_path):
+    (tmp_path / "secret.yaml").write_text("sources: SECRET-VALUE-123\n")
+    folder = tmp_path / "graph"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.yaml").write_text("actors:\n  - {id: a, name: A, kind: state}\n")
+    (folder / "link.yaml").symlink_to(tmp_path / "secret.yaml")
+    (folder / "inside.yml").symlink_to("sub/a.yaml")  # a link within the graph is read
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "SECRET" not in result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        "graph/link.yaml: error: a link to a file outside the graph folder; not read (copy the "
+        "file into the graph)",
+        "graph/sub/a.yaml:2:5: error: duplicate id 'a' (first defined at graph/inside.yml:2:5)",
+        "actorgraph: 2 errors in the graph"]
+
+
+def test_a_file_name_cannot_print_a_fake_error_line(tmp_path):
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    name = "a.yaml:1:1: error: all is well\nz.yaml"
+    (folder / name).write_text("actors:\n  - {id: a, name: A, kind: stat}\n")
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        '"graph/a.yaml:1:1: error: all is well\\nz.yaml":2:28: error: \'kind\' must be one of: '
+        "state, government, faction, bloc, organization, person, group, unidentified; got "
+        "'stat' (did you mean 'state'?)",
+        "actorgraph: 1 error in the graph"]
+
+
+def _graph_quoting(quote: str) -> dict:
+    return {"sources": [{"id": "s", "title": "S", "kind": "article"}],
+            "actors": [{"id": "a", "name": "A", "kind": "state"},
+                       {"id": "b", "name": "B", "kind": "state"}],
+            "relations": [{"between": ["a", "b"], "kind": "alliance",
+                           "claims": [{"by": "a", "source": "s", "quote": quote}]}]}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+       | st.sampled_from(["a\x85b", "x\u2028y\u2029z", "\ufeffq", "tab\tq", "é\x85…"]))
+def test_export_yaml_keeps_every_quote_byte_for_byte(quote):
+    # a quote as a curator could write it (escaped), loaded, exported, loaded again
+    with tempfile.TemporaryDirectory() as tmp:
+        first, second = Path(tmp) / "first", Path(tmp) / "second"
+        first.mkdir()
+        second.mkdir()
+        (first / "g.yaml").write_text(yaml.safe_dump(_graph_quoting(quote)), encoding="utf-8")
+        try:
+            G = actorgraph.load(first, cache=False)
+        except actorgraph.GraphDataError:
+            assume(False)  # e.g. nothing left once the spaces around it are stripped
+        [(_, claim)] = G.graph["records"].claims.values()
+        (second / "all.yaml").write_text(records_yaml(G), encoding="utf-8")
+        H = actorgraph.load(second, cache=False)
+        [(_, again)] = H.graph["records"].claims.values()
+        assert again.quote.encode("utf-8") == claim.quote.encode("utf-8")
+        assert not diff_graphs(G, H)

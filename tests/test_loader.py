@@ -72,7 +72,7 @@ INVALID = {
     "empty-claims": ["graph.yaml:12:17: error: 'claims' is empty: every assertion needs at least "
                      "one claim saying who asserts it, where, and the quote",
                      "graph.yaml:13:9: error: missing required key 'claims'"],
-    "self-rift": ["graph.yaml:10:5: error: a rift of 'a' with itself"],
+    "self-rift": ["graph.yaml:13:5: error: a rift of 'a' with itself"],
     "anchor": ["graph.yaml:6:5: error: anchor '&x' found: anchors and aliases are not supported "
                "in the graph; write the value out"],
     "alias-bomb": ["graph.yaml:1:4: error: anchor '&a' found: anchors and aliases are not "

@@ -94,7 +94,9 @@ class GraphDataError(ActorGraphError):
     exit_code = 1
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        # by place; at one place the error first (a note on what it hid follows it)
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column,
+                                                        p.level != "error", p.message))
         errors = [p for p in self.problems if p.level == "error"]
         head = f"{len(errors)} error(s) in the graph"
         super().__init__(head + ":\n" + "\n".join(str(p) for p in self.problems))

@@ -1,5 +1,6 @@
 """Checks across the records of a whole graph that need only the records: former ids still
-in use, and circles of ``part_of``. The loader runs them (`actorgraph.io.loader`)."""
+in use, circles of ``part_of``, relations that contradict each other. The loader runs them
+(`actorgraph.io.loader`)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from ..errors import Problem
+from ..model.records import Relation, date_bounds
 
 if TYPE_CHECKING:
     from .loader import GraphRecords
 
-__all__ = ["former_id_problems", "membership_cycles"]
+__all__ = ["contradictory_relations", "former_id_problems", "membership_cycles"]
 
 
 def former_id_problems(records: GraphRecords, defined: Container[str]) -> list[Problem]:
@@ -61,3 +63,42 @@ def membership_cycles(records: GraphRecords) -> list[Problem]:
         problems.append(Problem(origin.file, origin.line, origin.column,
                                 f"part_of goes round in a circle: {cycle}"))
     return problems
+
+
+def contradictory_relations(records: GraphRecords) -> list[Problem]:
+    """Two relations of opposite sign between the same actors, both asserted for a time
+    they share: one problem, at the one written later."""
+    problems = []
+    asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}
+    for rid, relation in records.relations.items():
+        if any(c.stance != "denies" for c in relation.claims):
+            asserted.setdefault(frozenset(relation.ends), []).append((rid, relation))
+    for group in asserted.values():
+        for i, (rid_a, a) in enumerate(group):
+            for rid_b, b in group[i + 1:]:
+                if a.sign == b.sign or not _overlap(a, b):
+                    continue
+                later, earlier = sorted((rid_a, rid_b),
+                                        key=lambda r: (records.origins[r].file,
+                                                       records.origins[r].line))[::-1]
+                o = records.origins[later]
+                first = records.origins[earlier]
+                x, y = sorted(a.ends)
+                problems.append(Problem(
+                    o.file, o.line, o.column,
+                    f"contradictory relations between '{x}' and '{y}': "
+                    f"'{records.relations[later].kind}' here and "
+                    f"'{records.relations[earlier].kind}' at {first}, both asserted "
+                    "for the same time; give them since/until, or mark the disputed one's "
+                    "claims 'denies'"))
+    return problems
+
+
+def _overlap(a: Relation, b: Relation) -> bool:
+    a_start = date_bounds(a.since)[0] if a.since else None
+    a_end = date_bounds(a.until)[1] if a.until else None
+    b_start = date_bounds(b.since)[0] if b.since else None
+    b_end = date_bounds(b.until)[1] if b.until else None
+    if a_end and b_start and a_end < b_start:
+        return False
+    return not (b_end and a_start and b_end < a_start)

@@ -30,10 +30,10 @@ from ..model.records import (
     Outcome,
     Relation,
     Source,
-    date_bounds,
 )
 from .cache import FileStore, open_store
-from .graphchecks import former_id_problems, membership_cycles
+from .graphchecks import contradictory_relations, former_id_problems, membership_cycles
+from .lost import LostFiles
 from .messages import a_or_an, nearest
 from .sourcetext import check_source_texts
 from .units import FileUnit, read_unit
@@ -174,7 +174,8 @@ def read_folder(root: Path) -> list[FileContents]:
     for file in graph_files(root):
         relative = file.name if file == root else file.relative_to(root).as_posix()
         try:
-            out.append((display_path(file), relative, read_file_bytes(file)))
+            out.append((display_path(file), relative,
+                        read_file_bytes(file, inside=None if file == root else root)))
         except YamlProblem as exc:
             out.append((display_path(file), relative, exc.problem))
     return out
@@ -219,6 +220,7 @@ class _Checker:
         # (file, path to the referring field, referenced id, kinds it may be)
         self.refs: list[tuple[str, tuple[Any, ...], str, tuple[str, ...]]] = []
         self.kind_of: dict[str, str] = {}
+        self.lost = LostFiles()
         self.text_root: Path | None = None  # where sources' texts are read (None: unchecked)
 
     def finish(self) -> GraphRecords:
@@ -226,6 +228,7 @@ class _Checker:
             self.problems.append(Problem(self.records.label, 0, 0, "no *.yaml or *.yml files "
                                          "here: the graph is empty", "warning"))
         self.check_references()
+        self.problems.extend(self.lost.notes())
         if any(p.level == "error" for p in self.problems):
             raise GraphDataError(self.problems)
         self.records.warnings = sorted(self.problems)
@@ -236,6 +239,7 @@ class _Checker:
         self.records.files.append(shown)
         if isinstance(data, Problem):  # the file could not be read at all
             self.problems.append(data)
+            self.lost.add(shown, None, [data])
             return
         digest = hashlib.sha256(data).hexdigest()
         self.records.digests[relative] = digest
@@ -243,8 +247,10 @@ class _Checker:
         self.data[shown] = data
         unit = self.cache.files.get(digest) if self.cache is not None else None
         if unit is None:
+            before = len(self.problems)
             unit = read_unit(shown, data, digest, self.problems, self.store)
             if unit is None:
+                self.lost.add(shown, data, self.problems[before:])
                 return
         if self.cache is not None:
             self.cache.files[digest] = unit
@@ -374,6 +380,8 @@ class _Checker:
             if found is not None:
                 self.error(file, path, f"'{target}' is {a_or_an(found)}, not {a_or_an(want)}")
                 continue
+            if self.lost.explains(target):  # a broken file would define it, perhaps
+                continue
             pool = [i for i, k in self.kind_of.items() if k in kinds]
             near = nearest(target, pool)
             if near:
@@ -385,52 +393,18 @@ class _Checker:
             self.error(file, path, f"unknown {want} '{target}'{hint}")
         self.problems += former_id_problems(self.records, self.kind_of)
         self.problems += membership_cycles(self.records)
-        self.check_contradictory_relations()
+        self.problems += contradictory_relations(self.records)
         self.check_unused_outcomes()
         if self.text_root is not None:
             self.problems.extend(check_source_texts(self.text_root, self.records))
-
-    def check_contradictory_relations(self) -> None:
-        asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}
-        for rid, relation in self.records.relations.items():
-            if any(c.stance != "denies" for c in relation.claims):
-                asserted.setdefault(frozenset(relation.ends), []).append((rid, relation))
-        for group in asserted.values():
-            for i, (rid_a, a) in enumerate(group):
-                for rid_b, b in group[i + 1:]:
-                    if a.sign == b.sign or not _overlap(a, b):
-                        continue
-                    later, earlier = sorted((rid_a, rid_b),
-                                            key=lambda r: (self.records.origins[r].file,
-                                                           self.records.origins[r].line))[::-1]
-                    o = self.records.origins[later]
-                    first = self.records.origins[earlier]
-                    x, y = sorted(a.ends)
-                    self.problems.append(Problem(
-                        o.file, o.line, o.column,
-                        f"contradictory relations between '{x}' and '{y}': "
-                        f"'{self.records.relations[later].kind}' here and "
-                        f"'{self.records.relations[earlier].kind}' at {first}, both asserted "
-                        "for the same time; give them since/until, or mark the disputed one's "
-                        "claims 'denies'"))
 
     def check_unused_outcomes(self) -> None:
         used = {i.outcome for _, i in self.records.interests.values()}
         used |= {e.to for _, e in self.records.effects.values()}
         used |= {src for src, _ in self.records.effects.values()}
         for oid in self.records.outcomes:
-            if oid not in used:
+            if oid not in used and not self.lost.explains(None, "warning"):
                 o = self.records.origins[oid]
                 self.problems.append(Problem(o.file, o.line, o.column, f"outcome '{oid}' is "
                                              "not wanted, opposed or linked by any effect",
                                              "warning"))
-
-
-def _overlap(a: Relation, b: Relation) -> bool:
-    a_start = date_bounds(a.since)[0] if a.since else None
-    a_end = date_bounds(a.until)[1] if a.until else None
-    b_start = date_bounds(b.since)[0] if b.since else None
-    b_end = date_bounds(b.until)[1] if b.until else None
-    if a_end and b_start and a_end < b_start:
-        return False
-    return not (b_end and a_start and b_end < a_start)

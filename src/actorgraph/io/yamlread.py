@@ -151,14 +151,20 @@ def read_yaml_file(path: str | os.PathLike[str]) -> Any:
     return read_yaml_bytes(read_file_bytes(path), display_path(path))
 
 
-def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a file, refusing one over `MAX_FILE_BYTES` before reading it."""
+def read_file_bytes(path: str | os.PathLike[str], *,
+                    inside: str | os.PathLike[str] | None = None) -> bytes:
+    """The bytes of a file, refusing one over `MAX_FILE_BYTES` before reading it, and, with
+    `inside` (a folder), one that a symbolic link leads out of that folder."""
     shown = display_path(path)
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
             raise YamlProblem(Problem(shown, 0, 0, "not a regular file (a pipe, device or "
                                       "socket named like YAML); remove it from the graph"))
+        if inside is not None and os.path.commonpath(
+                [os.path.realpath(path), os.path.realpath(inside)]) != os.path.realpath(inside):
+            raise YamlProblem(Problem(shown, 0, 0, "a link to a file outside the graph "
+                                      "folder; not read (copy the file into the graph)"))
         if info.st_size > MAX_FILE_BYTES:
             raise YamlProblem(Problem(shown, 1, 1, too_big(info.st_size)))
         with open(path, "rb") as fh:

@@ -126,8 +126,9 @@ Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 def _conflict(message: str, *fields: str) -> PydanticCustomError:
-    """An error between two fields of one record; it is reported at whichever of `fields`
-    the curator wrote last (`actorgraph.io.messages`), not at the record's first line."""
+    """An error in one record about `fields` (one, or two in conflict); it is reported at
+    whichever of them the curator wrote last (`actorgraph.io.messages`), not at the record's
+    first line."""
     return PydanticCustomError("conflict", message, {"fields": fields})
 
 
@@ -351,9 +352,10 @@ class Outcome(_Record):
     def _pair(self) -> Outcome:
         if self.kind in ("rift", "rapprochement"):
             if len(self.between) != 2:
-                raise ValueError(f"a {self.kind} needs 'between' with exactly two actors")
+                raise _conflict(f"a {self.kind} needs 'between' with exactly two actors",
+                                "between")
             if self.between[0] == self.between[1]:
-                raise ValueError(f"a {self.kind} of '{self.between[0]}' with itself")
+                raise _conflict(f"a {self.kind} of '{self.between[0]}' with itself", "between")
         return self
 
 
@@ -386,12 +388,13 @@ class Relation(_Dated):
                 raise _conflict("give either 'between' or 'from'/'to', not both", "between",
                                 "from" if self.from_ is not None else "to")
             if len(self.between) != 2:
-                raise ValueError("'between' needs exactly two actors")
+                raise _conflict("'between' needs exactly two actors", "between")
         elif self.from_ is None or self.to is None:
             raise ValueError("a relation needs 'between: [a, b]' or both 'from' and 'to'")
         a, b = self.ends
         if a == b:
-            raise ValueError(f"a relation of '{a}' with itself")
+            raise _conflict(f"a relation of '{a}' with itself",
+                            *(("between",) if self.between is not None else ("from", "to")))
         return self
 
     @property

@@ -18,12 +18,13 @@ from typing import Any
 import networkx as nx
 
 from ..analyses.gains import support
-from ..errors import UsageError, writing
+from ..errors import UsageError, quote_name, writing
 from ..io.output import output_file
 from ..model.kinds import EFFECT, INTEREST, MEMBER_OF, RELATION
 from ..model.records import claim_grade
 
-__all__ = ["FORMATS", "flat_graph", "records_yaml", "write_export"]
+__all__ = ["FORMATS", "flat_graph", "records_yaml", "shared_name", "shared_origin",
+           "write_export"]
 
 FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld")
 
@@ -31,14 +32,15 @@ FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld")
 def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of `G` whose node and edge attributes are all text, numbers or booleans."""
     sources = G.graph["sources"]
-    H = nx.MultiDiGraph(name=str(G.graph["records"].label))
+    records = G.graph["records"]
+    H = nx.MultiDiGraph(name=shared_name(records))
     for node, d in G.nodes(data=True):
         record = d["record"]
         H.add_node(node, label=str(d["label"]), type=d["type"], kind=d["kind"],
                    iso3=getattr(record, "iso3", None) or "",
                    wikidata=getattr(record, "wikidata", None) or "",
                    aliases="; ".join(getattr(record, "aliases", ())),
-                   origin=str(d["origin"]))
+                   origin=shared_origin(records, d["origin"]))
     for u, v, key, d in G.edges(keys=True, data=True):
         claims = d["claims"]
         s, contested = support(claims, sources) if claims else (1.0, False)
@@ -57,8 +59,27 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                    sources="; ".join(sorted({c.source for c in claims})),
                    grades="; ".join(sorted({g for c in claims
                                             if (g := claim_grade(c, sources))})),
-                   origin=str(d["origin"]))
+                   origin=shared_origin(records, d["origin"]))
     return H
+
+
+def shared_name(records: Any) -> str:
+    """The graph's name in a file meant for others: its folder's own name (never the folders
+    above it), "the bundled graph", or ``REVISION:path`` for a git revision."""
+    root = Path(records.root)
+    if records.label != "the bundled graph" and root.exists():
+        return quote_name(root.resolve().name)
+    return quote_name(records.label)
+
+
+def shared_origin(records: Any, origin: Any) -> str:
+    """``file:line:column`` with the file relative to the graph folder, so a file meant for
+    others carries no path of this machine and is the same wherever the graph sits."""
+    file = records.relative.get(origin.file, origin.file)
+    return f"{quote_name(file)}:{origin.line}:{origin.column}"
+
+
+_YAML_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
 
 
 def records_yaml(G: nx.MultiDiGraph) -> str:
@@ -72,6 +93,16 @@ def records_yaml(G: nx.MultiDiGraph) -> str:
     class _Dumper(yaml.SafeDumper):
         def ignore_aliases(self, data: Any) -> bool:  # write every value out: no anchors
             return True
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        # YAML reads U+0085, U+2028 and U+2029 as line breaks and drops a byte-order mark;
+        # written raw (plain or single-quoted) a verbatim quote would come back changed.
+        # Double-quoted, they and every other unprintable character are escaped.
+        odd = any(c in _YAML_BREAKS or not c.isprintable() for c in value if c != "\n")
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                       style='"' if odd else None)
+
+    _Dumper.add_representer(str, text)
 
     r = G.graph["records"]
 

@@ -27,6 +27,7 @@ from ..errors import UsageError, writing
 from ..io.output import output_file
 from ..model.kinds import ACTOR
 from ..model.records import claim_confidence
+from .export import shared_origin
 from .selection import MapSelection, left_out_note
 from .style import (
     ACTOR_FILL,
@@ -93,7 +94,7 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                 f"bloc {bloc}" if bloc else None, getattr(record, "role", None),
                 getattr(record, "description", None),
                 ("aliases: " + ", ".join(record.aliases)) if getattr(record, "aliases", None)
-                else None, f"defined at {d['origin']}") if x]})
+                else None, f"defined at {shared_origin(G.graph['records'], d['origin'])}") if x]})
     edges, claimants = [], set()
     for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
         category = sel.category(key, d)

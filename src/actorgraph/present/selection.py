@@ -12,7 +12,6 @@ import datetime as dt
 import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -259,10 +258,10 @@ def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:
         day = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch
                else dt.date.today())
         date = day.isoformat()
+    from .export import shared_name
+
     records = G.graph["records"]
-    name = records.label or Path(records.root).name
-    if os.path.isabs(name):  # a figure names the graph, not the folders above it
-        name = Path(name).name
+    name = shared_name(records)  # a figure names the graph, not the folders above it
     return (f"Graph: {name} ({len(records.files)} files, {len(records.claims)} claims) · "
             f"{date} · actorgraph {__version__} · every edge is a claim, not a fact: "
             "see `actorgraph show` for the quotes")
