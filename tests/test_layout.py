@@ -25,6 +25,14 @@ def test_an_old_path_is_the_same_module_as_the_new_one():
     assert old is importlib.import_module("actorgraph.io.loader")
 
 
+
+def test_installing_the_old_paths_twice_adds_one_finder():
+    from actorgraph import MOVED, _compat
+
+    _compat.install("actorgraph", MOVED)
+    assert sum(isinstance(f, _compat._MovedFinder) and f.package == "actorgraph"
+               for f in sys.meta_path) == 1
+
 # -- the source tree, read as a newcomer would (issue 13) -------------------------------
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "actorgraph"
@@ -117,3 +125,80 @@ def test_at_least_three_subpackages_that_show_the_flow():
     packages = sorted(m for m, p in MODULES.items() if p.name == "__init__.py")
     assert packages == ["actorgraph", "actorgraph.analyses", "actorgraph.cli", "actorgraph.io",
                         "actorgraph.model", "actorgraph.present"]
+
+
+# Where each module's tests are. A module with a file of its own in the same subpackage
+# (src/actorgraph/io/loader.py -> tests/io/test_loader.py) is found by name; the others are
+# covered by the file named here, most of them through the command line they serve.
+TESTED_BY = {
+    "_compat": "test_layout.py",
+    "errors": "cli/test_cli.py",
+    "io.folders": "test_precommit.py",
+    "io.units": "io/test_cache.py",
+    "io.graphchecks": "io/test_loader.py",
+    "io.lost": "io/test_loader.py",
+    "model.lintrules": "analyses/test_lint.py",
+    "present.lint": "analyses/test_lint.py",
+    "io.gitread": "cli/test_diff_git.py",
+    "io.messages": "io/test_loader.py",
+    "model.graph": "model/test_index.py",
+    "model.ids": "analyses/test_diff.py",
+    "model.records": "io/test_loader.py",
+    "analyses.perspectives": "analyses/test_balance_perspectives.py",
+    "analyses.balance": "analyses/test_balance_perspectives.py",
+    "analyses.quotes": "analyses/test_gains.py",
+    "present.analyses": "analyses/test_balance_perspectives.py",
+    "present.diff": "analyses/test_diff.py",
+    "present.drawing": "present/test_render.py",
+    "present.gains": "cli/test_cli.py",
+    "present.layout": "present/test_render.py",
+    "present.selection": "present/test_render.py",
+    "present.style": "present/test_render.py",
+    "present.text": "cli/test_cli.py",
+    "cli.commands_analyses": "cli/test_cli.py",
+    "cli.commands_diff": "cli/test_diff_git.py",
+    "cli.commands_records": "cli/test_cli.py",
+    "cli.commands_render": "present/test_render.py",
+    "cli.common": "cli/test_cli.py",
+    "cli.main": "cli/test_cli.py",
+    "cli.options": "cli/test_cli.py",
+    "cli.pager": "cli/test_diff_git.py",
+}
+TESTS = Path(__file__).resolve().parent
+
+
+def test_every_module_has_a_test_file_by_name_or_a_named_one():
+    missing = {}
+    for name, path in MODULES.items():
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        short = name.removeprefix("actorgraph.")
+        package, _, module = short.rpartition(".")
+        own = TESTS / package / f"test_{module}.py"
+        named = TESTS / TESTED_BY[short] if short in TESTED_BY else None
+        if not own.is_file() and (named is None or not named.is_file()):
+            missing[short] = f"add tests/{package}/test_{module}.py or name a file in TESTED_BY"
+    assert missing == {}
+
+
+def _imported_module(module: str, name: str) -> str:
+    """The module ``from module import name`` loads (a name the package exports lazily
+    comes from the module `actorgraph._EXPORTS` lists)."""
+    import actorgraph
+
+    if module == "actorgraph" and name in actorgraph._EXPORTS:
+        return f"actorgraph.{actorgraph._EXPORTS[name]}"
+    return f"{module}.{name}" if f"{module}.{name}" in MODULES else module
+
+
+def test_every_named_test_file_reaches_its_module_through_its_imports():
+    G = import_graph()
+    for short, test_file in TESTED_BY.items():
+        tree = ast.parse((TESTS / test_file).read_text(encoding="utf-8"))
+        imported = {_imported_module(n.module, a.name) for n in ast.walk(tree)
+                    if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("actorgraph")
+                    for a in n.names}
+        imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import)
+                     for a in n.names if a.name.startswith("actorgraph")}
+        reached = set().union(*({m, *nx.descendants(G, m)} for m in imported & set(G)))
+        assert f"actorgraph.{short}" in reached, (short, test_file)

@@ -4,11 +4,13 @@ Load a folder of curated YAML into a `networkx.MultiDiGraph` whose every asserti
 the claims behind it (who said it, where, and the exact quote), then ask questions of it.
 
 >>> import actorgraph
->>> G = actorgraph.load()          # the bundled graph, or $ACTORGRAPH_GRAPH
+>>> G = actorgraph.load()          # $ACTORGRAPH_GRAPH, ./graph, or the bundled graph
 >>> actorgraph.resolve(G, "Turkey")
 'turkiye'
 >>> actorgraph.who_gains(G, "Russia", "Azerbaijan").losers
 ['russia', 'azerbaijan']
+>>> actorgraph.structural_balance(G).strict.frustration
+0
 
 Names are imported on first use, so ``import actorgraph`` (and the command line's
 ``--help``) stays fast.
@@ -17,7 +19,7 @@ Names are imported on first use, so ``import actorgraph`` (and the command line'
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -25,17 +27,40 @@ _EXPORTS = {
     "ActorGraphError": "errors", "GraphDataError": "errors", "Problem": "errors",
     "UnknownNameError": "errors", "UsageError": "errors",
     "actors": "model.graph", "build_graph": "model.graph", "load": "model.graph",
-    "outcomes": "model.graph", "resolve": "model.graph",
+    "load_versions": "model.graph", "outcomes": "model.graph", "resolve": "model.graph",
     "GraphRecords": "io.loader", "Origin": "io.loader", "default_graph_dir": "io.loader",
     "load_records": "io.loader",
+    "ClaimFilter": "analyses.claims",
     "QuoteMiss": "analyses.quotes", "check_quotes": "analyses.quotes",
     "RiftReport": "analyses.gains", "who_gains": "analyses.gains",
     "rift_reports": "analyses.gains",
     "GraphDiff": "analyses.diff", "diff_graphs": "analyses.diff",
-    "draw_interest_map": "present.drawing", "render_map": "present.render",
     "BalanceReport": "analyses.balance", "Partition": "analyses.balance",
-    "Perspectives": "analyses.perspectives", "robustness": "analyses.perspectives",
+    "structural_balance": "analyses.balance",
+    "Perspectives": "analyses.perspectives", "perspectives": "analyses.perspectives",
+    "robustness": "analyses.perspectives",
+    "MapSelection": "present.selection", "choose_map": "present.maps",
+    "draw_interest_map": "present.drawing", "render_map": "present.render",
 }
+"""Each name ``actorgraph.<name>`` gives, and the module it comes from (imported on first
+use). The block under ``TYPE_CHECKING`` below says the same to editors and type checkers;
+a test keeps the two equal."""
+
+if TYPE_CHECKING:
+    from .analyses.balance import BalanceReport, Partition, structural_balance
+    from .analyses.claims import ClaimFilter
+    from .analyses.diff import GraphDiff, diff_graphs
+    from .analyses.gains import RiftReport, rift_reports, who_gains
+    from .analyses.perspectives import Perspectives, perspectives, robustness
+    from .analyses.quotes import QuoteMiss, check_quotes
+    from .errors import ActorGraphError, GraphDataError, Problem, UnknownNameError, UsageError
+    from .io.loader import GraphRecords, Origin, default_graph_dir, load_records
+    from .model.graph import actors, build_graph, load, load_versions, outcomes, resolve
+    from .present.drawing import draw_interest_map
+    from .present.maps import choose_map
+    from .present.render import render_map
+    from .present.selection import MapSelection
+
 _SUBPACKAGES = {"analyses", "cli", "errors", "io", "model", "present"}
 
 # Where the modules of version 0.1 (a flat package) live now. ``import actorgraph.gains``
@@ -52,7 +77,14 @@ MOVED = {
     "cli_analyses": "cli.commands_analyses",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "ActorGraphError", "BalanceReport", "ClaimFilter", "GraphDataError", "GraphDiff",
+    "GraphRecords", "MapSelection", "Origin", "Partition", "Perspectives", "Problem",
+    "QuoteMiss", "RiftReport", "UnknownNameError", "UsageError", "actors", "build_graph",
+    "check_quotes", "choose_map", "default_graph_dir", "diff_graphs", "draw_interest_map",
+    "load", "load_records", "load_versions", "outcomes", "perspectives", "render_map",
+    "resolve", "rift_reports", "robustness", "structural_balance", "who_gains",
+]
 
 from . import _compat  # noqa: E402  (installs the finder for the old module paths)
 

@@ -32,7 +32,7 @@ from .claims import ClaimFilter, ClaimView, Step, filter_for
 from .gains import net_tie
 
 __all__ = ["EXACT_LIMIT", "SEARCH_BUDGET", "WALK_LIMIT", "BalanceReport", "Partition", "Tie",
-           "Triad", "balance", "signed_ties", "walk_balance"]
+           "Triad", "balance", "signed_ties", "structural_balance", "walk_balance"]
 
 EXACT_LIMIT = 400
 """Connected parts with more actors than this get the local search only."""
@@ -362,17 +362,19 @@ def walk_balance(ties: Collection[Tie]) -> float | None:
     return round(float(ratio), 12)
 
 
-def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
-            according_to: Collection[str] = (), rift: tuple[str, str] | None = None,
-            search_budget: int = SEARCH_BUDGET, claims: ClaimFilter | None = None,
-            exclude: Collection[str] = (), min_confidence: float = 0.0) -> BalanceReport:
+def structural_balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
+                       according_to: Collection[str] = (),
+                       rift: tuple[str, str] | None = None,
+                       search_budget: int = SEARCH_BUDGET, claims: ClaimFilter | None = None,
+                       exclude: Collection[str] = (), min_confidence: float = 0.0
+                       ) -> BalanceReport:
     """Balance of the actor-actor relations; with `rift`, what a break between them does.
 
     Which claims count: `claims` (a `ClaimFilter`), or `according_to`, `exclude`,
     `min_confidence` and `as_of` as `who_gains` takes them; a tie is the one `who_gains` sees.
 
     >>> import actorgraph
-    >>> report = balance(actorgraph.load())
+    >>> report = structural_balance(actorgraph.load())
     >>> report.strict.frustration, report.strict.blocs[0]
     (0, ('azerbaijan', 'kazakhstan', 'russia', 'united-kingdom'))
     """
@@ -425,3 +427,7 @@ def balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None,
     options = cf.options()
     return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, rift_ids,
                          tuple(changes), rift_strict, options)
+
+
+balance = structural_balance
+"""The name of version 0.1 (``actorgraph.balance.balance``), kept as an alias."""

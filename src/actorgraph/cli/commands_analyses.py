@@ -62,11 +62,11 @@ def cmd_gains(args: argparse.Namespace) -> int:
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
-    from ..analyses.balance import balance
+    from ..analyses.balance import structural_balance
     from ..present.analyses import format_balance
 
     G = load_graph(args.graph)
-    report = balance(G, claims=claim_filter_from(G, args),
+    report = structural_balance(G, claims=claim_filter_from(G, args),
                      rift=tuple(args.rift) if args.rift else None)
     print(format_balance(G, report, fmt=args.format, explain=args.explain))
     return 0

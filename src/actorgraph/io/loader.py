@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import GraphDataError, Problem, UsageError, display_path
+from ..errors import GraphDataError, Problem, display_path
 from ..model import ids
 from ..model.records import (
     Actor,
@@ -32,6 +32,7 @@ from ..model.records import (
     Source,
 )
 from .cache import FileStore, open_store
+from .folders import ENV_VAR, default_graph_dir, graph_files, graph_label
 from .graphchecks import contradictory_relations, former_id_problems, membership_cycles
 from .lost import LostFiles
 from .messages import a_or_an, nearest
@@ -47,9 +48,6 @@ __all__ = [
     "graph_files",
     "load_records",
 ]
-
-ENV_VAR = "ACTORGRAPH_GRAPH"
-
 
 @dataclass(frozen=True)
 class Origin:
@@ -95,49 +93,6 @@ class GraphRecords:
                 "outcomes": len(self.outcomes), "interests": len(self.interests),
                 "effects": len(self.effects), "relations": len(self.relations),
                 "events": len(self.events), "claims": len(self.claims)}
-
-
-BUNDLED_GRAPH = Path(__file__).resolve().parent.parent / "data" / "graph"
-"""Where an installed wheel keeps the curated graph."""
-
-
-def default_graph_dir() -> Path:
-    """The graph to use when none is named, the same for every command and for `load()`:
-    ``$ACTORGRAPH_GRAPH``, else a ``graph`` folder in the working directory (a curator's
-    checkout, whose git history ``diff`` reads), else the bundled graph."""
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    if Path("graph").is_dir():
-        return Path("graph")
-    if BUNDLED_GRAPH.is_dir():
-        return BUNDLED_GRAPH
-    return Path(__file__).resolve().parents[3] / "graph"  # a source checkout
-
-
-def graph_label(path: Path) -> str:
-    """How to name a graph folder to a reader: "the bundled graph", or its path as shown."""
-    if path.is_dir() and path.resolve() == BUNDLED_GRAPH:
-        return "the bundled graph"
-    return display_path(path)
-
-
-def graph_files(root: Path) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` file below `root`, skipping hidden folders, sorted by path."""
-    try:
-        if not root.exists():
-            raise UsageError(f"graph folder not found: {display_path(root)}")
-        if root.is_file():
-            return [root]
-    except OSError as exc:  # e.g. a name too long for the system
-        raise UsageError(f"cannot read the graph folder {display_path(root)}: "
-                         f"{exc.strerror}") from None
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath) / f for f in filenames
-                     if f.endswith((".yaml", ".yml")) and not f.startswith("."))
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
 class ParseCache:

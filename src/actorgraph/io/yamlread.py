@@ -23,8 +23,6 @@ import os
 import stat
 from typing import Any
 
-import yaml
-
 from ..errors import Problem, display_path
 
 __all__ = [
@@ -201,8 +199,9 @@ def read_yaml_text(text: str, file: str = "<string>") -> Any:
     """Parse one YAML document from `text` into Marked values (``None`` for an empty file)."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    yaml = _yaml()
     try:
-        return _build(_event_source(text), file)
+        return _build(_event_source(yaml, text), file)
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else "byte"
@@ -222,7 +221,7 @@ def read_yaml_text(text: str, file: str = "<string>") -> Any:
         raise YamlProblem(Problem(file, 1, 1, f"YAML syntax: {exc}")) from None
 
 
-def _event_source(text: str) -> Any:
+def _event_source(yaml: Any, text: str) -> Any:
     """A function returning the next parser event, then None: libyaml's when available."""
     cparser = getattr(getattr(yaml, "_yaml", None), "CParser", None)
     if cparser is not None:
@@ -231,13 +230,29 @@ def _event_source(text: str) -> Any:
     return lambda: next(events, None)
 
 
-_ScalarEvent = yaml.events.ScalarEvent
-_MappingStart = yaml.events.MappingStartEvent
-_SequenceStart = yaml.events.SequenceStartEvent
-_MappingEnd = yaml.events.MappingEndEvent
-_SequenceEnd = yaml.events.SequenceEndEvent
-_Alias = yaml.events.AliasEvent
-_DocumentStart = yaml.events.DocumentStartEvent
+_ScalarEvent: Any = None
+_MappingStart: Any = None
+_SequenceStart: Any = None
+_MappingEnd: Any = None
+_SequenceEnd: Any = None
+_Alias: Any = None
+_DocumentStart: Any = None
+
+
+def _yaml() -> Any:
+    """PyYAML, imported on the first parse: a load served by the per-file cache (and every
+    command's start-up) does without it."""
+    global _ScalarEvent, _MappingStart, _SequenceStart, _MappingEnd, _SequenceEnd, _Alias
+    global _DocumentStart
+    import yaml
+
+    if _ScalarEvent is None:
+        events = yaml.events
+        _ScalarEvent, _MappingStart = events.ScalarEvent, events.MappingStartEvent
+        _SequenceStart, _MappingEnd = events.SequenceStartEvent, events.MappingEndEvent
+        _SequenceEnd, _Alias = events.SequenceEndEvent, events.AliasEvent
+        _DocumentStart = events.DocumentStartEvent
+    return yaml
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))

@@ -48,11 +48,11 @@ def choose_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
         raise UsageError("a map shows one of rift, focus, blocs or since; got "
                          + " and ".join(asked))
     if blocs is not None:
-        from ..analyses.balance import balance
+        from ..analyses.balance import structural_balance
 
         if blocs not in ("weak", "strict"):
             raise UsageError(f"blocs is 'weak' or 'strict', not {blocs!r}")
-        return select_bloc_map(G, balance(G, claims=claims), weak=blocs == "weak")
+        return select_bloc_map(G, structural_balance(G, claims=claims), weak=blocs == "weak")
     if since is not None:
         from ..analyses.diff import diff_graphs
 

@@ -10,7 +10,7 @@ from actorgraph.analyses.gains import rift_reports, who_gains
 from actorgraph.analyses.quotes import normalize_text
 from actorgraph.errors import UsageError
 
-from .conftest import DATA
+from ..conftest import DATA
 
 # -- the curated graph ------------------------------------------------------------------
 

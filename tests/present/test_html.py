@@ -17,7 +17,7 @@ from actorgraph.cli import main
 from actorgraph.present.html import write_html_map
 from actorgraph.present.selection import select_map
 
-from .conftest import DATA, GRAPH_DIR
+from ..conftest import DATA, GRAPH_DIR
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 

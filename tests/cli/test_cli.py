@@ -15,7 +15,7 @@ import yaml
 import actorgraph
 from actorgraph.cli import build_parser, main
 
-from .conftest import DATA, GRAPH_DIR
+from ..conftest import DATA, GRAPH_DIR
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -17,7 +17,7 @@ from actorgraph.present.render import render_map
 from actorgraph.present.selection import select_bloc_map, select_map
 from actorgraph.present.style import BLOC_FILL, GAIN_COLOR, LOSS_COLOR, STATUS_COLOR
 
-from .conftest import DATA, GRAPH_DIR
+from ..conftest import DATA, GRAPH_DIR
 
 
 def drawn(ax):

@@ -14,7 +14,7 @@ import pytest
 
 from actorgraph.cli import main
 
-from .conftest import GRAPH_DIR
+from ..conftest import GRAPH_DIR, ROOT
 
 WEST_HOSTILITY = """\
   - from: the-west
@@ -115,7 +115,7 @@ def test_stat_of_no_change(checkout, capsys):
 def run_on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:
     """Run the CLI with its standard output on a pseudo-terminal; return what it printed."""
     leader, follower = pty.openpty()
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent / "src"), **env}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **env}
     proc = subprocess.Popen([sys.executable, "-m", "actorgraph", *args], cwd=cwd, env=env,
                             stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE)
     os.close(follower)
@@ -158,7 +158,7 @@ def test_on_a_terminal_the_diff_is_paged_and_coloured(checkout, tmp_path):
 
 def test_into_a_pipe_there_is_no_pager_and_no_colour(checkout, tmp_path):
     paged = tmp_path / "paged.txt"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent / "src"),
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"),
            "GIT_PAGER": f"cat > {paged}", "TERM": "xterm"}
     env.pop("NO_COLOR", None)
     out = subprocess.run([sys.executable, "-m", "actorgraph", "diff"], cwd=checkout, env=env,

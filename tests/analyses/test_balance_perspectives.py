@@ -12,7 +12,7 @@ from actorgraph.analyses.perspectives import perspectives, robustness
 from actorgraph.cli import main
 from actorgraph.present.analyses import format_balance
 
-from .conftest import DATA, GRAPH_DIR
+from ..conftest import DATA, GRAPH_DIR
 from .test_gains import actor, claim, interest, relation, small_graph
 
 

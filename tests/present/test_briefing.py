@@ -9,7 +9,7 @@ from actorgraph.cli import main
 from actorgraph.present.briefing import draw_rift_briefing, stake_rows
 from actorgraph.present.selection import select_map
 
-from .conftest import GRAPH_DIR
+from ..conftest import GRAPH_DIR
 
 
 def texts_by_gid(fig, prefix):

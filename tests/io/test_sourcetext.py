@@ -13,7 +13,7 @@ from actorgraph.io.loader import load_records
 from actorgraph.io.sourcetext import normalize_text, paragraphs
 from actorgraph.model.records import Claim, Source, claim_confidence, claim_grade
 
-from .conftest import GRAPH_DIR, SEED_TEXTS
+from ..conftest import GRAPH_DIR, SEED_TEXTS
 
 SEED = Path(os.environ.get("ACTORGRAPH_SEED")
             or GRAPH_DIR.parent.parent / "shared" / "seeds" / "000_7a2309e86cf298ac.txt")

@@ -10,8 +10,8 @@ import actorgraph
 from actorgraph import GraphDataError, load_records
 from actorgraph.model.records import date_bounds
 
-from .conftest import DATA, GRAPH_DIR
-from .hostile_corpus import HOSTILE
+from ..conftest import DATA, GRAPH_DIR
+from ..hostile_corpus import HOSTILE
 
 
 def test_curated_graph_counts(curated):

@@ -12,7 +12,7 @@ import actorgraph
 from actorgraph.analyses.lint import LINT_RULES, hedges_in, lint
 from actorgraph.cli import main
 
-from .conftest import DATA, GRAPH_DIR
+from ..conftest import DATA, GRAPH_DIR
 
 PLANTED = [
     "planted/graph.yaml:17:13: warning: the quote hedges ('would') but is recorded as "

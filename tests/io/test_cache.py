@@ -18,7 +18,7 @@ from actorgraph.io import cache as cache_module
 from actorgraph.io.cache import _MAGIC, open_store, take_notices
 from actorgraph.io.loader import load_records
 
-from .conftest import GRAPH_DIR, ROOT
+from ..conftest import GRAPH_DIR, ROOT
 
 TURKIYE = "actors/turkiye.yaml"
 

@@ -10,7 +10,7 @@ import pytest
 
 from actorgraph.cli import main
 
-from .conftest import GRAPH_DIR
+from ..conftest import GRAPH_DIR
 
 UKRAINE = "interest:ukraine->rift-russia-azerbaijan"
 

@@ -13,7 +13,7 @@ from actorgraph.analyses.gains import who_gains
 from actorgraph.cli import main
 from actorgraph.present.rdf import DEFAULT_BASE, VOCAB
 
-from .conftest import GRAPH_DIR, ROOT
+from ..conftest import GRAPH_DIR, ROOT
 
 rdflib = pytest.importorskip("rdflib")
 from rdflib import RDF, Literal, Namespace, URIRef  # noqa: E402

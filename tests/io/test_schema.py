@@ -12,7 +12,7 @@ import yaml
 from actorgraph.cli import main
 from actorgraph.io.schema import SCHEMA_FILE, graph_file_schema
 
-from .conftest import DATA, GRAPH_DIR
+from ..conftest import DATA, GRAPH_DIR
 
 FILES = sorted(GRAPH_DIR.rglob("*.yaml"))
 
