@@ -12,7 +12,7 @@ import pytest
 
 from actorgraph.cli import main
 
-from .conftest import DATA, GRAPH_DIR
+from ..conftest import DATA, GRAPH_DIR
 
 pytest.importorskip("argcomplete")
 BASH = shutil.which("bash")
@@ -37,7 +37,7 @@ def bash_script(tmp_path_factory) -> Path:
 def _env(bin_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "ACTORGRAPH_GRAPH"}
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent / "src")
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2] / "src")
     env["ACTORGRAPH_GRAPH"] = str(GRAPH_DIR)
     return env
 
@@ -93,7 +93,7 @@ def test_zsh_and_fish_scripts(capsys):
 def test_an_ordinary_run_does_not_import_argcomplete(tmp_path):
     code = ("import sys\nfrom actorgraph.cli import main\nmain(['--help'])\n"
             "main(['validate'])\nprint('argcomplete' in sys.modules)")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
     env.pop("_ARGCOMPLETE", None)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=env, check=True, cwd=tmp_path).stdout
