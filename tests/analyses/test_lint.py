@@ -145,3 +145,17 @@ def test_rules_can_be_chosen_and_unknown_ones_are_usage_errors(curated):
     assert {f.rule for f in report.acknowledged} == {"comments-only"}
     with pytest.raises(actorgraph.UsageError, match="unknown lint rule"):
         lint(curated, rules=["hedges"])
+
+
+def test_lint_on_the_other_curated_graphs():
+    """India-Canada: three quotes name no party of their record. Gahuku-Gama quotes matrix
+    cells ("-1") and edge-list lines ("12 16 2"):
+    they name nothing and repeat across records, and lint leaves them alone."""
+    report = lint(actorgraph.load(DATA / "valid" / "india-canada"))
+    assert [(f.rule, f.record) for f in report.findings] == [
+        # "Both the countries stands to lose": which countries, the quote does not say
+        ("quote-names-nothing", "interest:india->rift-india-canada"),
+        ("quote-names-nothing", "interest:canada->rift-india-canada"),
+        # "Ottawa stands to lose": Ottawa is not among Canada's aliases
+        ("quote-names-nothing", "interest:canada->rift-india-canada")]
+    assert lint(actorgraph.load(DATA / "valid" / "gahuku-gama")).findings == []

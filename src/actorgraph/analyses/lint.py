@@ -8,7 +8,8 @@ Each rule finds a place where the YAML says more than its sources, or counts a s
     ``speculates``.
 ``stance-conflict``
     One quote (same source, same words after `normalize_text`) recorded with different
-    stances in different places. Reported once, at the first claim that differs.
+    stances in different places (a quote without words, such as a matrix cell, is data and
+    not compared). Reported once, at the first claim that differs.
 ``quote-reused``
     One quote cited by several records: an answer that meets two of them counts one
     sentence twice. A sentence listing several actors' interests in one outcome (only
@@ -17,6 +18,7 @@ Each rule finds a place where the YAML says more than its sources, or counts a s
 ``quote-names-nothing``
     A claim whose quote names none of the actors and outcomes of its record, and whose
     ``note`` does not either: the quote may be about something else ("it", "that outcome").
+    A quote without words (a matrix cell, a line of an edge list) is data and not checked.
     Names are the words of ids, names, aliases, labels and descriptions; an actor is also
     named by its members' and direct containers' names (Erdogan names Turkiye), an outcome by
     the actors it is ``between`` or ``involves``. Words match on their first five letters
@@ -55,6 +57,9 @@ HEDGES = ("could", "would", "might", "may", "perhaps", "possibly", "probably", "
 
 _HEDGE = re.compile(r"\b(" + "|".join(h for h in HEDGES if h != "may") + r")\b", re.IGNORECASE)
 _MAY = re.compile(r"\bmay\b")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+"""A word: two letters or more. A quote without one is data (a matrix cell, a line of an
+edge list), not a sentence: the rules about quotes leave it alone."""
 
 
 @dataclass(frozen=True)
@@ -98,14 +103,17 @@ def lint(G: nx.MultiDiGraph, *, rules: Iterable[str] | None = None) -> LintRepor
 
         raise UsageError(f"unknown lint rule(s): {', '.join(sorted(unknown))}; the rules are: "
                          f"{', '.join(LINT_RULES)}")
-    checks = {"hedged-assertion": _hedged, "stance-conflict": _stance_conflicts,
-              "quote-reused": _reused, "quote-names-nothing": _names_nothing,
-              "comments-only": _comments_only}
+    quotes = _by_quote(records) if wanted & {"stance-conflict", "quote-reused"} else {}
+    checks = {"hedged-assertion": lambda: _hedged(records),
+              "stance-conflict": lambda: _stance_conflicts(records, quotes),
+              "quote-reused": lambda: _reused(records, quotes),
+              "quote-names-nothing": lambda: _names_nothing(records),
+              "comments-only": lambda: _comments_only(records)}
     report = LintReport(claims=len(records.claims))
     for rule in LINT_RULES:
         if rule not in wanted:
             continue
-        for finding in checks[rule](records):
+        for finding in checks[rule]():
             quiet = _acknowledged(records, finding)
             (report.acknowledged if quiet else report.findings).append(finding)
     def order(f: Finding) -> tuple[str, int, int, int]:
@@ -167,15 +175,20 @@ def _hedged(records: GraphRecords) -> Iterator[Finding]:
                           "it as 'speculates'", about, cid)
 
 
-def _by_quote(records: GraphRecords) -> dict[tuple[str, str], list[tuple[str, str, Claim]]]:
-    groups: dict[tuple[str, str], list[tuple[str, str, Claim]]] = defaultdict(list)
+Groups = dict[tuple[str, str], list[tuple[str, str, Claim]]]
+
+
+def _by_quote(records: GraphRecords) -> Groups:
+    """The claims by (source, normalised quote)."""
+    groups: Groups = defaultdict(list)
     for cid, about, claim in _claims(records):
-        groups[claim.source, normalize_text(claim.quote)].append((cid, about, claim))
+        if _WORD.search(claim.quote):  # a quote without words is data: "-1" is not a sentence
+            groups[claim.source, normalize_text(claim.quote)].append((cid, about, claim))
     return groups
 
 
-def _stance_conflicts(records: GraphRecords) -> Iterator[Finding]:
-    for group in _by_quote(records).values():
+def _stance_conflicts(records: GraphRecords, quotes: Groups) -> Iterator[Finding]:
+    for group in quotes.values():
         first = group[0][2].stance
         odd = [item for item in group if item[2].stance != first]
         if not odd:
@@ -188,8 +201,8 @@ def _stance_conflicts(records: GraphRecords) -> Iterator[Finding]:
                       "has one stance", about, cid, tuple(i for i, _, _ in group if i != cid))
 
 
-def _reused(records: GraphRecords) -> Iterator[Finding]:
-    for group in _by_quote(records).values():
+def _reused(records: GraphRecords, quotes: Groups) -> Iterator[Finding]:
+    for group in quotes.values():
         abouts = list(dict.fromkeys(about for _, about, _ in group))
         if len(abouts) < 2:
             continue
@@ -316,6 +329,8 @@ def _names_nothing(records: GraphRecords) -> Iterator[Finding]:
         return cache[about]
 
     for cid, about, claim in _claims(records):
+        if not _WORD.search(claim.quote):
+            continue  # data, not prose (a matrix cell, a line of an edge list)
         wanted = names(about)
         said = _words(claim.quote) | _words(claim.note or "")
         if wanted.exact and not any(map(wanted.named_by, said)):
