@@ -26,4 +26,8 @@ HOSTILE = {
     "one-syntax-error-in-sources": [
         "sources.yaml:3:17: error: YAML syntax: mapping values are not allowed in this context",
         f"sources.yaml:3:17: warning: 4 errors not shown: {HIDDEN}"],
+    # 17.9: a misspelt id, used three times, is one error
+    "misspelt-id-used-often": [
+        "graph.yaml:7:30: error: unknown source 'seed-article'; did you mean 'seed-articel'?",
+        "graph.yaml:7:30: warning: 2 more uses of 'seed-article' not shown"],
 }

@@ -178,3 +178,16 @@ def test_export_yaml_keeps_every_quote_byte_for_byte(quote):
         [(_, again)] = H.graph["records"].claims.values()
         assert again.quote.encode("utf-8") == claim.quote.encode("utf-8")
         assert not diff_graphs(G, H)
+
+
+def test_a_pipe_named_as_a_source_text_is_refused_not_read(tmp_path):
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")  # reading it would block for ever
+    (folder / "a.yaml").write_text(
+        "sources:\n  - {id: s, title: S, kind: article, text: pipe.txt}\n"
+        "actors:\n  - {id: a, name: A, kind: state, claims: [{by: a, source: s, quote: q}]}\n")
+    result = run_small("validate", "--graph", "graph", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        1, "graph/a.yaml:2:5: error: source 's': text: graph/pipe.txt is not a regular file\n"
+           "actorgraph: 1 error in the graph\n")

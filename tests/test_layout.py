@@ -147,6 +147,8 @@ TESTED_BY = {
     "analyses.perspectives": "analyses/test_balance_perspectives.py",
     "analyses.balance": "analyses/test_balance_perspectives.py",
     "analyses.quotes": "analyses/test_gains.py",
+    "analyses.inferred": "analyses/test_gains.py",
+    "analyses.routes": "analyses/test_gains.py",
     "present.analyses": "analyses/test_balance_perspectives.py",
     "present.diff": "analyses/test_diff.py",
     "present.drawing": "present/test_render.py",

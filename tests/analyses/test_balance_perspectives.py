@@ -271,8 +271,9 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
     assert stakes["ukraine"]["robustness"] == {"robust": False, "rests_on": ["seed-article"]}
     assert main(["gains", "russia", "azerbaijan", "--robustness", "--format", "markdown",
                  *g]) == 0
+    # ranked by support now: Ukraine (two voices) first (issue 14)
     assert "\n### Robustness (leave one source or claimant out)\n\n- Ukraine gains: rests on " \
-        "seed-article\n- United States gains: rests on article-author, seed-article\n" \
+        "seed-article\n- Azeri hardliners gains: rests on article-author, seed-article\n" \
         in capsys.readouterr().out
 
 

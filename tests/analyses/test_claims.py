@@ -29,6 +29,11 @@ def _alliance(G):
     return u, v, k
 
 
+def _inferred_gainers(G, claims):
+    report = who_gains(G, "a", "b", claims=claims, inferred=True)
+    return [s.actor for s in report.inferred if s.verdict == "gains"]
+
+
 def test_map_balance_and_gains_agree_on_what_x_supports(asserted_and_denied):
     G = asserted_and_denied
     u, v, k = _alliance(G)
@@ -37,19 +42,26 @@ def test_map_balance_and_gains_agree_on_what_x_supports(asserted_and_denied):
     ties = {frozenset((t.a, t.b)): t.sign for t in balance(G, claims=x).ties}
     assert ties[frozenset(("a", "b"))] == 1
     # gains reasons from the same tie: z gains, structurally, because a and b are allied
-    assert who_gains(G, "a", "b", claims=x).gainers == ["z"]
+    assert _inferred_gainers(G, x) == ["z"]
     # and the map draws it as supported, not as "relation only denied"
     assert select_map(G, claims=x).supported[k] is True
-    # all claims together: y's denial (0.9) outweighs x (0.5) everywhere alike
+    assert ClaimView(G, x).step(u, v, k, G.edges[u, v, k]).support == 0.5
+    # all claims together: y's denial lowers the alliance to 0.5 x (1 - 0.9) and marks it
+    # contested, alike for all three; it is not subtracted away
     everyone = ClaimFilter()
-    assert frozenset(("a", "b")) not in {frozenset((t.a, t.b))
-                                          for t in balance(G, claims=everyone).ties}
-    assert who_gains(G, "a", "b", claims=everyone).gainers == []
-    assert select_map(G, claims=everyone).supported[k] is False
-    # according to y alone, the alliance is only denied; the map says so
+    step = ClaimView(G, everyone).step(u, v, k, G.edges[u, v, k])
+    assert (round(step.support, 4), step.contested) == (0.05, True)
+    assert frozenset(("a", "b")) in {frozenset((t.a, t.b))
+                                     for t in balance(G, claims=everyone).ties}
+    assert _inferred_gainers(G, everyone) == ["z"]
+    assert select_map(G, claims=everyone).supported[k] is True
+    # according to y alone, the alliance is only denied: no tie, no inference, drawn denied
     y = claim_filter(G, according_to=["y"])
     assert select_map(G, claims=y).supported[k] is False
     assert ClaimView(G, y).status(u, v, k, G.edges[u, v, k]) == "denied"
+    assert frozenset(("a", "b")) not in {frozenset((t.a, t.b))
+                                         for t in balance(G, claims=y).ties}
+    assert _inferred_gainers(G, y) == []
 
 
 def test_the_keyword_options_and_the_filter_object_give_one_answer(asserted_and_denied):

@@ -107,7 +107,7 @@ def test_diff_of_two_revisions_is_exact(repo):
     assert as_tuples(d.records) == expected_records()
     assert d.renames == {"hardliner-old": "hardliner"}
     assert [(a.rift, a.actor, a.kind, a.new_verdict, a.new_score) for a in d.answers] == [
-        (("a", "b"), "y", "appeared", "loses", -0.5)]
+        (("a", "b"), "y", "appeared", "loses", 0.5)]  # score = support, unsigned (issue 14)
     renamed = d.records[0]
     assert (str(renamed.old_origin), str(renamed.new_origin)) == (
         "v1:graph/main.yaml:25:5", "v2:graph/main.yaml:11:5")
@@ -127,7 +127,7 @@ def test_cli_diff_text_and_exit_codes(repo, capsys):
     assert "  > hardliner (renamed from hardliner-old)  [v2:graph/main.yaml:11:5]" in out
     assert "  ~ x  [v2:graph/main.yaml:20:5]" in out
     assert "      name: 'X' -> 'Ex'" in out
-    assert out[-2:] == ["  who gains from a rift between a and b:", "    + y: now loses -0.50"]
+    assert out[-2:] == ["  who gains from a rift between a and b:", "    + y: now loses 0.50"]
     assert main(["diff", "v1", "v2", "--exit-code"]) == 1
     assert main(["diff", "v2", "v3", "--exit-code"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "no differences"
@@ -156,7 +156,7 @@ def test_cli_diff_json_is_stable_and_documented(repo, capsys):
         "old_origin": "v1:graph/main.yaml:17:5", "new_origin": "v2:graph/main.yaml:20:5",
         "fields": [{"field": "name", "old": "X", "new": "Ex"}]}
     assert data["answers"] == [{"rift": ["a", "b"], "actor": "y", "kind": "appeared",
-                                "old": None, "new": {"verdict": "loses", "score": -0.5}}]
+                                "old": None, "new": {"verdict": "loses", "score": 0.5}}]
 
 
 def test_cli_diff_markdown(repo, capsys):
@@ -164,7 +164,7 @@ def test_cli_diff_markdown(repo, capsys):
     out = capsys.readouterr().out
     assert out.startswith("### actorgraph diff `v1:graph` → `v2:graph`\n")
     assert "| renamed | actor | `hardliner` (from `hardliner-old`) |  |" in out
-    assert "- rift a / b: + y: now loses -0.50" in out
+    assert "- rift a / b: + y: now loses 0.50" in out
 
 
 @pytest.mark.parametrize(("rev", "message"), [

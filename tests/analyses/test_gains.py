@@ -16,9 +16,12 @@ from ..conftest import DATA
 
 
 def test_curated_gainers_and_losers(curated):
+    # Ranked by support (issue 14): Ukraine, the one gainer two independent voices name
+    # (Peskov and the author), first; then the author's own gainers, by stake. The West no
+    # longer gains: no source says it does (structural balance is the tool's inference).
     report = who_gains(curated, "russia", "azerbaijan")
-    assert report.gainers == ["ukraine", "united-states", "certain-forces", "turkiye",
-                              "azeri-hardliners", "united-kingdom", "the-west"]
+    assert report.gainers == ["ukraine", "azeri-hardliners", "certain-forces", "turkiye",
+                              "united-kingdom", "united-states"]
     assert report.losers == ["russia", "azerbaijan"]
     assert report.mixed == []
     assert report.rift_outcomes == ("rift-russia-azerbaijan",)
@@ -77,11 +80,15 @@ def test_according_to_accepts_names_and_sources(curated):
 
 def test_excluding_the_author_leaves_the_officials_word(curated):
     report = who_gains(curated, "russia", "azerbaijan", exclude=["article-author"])
-    assert (report.gainers, report.losers) == (["certain-forces", "ukraine", "the-west"],
-                                               ["russia"])
-    # the West's structural evidence rests on Zakharova (the alliance) and a reader comment
-    [ev] = report.stake("the-west").evidence
-    assert ev.claimants == ("commenter-1", "maria-zakharova")
+    assert (report.gainers, report.losers) == (["certain-forces", "ukraine"], ["russia"])
+    # the West gains only by the tool's inference, kept apart: structural evidence resting
+    # on Zakharova (the alliance) and a reader comment
+    inferred = who_gains(curated, "russia", "azerbaijan", exclude=["article-author"],
+                         inferred=True)
+    assert inferred.gainers == report.gainers
+    [west] = [s for s in inferred.inferred if s.actor == "the-west"]
+    [ev] = west.evidence
+    assert (ev.route, ev.claimants) == ("structural", ("commenter-1", "maria-zakharova"))
 
 
 def test_rifts_lists_the_curated_rift(curated):
@@ -165,15 +172,24 @@ def test_direct_interest(write_graph):
     assert evidence(report, "x") == [("direct", "rift-a-b", 0.5)]
 
 
-def test_two_step_chain_multiplies_supports(write_graph):
+def test_a_chain_of_one_voice_is_as_strong_as_its_weakest_link(write_graph):
+    # one voice (c) for every link: one witness, right on all its claims up to its level
     G = small_graph(write_graph, [actor("x", interest("o2", claims=[claim(conf=0.8)]))],
                     [outcome("rift-a-b", effect("o1"), kind="rift", between=("a", "b")),
                      outcome("o1", effect("o2", claims=[claim(conf=0.4)])), outcome("o2")])
     report = who_gains(G, "a", "b")
-    assert evidence(report, "x") == [("outcome", "o2", round(0.5 * 0.4 * 0.8, 4))]
+    assert evidence(report, "x") == [("outcome", "o2", 0.4)]
     [ev] = report.stake("x").evidence
     assert [(s.kind, s.source, s.target) for s in ev.steps] == [
         ("effect", "rift-a-b", "o1"), ("effect", "o1", "o2"), ("interest", "x", "o2")]
+
+
+def test_a_chain_of_independent_voices_multiplies_their_supports(write_graph):
+    G = small_graph(write_graph, [
+        actor("x", interest("o2", claims=[claim("e", 0.8)])), actor("d"), actor("e")],
+        [outcome("rift-a-b", effect("o1"), kind="rift", between=("a", "b")),
+         outcome("o1", effect("o2", claims=[claim("d", 0.4)])), outcome("o2")])
+    assert evidence(who_gains(G, "a", "b"), "x") == [("outcome", "o2", round(0.5 * 0.4 * 0.8, 4))]
 
 
 def test_hinders_flips_the_sign_and_two_hinders_cancel(write_graph):
@@ -182,8 +198,8 @@ def test_hinders_flips_the_sign_and_two_hinders_cancel(write_graph):
                              between=("a", "b")),
                      outcome("o1", effect("o2", "hinders")), outcome("o2")])
     report = who_gains(G, "a", "b")
-    assert evidence(report, "x") == [("outcome", "o1", -0.25)]
-    assert evidence(report, "y") == [("outcome", "o2", 0.125)]
+    assert evidence(report, "x") == [("outcome", "o1", -0.5)]
+    assert evidence(report, "y") == [("outcome", "o2", 0.5)]
     assert (report.gainers, report.losers) == (["y"], ["x"])
 
 
@@ -194,10 +210,13 @@ def test_a_denial_counts_against_what_it_denies(write_graph):
         actor("y", interest("rift-a-b", claims=[claim("c", 0.5),
                                                 claim("d", 0.2, "denies")])),
         actor("d")])
+    # A denial by an independent voice lowers the support and marks the verdict contested;
+    # it is not subtracted away (issue 14: x used to have no stake at all).
     report = who_gains(G, "a", "b")
-    assert report.gainers == ["y"]  # x: asserted 0.5, denied 0.5 -> no stake
-    [ev] = report.stake("y").evidence
-    assert (round(ev.weight, 4), ev.contested) == (0.3, True)
+    assert report.gainers == ["y", "x"]
+    x, y = report.stake("x"), report.stake("y")
+    assert (x.score, x.contested, x.against) == (0.25, True, ("d",))  # 0.5 x (1 - 0.5)
+    assert (y.score, y.contested, y.against) == (0.4, True, ("d",))  # 0.5 x (1 - 0.2)
 
 
 def test_speculation_counts_half_and_repetition_is_not_corroboration(write_graph):
@@ -221,17 +240,21 @@ def test_structural_balance_when_a_and_b_are_allied(write_graph):
                  relation("bystander", "a", "close"),
                  relation("foe2", "a", "hostility"), relation("foe2", "b", "sanctions")]
     G = small_graph(write_graph, actors, relations=relations)
-    report = who_gains(G, "a", "b")
-    assert report.gainers == ["broker", "foe", "foe2"]
-    assert report.losers == ["friend"]
-    reasons = {s.actor: s.evidence[0].reason for s in report.stakes}
+    assert who_gains(G, "a", "b").stakes == ()  # no source says anyone gains: inferred only
+    report = who_gains(G, "a", "b", inferred=True)
+    assert report.stakes == ()
+    inferred = {s.actor: s.verdict for s in report.inferred}
+    assert inferred == {"broker": "gains", "foe": "gains", "foe2": "gains",
+                        "friend": "loses"}
+    reasons = {s.actor: s.evidence[0].reason for s in report.inferred}
     assert reasons == {"foe": "hostile to A, which loses an ally",
                        "foe2": "hostile to both A and B: its adversaries fall out",
                        "broker": "its friend A breaks with its adversary B",
                        "friend": "friend of both A and B: cross-pressured"}
-    assert all(e.inferred for s in report.stakes for e in s.evidence)
-    assert evidence(report, "foe") == [("structural", None, 0.5 * 0.5 * 0.5)]
-    assert who_gains(G, "a", "b", structural=False).stakes == ()
+    assert all(e.inferred for s in report.inferred for e in s.evidence)
+    # the ties it reasons from (a-b, foe-a) are both c's word: one voice, 0.5
+    [foe] = [s for s in report.inferred if s.actor == "foe"]
+    assert [(e.route, e.weight) for e in foe.evidence] == [("structural", 0.5)]
 
 
 def test_no_structural_verdict_unless_a_and_b_are_allied(write_graph):
@@ -245,8 +268,8 @@ def test_a_cycle_of_effects_is_followed_once(write_graph):
                     [outcome("rift-a-b", effect("o1"), kind="rift", between=("a", "b")),
                      outcome("o1", effect("o2")), outcome("o2", effect("o1", "hinders"))])
     report = who_gains(G, "a", "b")
-    assert evidence(report, "x") == [("outcome", "o1", 0.25)]  # never -0.0625 via o2
-    assert evidence(report, "y") == [("outcome", "o2", 0.125)]
+    assert evidence(report, "x") == [("outcome", "o1", 0.5)]  # never a loss via o2
+    assert evidence(report, "y") == [("outcome", "o2", 0.5)]
 
 
 def test_depth_limits_the_chain(write_graph):
@@ -268,10 +291,14 @@ def test_as_of_keeps_what_was_valid_then(write_graph):
                    relation("foe", "a", "war")],
         sources=[{"id": "s", "title": "S", "kind": "article"},
                  {"id": "later", "title": "L", "kind": "article", "published": "2026-01-05"}])
-    assert who_gains(G, "a", "b").gainers == ["x", "y", "foe"]  # no date: every record
-    assert who_gains(G, "a", "b", as_of="2023-06").gainers == ["x"]
-    assert who_gains(G, "a", "b", as_of="2025-06").gainers == ["foe"]
-    assert who_gains(G, "a", "b", as_of="2026").gainers == ["y", "foe"]
+    def gainers(**options):
+        report = who_gains(G, "a", "b", inferred=True, **options)
+        return report.gainers, [s.actor for s in report.inferred if s.verdict == "gains"]
+
+    assert gainers() == (["x", "y"], ["foe"])  # no date: every record
+    assert gainers(as_of="2023-06") == (["x"], [])
+    assert gainers(as_of="2025-06") == ([], ["foe"])
+    assert gainers(as_of="2026") == (["y"], ["foe"])
     with pytest.raises(UsageError, match="as_of takes YYYY"):
         who_gains(G, "a", "b", as_of="last year")
 
@@ -282,10 +309,11 @@ def test_a_blocs_interest_reaches_its_members_not_a_states_its_factions(write_gr
         actor("m", part_of=["pact"]),
         actor("state", interest("rift-a-b")),
         actor("faction", kind="faction", part_of=["state"])])
-    report = who_gains(G, "a", "b")
-    assert report.gainers == ["pact", "state", "m"]
-    [ev] = report.stake("m").evidence
-    assert (ev.route, round(ev.weight, 4)) == ("membership", 0.4)
+    report = who_gains(G, "a", "b", inferred=True)
+    assert report.gainers == ["pact", "state"]
+    assert [s.actor for s in report.inferred] == ["m"]  # the tool's inference, apart
+    [ev] = report.inferred[0].evidence
+    assert (ev.route, round(ev.weight, 4)) == ("membership", 0.5)
     assert [s.kind for s in ev.steps] == ["interest", "member_of"]
 
 
@@ -293,7 +321,10 @@ def test_own_and_bloc_interest_in_one_outcome_count_once(write_graph):
     G = small_graph(write_graph, [
         actor("pact", interest("rift-a-b", claims=[claim(conf=0.9)]), kind="bloc"),
         actor("m", interest("rift-a-b", claims=[claim(conf=0.3)]), part_of=["pact"])])
-    assert evidence(who_gains(G, "a", "b"), "m") == [("membership", "rift-a-b", 0.72)]
+    report = who_gains(G, "a", "b", inferred=True)
+    assert evidence(report, "m") == [("direct", "rift-a-b", 0.3)]  # what a source says of m
+    [m] = report.inferred
+    assert [(e.route, e.weight) for e in m.evidence] == [("membership", 0.9)]
 
 
 def test_mixed_verdict(write_graph):
@@ -301,7 +332,8 @@ def test_mixed_verdict(write_graph):
                     [outcome("rift-a-b", effect("o1"), kind="rift", between=("a", "b")),
                      outcome("o1")])
     stake = who_gains(G, "a", "b").stake("x")
-    assert (stake.verdict, stake.gain, stake.loss) == ("mixed", 0.5, 0.25)
+    assert (stake.verdict, stake.gain, stake.loss) == ("mixed", 0.5, 0.5)
+    assert not stake.contested  # one voice says both: mixed, not a disagreement
 
 
 def test_wanting_a_rapprochement_is_losing_from_the_rift(write_graph):
@@ -331,7 +363,7 @@ def test_a_second_article_answers_who_gains_from_the_india_canada_rift():
     G = actorgraph.load(DATA / "valid" / "india-canada", cache=False)
     report = who_gains(G, "India", "Canada")
     assert report.gainers == ["justin-trudeau", "narendra-modi", "china"]
-    assert report.losers == ["canada", "india", "united-states"]
+    assert report.losers == ["united-states", "canada", "india"]
     # the US loses through the causal link Semafor draws, not by any stake of its own
     [ev] = report.stake("united-states").evidence
     assert (ev.route, ev.claimants) == ("outcome", ("diego-mendoza",))
@@ -340,4 +372,4 @@ def test_a_second_article_answers_who_gains_from_the_india_canada_rift():
         "devdiscourse-analysts", "devdiscourse-desk", "indian-government"]
     # before any of the 2024 articles, only the 2023 ones speak
     early = who_gains(G, "india", "canada", as_of="2024-01")
-    assert (early.gainers, early.losers) == ([], ["canada", "india", "united-states"])
+    assert (early.gainers, early.losers) == ([], ["united-states", "canada", "india"])

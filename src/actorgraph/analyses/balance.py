@@ -29,7 +29,7 @@ import networkx as nx
 from ..model.graph import resolve_pair
 from ..model.kinds import RELATION
 from .claims import ClaimFilter, ClaimView, Step, filter_for
-from .gains import net_tie
+from .inferred import net_tie
 
 __all__ = ["EXACT_LIMIT", "SEARCH_BUDGET", "WALK_LIMIT", "BalanceReport", "Partition", "Tie",
            "Triad", "balance", "signed_ties", "structural_balance", "walk_balance"]

@@ -11,13 +11,15 @@ one `ClaimFilter` and read the graph through one `ClaimView`, so an option such 
   (or none), and `ClaimView.status` tells the map how to draw it;
 - `claim_filter` builds a filter from names as a user gives them, checking each option.
 
-The evidence model proper (voices, support of a verdict) is in `actorgraph.analyses.evidence`.
+The filter also says what counts as one independent voice (``voices``); a link's support is
+the evidence model's (`actorgraph.analyses.evidence`): the chance that at least one voice
+asserting it is right and no voice denying it is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -26,6 +28,15 @@ import networkx as nx
 from ..errors import UsageError
 from ..model.kinds import MEMBER_OF, EdgeType
 from ..model.records import Claim, claim_confidence, date_bounds
+from .evidence import (
+    SPECULATES_FACTOR,
+    Link,
+    Voices,
+    claim_strength,
+    link_of,
+    probability,
+    voice_of,
+)
 
 __all__ = [
     "SPECULATES_FACTOR",
@@ -36,20 +47,11 @@ __all__ = [
     "claim_filter",
     "claim_strength",
     "claimant_id",
+    "contested",
+    "link_support",
     "members_of",
     "support",
 ]
-
-SPECULATES_FACTOR = 0.5
-"""A hedged (speculative) claim counts half as much as an assertion."""
-
-
-def claim_strength(claim: Claim, sources: dict[str, Any]) -> float:
-    """How far a claim's word can be relied on, in [0, 1]: its confidence (`claim_confidence`,
-    the one place that computes it), halved when the claimant only speculates."""
-    conf = claim_confidence(claim, sources)
-    return conf * SPECULATES_FACTOR if claim.stance == "speculates" else conf
-
 
 @dataclass(frozen=True)
 class ClaimFilter:
@@ -68,6 +70,9 @@ class ClaimFilter:
     exclude: frozenset[str] = frozenset()
     min_confidence: float = 0.0
     as_of: dt.date | None = None
+    voices: Voices = "organisation"
+    """What counts as one independent voice: each claimant, each claimant's organisation,
+    or each source (`actorgraph.analyses.evidence.voice_of`)."""
     admitted_ids: frozenset[str] | None = field(default=None, compare=False, repr=False)
     """`according_to` with every actor part of one of them (None: `according_to` as given)."""
     excluded_ids: frozenset[str] | None = field(default=None, compare=False, repr=False)
@@ -89,7 +94,7 @@ class ClaimFilter:
         """The filter as a report states it (JSON-ready)."""
         return {"according_to": sorted(self.according_to), "exclude": sorted(self.exclude),
                 "min_confidence": self.min_confidence,
-                "as_of": self.as_of.isoformat() if self.as_of else None}
+                "as_of": self.as_of.isoformat() if self.as_of else None, "voices": self.voices}
 
     def narrowed(self, G: nx.MultiDiGraph, according_to: Collection[str]) -> ClaimFilter:
         """This filter with `according_to` replaced (a perspective of one voice)."""
@@ -134,7 +139,8 @@ def as_of_date(value: str | dt.date | None) -> dt.date | None:
 
 def claim_filter(G: nx.MultiDiGraph, *, according_to: Collection[str] = (),
                  exclude: Collection[str] = (), min_confidence: float = 0.0,
-                 as_of: str | dt.date | None = None) -> ClaimFilter:
+                 as_of: str | dt.date | None = None, voices: Voices = "organisation"
+                 ) -> ClaimFilter:
     """A `ClaimFilter` from names as a user gives them (ids, names, aliases, source ids).
 
     >>> import actorgraph
@@ -146,43 +152,42 @@ def claim_filter(G: nx.MultiDiGraph, *, according_to: Collection[str] = (),
         raise UsageError("according_to and exclude take a list of claimants, not one string")
     if not 0.0 <= min_confidence <= 1.0:
         raise UsageError(f"min_confidence takes a number from 0 to 1, got {min_confidence}")
+    if voices not in ("claimant", "organisation", "source"):
+        raise UsageError(f"voices takes claimant, organisation or source, not {voices!r}")
     allowed = frozenset(claimant_id(G, x) for x in according_to)
     excluded = frozenset(claimant_id(G, x) for x in exclude)
-    return ClaimFilter(allowed, excluded, min_confidence, as_of_date(as_of),
+    return ClaimFilter(allowed, excluded, min_confidence, as_of_date(as_of), voices,
                        members_of(G, allowed), members_of(G, excluded))
 
 
 # -- support of one assertion -----------------------------------------------------------
 
-def support(claims: Iterable[Claim], sources: dict[str, Any]) -> tuple[float, bool]:
-    """Net support of one assertion from its claims, and whether it is contested.
+def support(claims: Iterable[Claim], sources: dict[str, Any],
+            voice: Callable[[Claim], str] | None = None) -> tuple[float, bool]:
+    """Support of one assertion from its claims, and whether an independent voice denies it.
 
-    Within one claimant+source pair only the strongest claim counts (repetition is not
-    corroboration); across pairs, noisy-or of `claim_strength`. Denials are combined the same
-    way and subtracted. An assertion with net support <= 0 does not count as a link; the
-    support of a whole verdict is `actorgraph.analyses.evidence`'s business.
+    The support is the chance that at least one voice asserting it is right and no voice
+    denying it is (`actorgraph.analyses.evidence`); ``voice(claim)`` says whose voice a
+    claim is (default: its claimant). Repetition by one voice is not corroboration.
 
     >>> a = Claim(by="x", source="s", quote="q", confidence=0.6)
     >>> d = Claim(by="y", source="s", quote="r", confidence=0.5, stance="denies")
     >>> support([a], {}), support([a, d], {})
-    ((0.6, False), (0.09999999999999998, True))
+    ((0.6, False), (0.3, True))
     """
-    pro: dict[tuple[str, str], float] = {}
-    con: dict[tuple[str, str], float] = {}
-    for claim in claims:
-        key = (claim.by, claim.source)
-        side = con if claim.stance == "denies" else pro
-        side[key] = max(side.get(key, 0.0), claim_strength(claim, sources))
-    p_pro = 1.0 - _prod(1.0 - w for w in pro.values())
-    p_con = 1.0 - _prod(1.0 - w for w in con.values())
-    return p_pro - p_con, bool(pro) and bool(con)
+    link = link_of(claims, sources, voice or (lambda c: c.by))
+    return link_support(link), contested(link)
 
 
-def _prod(values: Iterable[float]) -> float:
-    out = 1.0
-    for v in values:
-        out *= v
-    return out
+def link_support(link: Link) -> float:
+    """The chance that a link holds (see `support`)."""
+    return probability([[link]])[0] if link[0] else 0.0
+
+
+def contested(link: Link) -> bool:
+    """Whether a voice that does not assert the link denies it."""
+    asserting = {v for v, _ in link[0]}
+    return any(v not in asserting for v, _ in link[1])
 
 
 @dataclass(frozen=True)
@@ -195,8 +200,11 @@ class Step:
     target: str
     sign: int
     support: float
+    """The chance that the link holds (1 for membership, a structural fact)."""
     contested: bool
     claims: tuple[Claim, ...]
+    link: Link = (frozenset(), frozenset())
+    """The voices asserting and denying it, each with its strongest claim's strength."""
 
 
 EdgeStatus = Literal["supported", "denied", "unclaimed"]
@@ -214,6 +222,14 @@ class ClaimView:
         self.sources = G.graph["sources"]
         self.cf = cf or ClaimFilter()
         self.cache: dict[str, Step | None] = {}
+        self._voices: dict[tuple[str, str], str] = {}
+
+    def voice(self, claim: Claim) -> str:
+        """The voice a claim speaks with, under the filter's ``voices``."""
+        key = (claim.by, claim.source)
+        if key not in self._voices:
+            self._voices[key] = voice_of(self.G, claim, self.cf.voices)
+        return self._voices[key]
 
     def admitted(self, data: dict[str, Any]) -> tuple[Claim, ...] | None:
         """The claims of an edge that pass the filter; None when the record is not valid on
@@ -231,11 +247,21 @@ class ClaimView:
         if data["type"] == MEMBER_OF:
             result = Step(key, MEMBER_OF, u, v, 1, 1.0, False, ())
         elif (claims := self.admitted(data)) is not None:
-            s, contested = support(claims, self.sources)
+            link = link_of(claims, self.sources, self.voice)
+            s = link_support(link)
             if s > 0:
-                result = Step(key, data["type"], u, v, data["sign"], s, contested, claims)
+                result = Step(key, data["type"], u, v, data["sign"], s, contested(link),
+                              claims, link)
         self.cache[key] = result
         return result
+
+    def assessed(self, data: dict[str, Any]) -> tuple[float, bool]:
+        """Any edge's support and whether an independent voice denies it, under the filter
+        (1 and False for membership, which is structure, not a claim)."""
+        if data["type"] == MEMBER_OF:
+            return 1.0, False
+        link = link_of(self.admitted(data) or (), self.sources, self.voice)
+        return link_support(link), contested(link)
 
     def status(self, u: str, v: str, key: str, data: dict[str, Any]) -> EdgeStatus:
         """How the filter sees an edge: supported (it counts), denied (its admitted claims

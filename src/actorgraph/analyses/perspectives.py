@@ -84,7 +84,7 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
 
     `claims` (a `ClaimFilter`) narrows every perspective alike: with ``according_to`` set,
     only the perspectives among those claimants are shown, each with its own claims.
-    Other `options` are `who_gains`'s (depth, structural, exclude, min_confidence, as_of).
+    Other `options` are `who_gains`'s (depth, inferred, exclude, min_confidence, as_of, voices).
 
     >>> import actorgraph
     >>> p = perspectives(actorgraph.load(), "russia", "azerbaijan", by="affiliation")
@@ -153,7 +153,7 @@ def robustness(G: nx.MultiDiGraph, base: RiftReport) -> dict[str, Robustness]:
     >>> robustness(G, who_gains(G, "russia", "azerbaijan"))["ukraine"].label
     'rests on seed-article'
     """
-    options = {k: base.options[k] for k in ("depth", "structural") if k in base.options}
+    options = {k: base.options[k] for k in ("depth", "inferred") if k in base.options}
     cf = base.claims
     a, b = base.a, base.b
     voices: set[str] = set()

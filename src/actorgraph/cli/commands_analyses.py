@@ -20,13 +20,15 @@ def _report_options(p: argparse.ArgumentParser) -> None:
     add_claim_options(p)
     p.add_argument("--depth", type=int, default=4, metavar="N",
                    help="longest chain of effects followed (default 4)")
-    p.add_argument("--no-structural", action="store_true",
-                   help="leave out evidence inferred from relations (structural balance)")
+    p.add_argument("--inferred", action="store_true",
+                   help="also show, in a section of its own, what the tool infers (a bloc's "
+                        "evidence for its members, structural balance); it never changes the "
+                        "ranking of what the sources say")
     _formats(p, "show every step with its claims: claimant, source, locator, quote")
 
 
 def _options(G: Any, args: argparse.Namespace) -> dict[str, Any]:
-    return {"depth": args.depth, "structural": not args.no_structural,
+    return {"depth": args.depth, "inferred": args.inferred,
             "claims": claim_filter_from(G, args)}
 
 
@@ -101,7 +103,10 @@ def cmd_rifts(args: argparse.Namespace) -> int:
             return ", ".join(G.nodes[i]["label"] for i in ids[:args.top]) or "-"
         line = f"{G.nodes[r.a]['label']} / {G.nodes[r.b]['label']}"
         if args.format == "markdown":
-            print(f"- **{line}**: gainers {names(r.gainers)}; losers {names(r.losers)}")
+            from ..present.markdown import md_text
+
+            print(f"- **{md_text(line)}**: gainers {md_text(names(r.gainers))}; losers "
+                  f"{md_text(names(r.losers))}")
         else:
             print(f"{line}\n  gainers: {names(r.gainers)}\n  losers:  {names(r.losers)}")
     return 0

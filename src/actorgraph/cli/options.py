@@ -1,8 +1,8 @@
 """The claim-filter options, defined once for every command that filters claims.
 
-gains, rifts, perspectives, balance and render take the same four options with the same
-help; `claim_filter_from` turns them into the one `actorgraph.analyses.claims.ClaimFilter`
-the library takes, checking each value and naming the flag when one is wrong.
+gains, rifts, perspectives, balance and render take the same options with the same help;
+`claim_filter_from` turns them into the one `actorgraph.analyses.claims.ClaimFilter` the
+library takes, checking each value and naming the flag when one is wrong.
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ HELP = {
 }
 
 
-def add_claim_options(p: argparse.ArgumentParser, *, voices: bool = False) -> None:
-    """--according-to, --exclude-claimant, --as-of and --min-confidence (and --voices for
-    the commands that weigh evidence)."""
+def add_claim_options(p: argparse.ArgumentParser) -> None:
+    """--according-to, --exclude-claimant, --as-of, --min-confidence and --voices."""
     p.add_argument("--according-to", action="append", default=[], metavar="CLAIMANT",
                    help=HELP["according_to"])
     p.add_argument("--exclude-claimant", action="append", default=[], metavar="CLAIMANT",
@@ -33,9 +32,8 @@ def add_claim_options(p: argparse.ArgumentParser, *, voices: bool = False) -> No
     p.add_argument("--as-of", metavar="DATE", help=HELP["as_of"])
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help=HELP["min_confidence"])
-    if voices:
-        p.add_argument("--voices", choices=["claimant", "organisation", "source"],
-                       default="organisation", help=HELP["voices"])
+    p.add_argument("--voices", choices=["claimant", "organisation", "source"],
+                   default="organisation", help=HELP["voices"])
 
 
 def claim_filter_from(G: Any, args: argparse.Namespace) -> Any:
@@ -51,4 +49,4 @@ def claim_filter_from(G: Any, args: argparse.Namespace) -> Any:
         raise UsageError(f"--as-of takes YYYY, YYYY-MM, YYYY-MM-DD or 'today', got "
                          f"{args.as_of!r}") from None
     return claim_filter(G, according_to=args.according_to, exclude=args.exclude_claimant,
-                        min_confidence=args.min_confidence, as_of=as_of)
+                        min_confidence=args.min_confidence, as_of=as_of, voices=args.voices)

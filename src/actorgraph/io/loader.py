@@ -327,6 +327,7 @@ class _Checker:
 
     # stage 3 --------------------------------------------------------------------------
     def check_references(self) -> None:
+        again: dict[str, list[Any]] = {}  # unknown id -> [its error, later uses not shown]
         for file, path, target, kinds in self.refs:
             found = self.kind_of.get(target)
             if found in kinds:
@@ -337,6 +338,9 @@ class _Checker:
                 continue
             if self.lost.explains(target):  # a broken file would define it, perhaps
                 continue
+            if target in again:  # one misspelt id is one error, however often it is used
+                again[target][1] += 1
+                continue
             pool = [i for i, k in self.kind_of.items() if k in kinds]
             near = nearest(target, pool)
             if near:
@@ -346,6 +350,12 @@ class _Checker:
             else:
                 hint = ""
             self.error(file, path, f"unknown {want} '{target}'{hint}")
+            again[target] = [self.problems[-1], 0]
+        for target, (first, n) in again.items():
+            if n:
+                self.problems.append(Problem(first.file, first.line, first.column, f"{n} more "
+                                             f"use{'s' if n > 1 else ''} of '{target}' not "
+                                             "shown", "warning"))
         self.problems += former_id_problems(self.records, self.kind_of)
         self.problems += membership_cycles(self.records)
         self.problems += contradictory_relations(self.records)

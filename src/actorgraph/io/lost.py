@@ -46,15 +46,13 @@ class LostFiles:
             self.ids.setdefault(m[1].decode("ascii"), file)
 
     def explains(self, target: str | None, level: str = "error") -> bool:
-        """Whether a problem about `target` (an id no file defines; None: anything that a
-        missing file could cause) may follow from a broken file; if so, count it as hidden."""
+        """Whether a problem about `target` (an id no file defines; None: anything a missing
+        record could cause) may follow from a broken file; if so, count it as hidden, under
+        the file that names the id, else the first broken one (a mistake may have cut the
+        id itself: an unknown id is not to be trusted while any file is broken)."""
         if not self.cause:
             return False
-        file = self.ids.get(target or "") or self.unreadable
-        if file is None and target is None:
-            file = min(self.cause)
-        if file is None:
-            return False
+        file = self.ids.get(target or "") or self.unreadable or min(self.cause)
         counts = self.hidden.setdefault(file, [0, 0])
         counts[level != "error"] += 1
         return True

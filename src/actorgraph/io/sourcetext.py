@@ -11,6 +11,7 @@ quotes, dashes and spacing folded; words, case and punctuation kept).
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,7 +82,12 @@ def read_source_text(root: Path, relative: str) -> str:
     if not inside:
         raise ValueError(f"{relative} leads outside the graph folder")
     try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
+        info = path.stat()
+        if path.is_dir():
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block for ever, a device not end
+            raise ValueError(f"{display_path(path)} is not a regular file")
+        if info.st_size > MAX_TEXT_BYTES:
             raise ValueError(f"{display_path(path)} is larger than "
                              f"{MAX_TEXT_BYTES // 1_000_000} MB")
         return path.read_bytes().decode("utf-8-sig")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -14,14 +14,20 @@ from ..analyses.gains import RiftReport
 from ..analyses.perspectives import Perspectives, Robustness
 from ..model.kinds import RELATION
 from .gains import chain_text, claim_markdown, evidence_claim_lines, report_to_dict
+from .markdown import md_text
 from .text import claim_line, node_name
 
 __all__ = ["balance_to_dict", "format_balance", "format_perspectives", "format_robustness",
            "perspectives_to_dict"]
 
 
-def _triad(G: nx.MultiDiGraph, t: Triad) -> str:
-    a, b, c = (node_name(G, x) for x in t.actors)
+def _namer(G: nx.MultiDiGraph, md: bool) -> Callable[[str], str]:
+    """How to name a node: its name, escaped for Markdown when `md` (the data's own text)."""
+    return (lambda x: md_text(node_name(G, x))) if md else (lambda x: node_name(G, x))
+
+
+def _triad(G: nx.MultiDiGraph, t: Triad, md: bool = False) -> str:
+    a, b, c = map(_namer(G, md), t.actors)
     s = ["+" if x > 0 else "-" if x < 0 else "?" for x in t.signs]
     return f"{a} {s[0]} {b}, {a} {s[1]} {c}, {b} {s[2]} {c} ({t.pattern})"
 
@@ -79,8 +85,8 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
                    f"weigh more): {report.walk:.4f} (1 = balanced).")
     bullet = "- " if md else "  "
     out += _partition_lines(G, "Strict balance: at most two blocs per connected group",
-                            report.strict, bullet)
-    out += _partition_lines(G, "Weak balance: any number of blocs", report.weak, bullet)
+                            report.strict, bullet, md)
+    out += _partition_lines(G, "Weak balance: any number of blocs", report.weak, bullet, md)
     out.append("Tensions to watch (unbalanced triads):" if report.tensions
                else "No unbalanced triads.")
     if explain:  # looked up once: a tie's relations, a relation's claims
@@ -89,14 +95,14 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
                      if d["type"] == RELATION}
     for t in report.tensions:
         weak = "; weakly balanced" if t.weakly_balanced else ""
-        out.append(f"{bullet}{_triad(G, t)}{weak}")
+        out.append(f"{bullet}{_triad(G, t, md)}{weak}")
         if explain:
             for a, b in itertools.combinations(t.actors, 2):
                 for rid in tie_of[frozenset((a, b))].relations:
                     out.extend(f"  - {claim_markdown(G, cl)}" if md
                                else claim_line(G, cl, "      ") for cl in claims_of[rid])
     if report.rift:
-        a, b = (node_name(G, x) for x in report.rift)
+        a, b = map(_namer(G, md), report.rift)
         n = len(report.rift_changes)
         out.append(f"A rift between {a} and {b} would change {n} "
                    f"{'triad' if n == 1 else 'triads'}:" if n else
@@ -105,24 +111,26 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
             verdict = ("balances it" if after.strictly_balanced and not before.strictly_balanced
                        else "unbalances it" if before.strictly_balanced
                        and not after.strictly_balanced else "keeps its balance")
-            out.append(f"{bullet}{_triad(G, after)}: {verdict}")
+            out.append(f"{bullet}{_triad(G, after, md)}: {verdict}")
         if report.rift_strict is not None:
             out += _partition_lines(G, "After the rift, strict balance", report.rift_strict,
-                                    bullet)
+                                    bullet, md)
     return _markdown(out) if md else "\n".join(out)
 
 
-def _partition_lines(G: nx.MultiDiGraph, title: str, part: Partition, bullet: str) -> list[str]:
+def _partition_lines(G: nx.MultiDiGraph, title: str, part: Partition, bullet: str,
+                     md: bool = False) -> list[str]:
+    node_name = _namer(G, md)
     method = "exact" if part.exact else "heuristic: the search ran out, a better split may exist"
     ties = "tie" if part.frustration == 1 else "ties"
     out = [f"{title}, least frustration ({method}): {part.frustration} {ties} against the "
            "blocs."]
-    out += [f"{bullet}bloc {i}: {', '.join(node_name(G, n) for n in bloc)}"
+    out += [f"{bullet}bloc {i}: {', '.join(node_name(n) for n in bloc)}"
             for i, bloc in enumerate(part.blocs, 1)]
     for t in part.frustrated:
         where = "between blocs" if t.sign > 0 else "inside a bloc"
         kind = "positive" if t.sign > 0 else "negative"
-        out.append(f"{bullet}against: {node_name(G, t.a)} / {node_name(G, t.b)} ({kind}, {where})")
+        out.append(f"{bullet}against: {node_name(t.a)} / {node_name(t.b)} ({kind}, {where})")
     return out
 
 
@@ -131,7 +139,13 @@ def perspectives_to_dict(p: Perspectives) -> dict[str, Any]:
             "members": {k: list(v) for k, v in p.members.items()},
             "cells": {actor: {col: {"verdict": v, "score": round(s, 4)}
                               for col, (v, s) in row.items()} for actor, row in p.cells.items()},
-            "disagreements": list(p.disagreements), "silent": list(p.silent)}
+            "disagreements": list(p.disagreements), "silent": list(p.silent),
+            "contested": [s.actor for s in p.reports["all"].stakes if s.contested]
+            if "all" in p.reports else [],
+            "causes": [{"event": c.event, "chain": list(c.chain), "voices": list(c.voices),
+                        "denied_by": list(c.denied_by), "support": round(c.support, 4),
+                        "contested": c.contested}
+                       for c in (p.reports["all"].causes if "all" in p.reports else ())]}
 
 
 def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text",
@@ -139,11 +153,14 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     if fmt == "json":
         return json.dumps(perspectives_to_dict(p), indent=2, ensure_ascii=False)
     cols = list(p.columns)
-    title = (f"Who gains from a rift between {node_name(G, p.a)} and {node_name(G, p.b)}, "
+    md = fmt == "markdown"
+    name = _namer(G, md)
+    esc = md_text if md else str
+    title = (f"Who gains from a rift between {name(p.a)} and {name(p.b)}, "
              f"perspective by perspective ({p.by})")
-    rows = [[f"{node_name(G, a)} ({a})", *(_cell(p.cells[a].get(c)) for c in cols)]
+    rows = [[f"{name(a)} ({a})", *(_cell(p.cells[a].get(c)) for c in cols)]
             for a in p.cells]
-    header = ["actor", *(node_name(G, c) for c in cols)]
+    header = ["actor", *(name(c) for c in cols)]
     out = []
     if fmt == "markdown":
         out += [f"## {title}", "", "| " + " | ".join(header) + " |",
@@ -159,17 +176,29 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     grouped = [c for c in cols if c in p.members and list(p.members[c]) != [c]]
     if grouped:  # a perspective that gathers several claimants (or is not one by name)
         out.append("Perspectives: " + "; ".join(
-            f"{c} = {', '.join(p.members[c])}" for c in grouped))
+            f"{esc(c)} = {', '.join(map(esc, p.members[c]))}" for c in grouped))
     if p.silent:
         out.append("No verdict on their word alone: " + ", ".join(
-            node_name(G, x) for x in p.silent))
+            name(x) for x in p.silent))
     if p.disagreements:
-        out.append("Claimants disagree on: " + ", ".join(node_name(G, a) for a in p.disagreements))
+        out.append("Claimants disagree on: " + ", ".join(name(a) for a in p.disagreements))
     else:
         out.append("No perspective contradicts another (gains against loses); a blank cell "
                    "means that perspective says nothing about the actor.")
+    everyone = p.reports.get("all")
+    contested = [s for s in everyone.stakes if s.contested] if everyone else []
+    if contested:
+        out.append("Contested (independent voices disagree): " + "; ".join(
+            f"{s.name} {s.verdict}, against it {', '.join(node_name(G, v) for v in s.against)}"
+            for s in contested))
+    causes = everyone.causes if everyone else ()
+    if any(c.contested for c in causes):
+        out.append("Contested cause of the rift: " + "; ".join(
+            f"{', '.join(node_name(G, v) for v in c.voices)}: "
+            f"{' -> '.join(_event_label(G, e) for e in c.chain)}"
+            + (f" (denied by {', '.join(node_name(G, v) for v in c.denied_by)})"
+               if c.denied_by else "") for c in causes))
     if explain:
-        md = fmt == "markdown"
         out.append("Why, perspective by perspective:")
         for actor in p.cells:
             for col in cols:
@@ -177,15 +206,21 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
                     continue
                 stake = p.reports[col].stake(actor)
                 for ev in stake.evidence:
-                    head = f"{node_name(G, actor)} [{col}]: {chain_text(G, ev)}"
+                    head = f"{name(actor)} [{esc(col)}]: {esc(chain_text(G, ev))}"
                     out.append(f"- {head}" if md else f"  {head}")
                     out.extend(evidence_claim_lines(G, ev, "  " if md else "      ",
                                                     markdown=md))
     return _markdown(out) if fmt == "markdown" else "\n".join(out)
 
 
+def _event_label(G: nx.MultiDiGraph, eid: str) -> str:
+    event = G.graph["events"].get(eid)
+    return event.label if event is not None else eid
+
+
 def _cell(value: tuple[str, float] | None) -> str:
-    return "" if value is None else f"{value[0]} {value[1]:+.2f}"
+    """``gains 0.60``: the verdict and its support in that perspective."""
+    return "" if value is None else f"{value[0]} {value[1]:.2f}"
 
 
 def format_robustness(G: nx.MultiDiGraph, report: RiftReport,
@@ -202,6 +237,7 @@ def format_robustness(G: nx.MultiDiGraph, report: RiftReport,
     md = fmt == "markdown"
     out = (["", "### Robustness (leave one source or claimant out)", ""] if md
            else ["", "ROBUSTNESS (leave one source or claimant out)"])
-    out += [f"{'- ' if md else '  '}{s.name} {s.verdict}: {robust[s.actor].label}"
+    out += [f"{'- ' if md else '  '}{md_text(s.name) if md else s.name} {s.verdict}: "
+            f"{robust[s.actor].label}"
             for s in report.stakes if s.actor in robust]
     return "\n".join(out)

@@ -1,10 +1,11 @@
 """The briefing figure for a rift: the map beside a ranked panel of who gains and who loses.
 
 One 16:9 page, type large enough to read when projected. The panel ranks the stakes of the
-`RiftReport` behind the map: one bar per actor, its length the actor's score (gain minus
-loss, as ``actorgraph gains`` reports it), its colour the verdict, and under the actor's
-name the claimants whose claims the verdict rests on. Where the report carries a support in
-[0, 1] and a count of independent voices per stake, the bar's label shows them too.
+`RiftReport` behind the map: one bar per actor, its length the verdict's support (the chance
+that at least one chain of claims for it holds, as ``actorgraph gains`` reports it), to the
+right for a gain and to the left for a loss, its colour the verdict; beside it the support
+in ICD 203 words and the number of independent voices, and under the actor's name the
+claimants whose claims the verdict rests on.
 matplotlib is imported only to draw.
 """
 
@@ -33,13 +34,20 @@ MAX_ROWS = 16
 
 def stake_rows(G: nx.MultiDiGraph, report: Any,
                limit: int = MAX_ROWS) -> tuple[list[dict[str, Any]], int]:
-    """The panel's rows, strongest gain first and strongest loss last, and how many stakes
-    were left out to fit `limit` rows. A row: actor, name, verdict, score, the claimants
-    behind its evidence (names, in order of first appearance) and, when the report has
-    them, support and voices."""
+    """The panel's rows, best-attested gain first and best-attested loss last, and how many
+    stakes were left out to fit `limit` rows. A row: actor, name, verdict, score (the
+    support, negative for a loss), the claimants behind its evidence (names, in order of
+    first appearance), the support in words and the number of independent voices."""
     from .text import node_name
 
-    stakes = sorted(report.stakes, key=lambda s: (-s.score, s.actor))
+    def signed(s: Any) -> float:
+        return -s.score if s.verdict == "loses" or (s.verdict == "mixed" and s.loss > s.gain) \
+            else s.score
+
+    # the answer's own ranking (by support, then stake), losses turned so the best attested
+    # stands last, at the far end from the best-attested gain
+    ups = [s for s in report.stakes if signed(s) >= 0]
+    stakes = ups + [s for s in reversed(report.stakes) if signed(s) < 0]
     left_out = max(0, len(stakes) - limit)
     if left_out:
         stakes = stakes[:limit // 2] + stakes[len(stakes) - (limit - limit // 2):]
@@ -48,9 +56,9 @@ def stake_rows(G: nx.MultiDiGraph, report: Any,
         claimants = dict.fromkeys(c.by for ev in s.evidence for step in ev.steps
                                   for c in step.claims)
         rows.append({"actor": s.actor, "name": s.name, "verdict": s.verdict,
-                     "score": s.score, "claimants": [node_name(G, c) for c in claimants],
-                     "support": getattr(s, "support", None),
-                     "voices": getattr(s, "voices", None)})
+                     "score": signed(s), "claimants": [node_name(G, c) for c in claimants],
+                     "words": s.support.words, "voices": len(s.voices),
+                     "contested": s.contested})
     return rows, left_out
 
 
@@ -101,7 +109,7 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
                 (NAME_RIGHT, textwrap.shorten(r["name"], 28, placeholder="…"), "bottom", 10.5,
                  "bold", "name"),
                 (NAME_RIGHT, _claimants(r["claimants"]), "top", 7.5, "normal", "claimants"),
-                (VALUE_LEFT, f"{r['score']:+.2f}", "bottom", 10.5, "bold", "score"),
+                (VALUE_LEFT, f"{abs(r['score']):.2f}", "bottom", 10.5, "bold", "score"),
                 (VALUE_LEFT, _counts(r), "top", 7.5, "normal", "counts")):
             ax.text(x, y + (0.02 if va == "top" else 0.0), text, transform=beside,
                     ha="right" if x == NAME_RIGHT else "left", va=va, fontsize=size,
@@ -110,20 +118,17 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
     heading = "Who gains, who loses"
     fig.text(0.64, 0.935, heading, fontsize=12.5, fontweight="bold",
              va="top", gid="panel-title")
-    fig.text(0.64, 0.9, "bar and number: score = gain − loss along the claimed paths"
+    fig.text(0.64, 0.9, "bar, number: support (chance a chain of claims for it holds)"
              + (f"; {left_out} weaker stakes not shown" if left_out else ""),
              fontsize=8, color="#444444", va="top", parse_math=False, gid="panel-note")
 
 
 def _counts(row: dict[str, Any]) -> str:
-    parts = []
-    if row["support"] is not None:
-        parts.append(f"support {row['support']:.2f}")
-    if row["voices"] is not None:
-        parts.append(f"{row['voices']} voice{'' if row['voices'] == 1 else 's'}")
-    else:
-        n = len(row["claimants"])
-        parts.append(f"{n} claimant{'' if n == 1 else 's'}")
+    """``likely · 2 voices`` (``· contested`` when independent voices disagree)."""
+    n = row["voices"]
+    parts = [row["words"], f"{n} voice{'' if n == 1 else 's'}"]
+    if row["contested"]:
+        parts.append("contested")
     return " · ".join(parts)
 
 

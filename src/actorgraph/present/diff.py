@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from ..analyses.diff import AnswerChange, GraphDiff, RecordChange, file_stats
+from .markdown import md_code, md_text
 
 __all__ = ["diff_to_dict", "format_diff_json", "format_diff_markdown", "format_diff_stat",
            "format_diff_text"]
@@ -53,7 +54,7 @@ def _short(value: Any, limit: int = 70) -> str:
 
 
 def _verdict(v: str | None, s: float | None) -> str:
-    return "no stake" if v is None else f"{v} {s:+.2f}"
+    return "no stake" if v is None else f"{v} {s:.2f}"
 
 
 def _answer_line(a: AnswerChange) -> tuple[str, str]:
@@ -153,20 +154,23 @@ def format_diff_text(d: GraphDiff, *, color: bool = False) -> str:
 def format_diff_markdown(d: GraphDiff) -> str:
     """For a pull-request comment: a summary, a table of records, the answers that moved."""
     s = _summary(d)
-    out = [f"### actorgraph diff `{d.old}` → `{d.new}`", ""]
+    out = [f"### actorgraph diff {md_code(d.old)} → {md_code(d.new)}", ""]
     if not d:
         return "\n".join([*out, "No differences."]) + "\n"
     out += [", ".join(f"**{n}** {k}" for k, n in s.items()), ""]
     if d.records:
         out += ["| change | type | id | fields |", "| --- | --- | --- | --- |"]
         for r in d.records:
-            ident = f"`{r.id}`" + (f" (from `{r.old_id}`)" if r.old_id else "")
-            fields = "<br>".join(f"{f.field}: {_short(f.old, 40)} → {_short(f.new, 40)}"
-                                 for f in r.fields).replace("|", "\\|")
+            ident = md_code(r.id, in_table=True) + (
+                f" (from {md_code(r.old_id, in_table=True)})" if r.old_id else "")
+            # the values are the data's own text: escaped, so none becomes HTML or a cell
+            fields = "<br>".join(md_text(f"{f.field}: {_short(f.old, 40)} → "
+                                         f"{_short(f.new, 40)}") for f in r.fields)
             out.append(f"| {r.kind} | {r.type} | {ident} | {fields} |")
         out.append("")
     if d.answers:
         out += ["#### Answers that changed", ""]
         for a in d.answers:
-            out.append(f"- rift {a.rift[0]} / {a.rift[1]}: {_answer_line(a)[1]}")
+            out.append(f"- rift {md_text(a.rift[0])} / {md_text(a.rift[1])}: "
+                       f"{md_text(_answer_line(a)[1])}")
     return "\n".join(out).rstrip() + "\n"

@@ -47,7 +47,7 @@ def _label(H: nx.MultiDiGraph, node: str, sel: MapSelection) -> str:
     data = H.nodes[node]
     text = _wrap(str(data["label"]), 18 if data["type"] == ACTOR else 24)
     if node in sel.scores:
-        text += f"\n{sel.scores[node]:+.2f}"
+        text += f"\n{sel.scores[node]:.2f}"
     return text
 
 

@@ -4,8 +4,10 @@ Attributes are flattened into what every format allows (text, numbers, booleans)
 become ``"; "``-joined text, each edge carries its stable id (``edge_id`` in GraphML),
 ``edge_type`` (interest,
 effect, relation, member_of: GEXF reserves ``type`` for directedness), ``kind``, ``sign``,
-its net support, whether it is contested, how many claims back it, who claims it in
-which sources, and the Admiralty grades of its claims (``B2; C3``, empty when none).
+its support (`actorgraph.analyses.claims`: the chance that at least one voice asserting it
+is right and no voice denying it is), whether an independent voice denies it, how many
+claims back it, who claims it in which sources, and the Admiralty grades of its claims
+(``B2; C3``, empty when none).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..analyses.gains import support
+from ..analyses.claims import ClaimView
 from ..errors import UsageError, quote_name, writing
 from ..io.output import output_file
 from ..model.kinds import EFFECT, INTEREST, MEMBER_OF, RELATION
@@ -32,6 +34,7 @@ FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld")
 def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of `G` whose node and edge attributes are all text, numbers or booleans."""
     sources = G.graph["sources"]
+    view = ClaimView(G)
     records = G.graph["records"]
     H = nx.MultiDiGraph(name=shared_name(records))
     for node, d in G.nodes(data=True):
@@ -43,7 +46,7 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                    origin=shared_origin(records, d["origin"]))
     for u, v, key, d in G.edges(keys=True, data=True):
         claims = d["claims"]
-        s, contested = support(claims, sources) if claims else (1.0, False)
+        s, contested = view.assessed(d)
         if d["type"] == INTEREST:
             kind = "wants" if d["sign"] > 0 else "opposes"
         elif d["type"] == EFFECT:

@@ -1,18 +1,29 @@
-"""Present a `RiftReport` as text, Markdown or JSON (plain data, stable keys)."""
+"""Present a `RiftReport` as text, Markdown or JSON (plain data, stable keys).
+
+Every answer states what its number means (`actorgraph.analyses.evidence.MEANING`), gives
+it with ICD 203 words and the number of independent voices ("likely (0.60, 1 voice)"),
+shows the stake beside it, says "contested" with both sides where voices disagree, and keeps
+the tool's own inferences in a section of their own.
+"""
 
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
 import networkx as nx
 
+from ..analyses.evidence import MEANING, Support
 from ..analyses.gains import Evidence, RiftReport, Stake, Step
 from ..model.kinds import EFFECT, INTEREST, MEMBER_OF
 from ..model.records import Claim, claim_confidence, claim_grade
+from .markdown import md_code
+from .markdown import md_text as _md
 from .text import claim_line, node_name
 
-__all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict"]
+__all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
+           "support_text"]
 
 _ROUTE_WORD = {"direct": "direct", "outcome": "chain", "membership": "via bloc",
                "structural": "structural"}
@@ -26,30 +37,57 @@ def _claim_dict(G: nx.MultiDiGraph, claim: Claim) -> dict[str, Any]:
             "note": claim.note}
 
 
+def _step_dict(G: nx.MultiDiGraph, s: Step) -> dict[str, Any]:
+    return {"edge": s.edge, "kind": s.kind, "source": s.source, "target": s.target,
+            "sign": s.sign, "support": round(s.support, 4), "contested": s.contested,
+            "voices": sorted(v for v, _ in s.link[0]),
+            "denied_by": sorted(v for v, _ in s.link[1]),
+            "claims": [_claim_dict(G, c) for c in s.claims]}
+
+
+def _evidence_dict(G: nx.MultiDiGraph, e: Evidence) -> dict[str, Any]:
+    return {"route": e.route, "sign": e.sign, "weight": round(e.weight, 4),
+            "outcome": e.outcome, "inferred": e.inferred, "contested": e.contested,
+            "reason": e.reason or None, "claimants": list(e.claimants),
+            "voices": list(e.voices), "steps": [_step_dict(G, s) for s in e.steps]}
+
+
+def _stake_dict(G: nx.MultiDiGraph, s: Stake) -> dict[str, Any]:
+    return {"actor": s.actor, "name": s.name, "verdict": s.verdict,
+            "score": round(s.score, 4), "words": s.support.words,
+            "voices": list(s.voices), "voice_count": len(s.voices),
+            "stake": s.stake, "interests": s.interests,
+            "contested": s.contested, "against": list(s.against),
+            "gain": round(s.gain, 4), "gain_voices": list(s.gain_voices),
+            "loss": round(s.loss, 4), "loss_voices": list(s.loss_voices),
+            "method": s.method, "evidence": [_evidence_dict(G, e) for e in s.evidence]}
+
+
 def report_to_dict(G: nx.MultiDiGraph, report: RiftReport) -> dict[str, Any]:
-    """The report as plain data: what ``--format json`` prints."""
-    def step(s: Step) -> dict[str, Any]:
-        return {"edge": s.edge, "kind": s.kind, "source": s.source, "target": s.target,
-                "sign": s.sign, "support": round(s.support, 4), "contested": s.contested,
-                "claims": [_claim_dict(G, c) for c in s.claims]}
-
-    def evidence(e: Evidence) -> dict[str, Any]:
-        return {"route": e.route, "sign": e.sign, "weight": round(e.weight, 4),
-                "outcome": e.outcome, "inferred": e.inferred, "contested": e.contested,
-                "reason": e.reason or None, "claimants": list(e.claimants),
-                "steps": [step(s) for s in e.steps]}
-
-    def stake(s: Stake) -> dict[str, Any]:
-        return {"actor": s.actor, "name": s.name, "verdict": s.verdict,
-                "score": round(s.score, 4), "gain": round(s.gain, 4),
-                "loss": round(s.loss, 4), "evidence": [evidence(e) for e in s.evidence]}
-
+    """The report as plain data: what ``--format json`` prints. ``stakes[].score`` is the
+    verdict's support (``meaning`` says what that is); ``inferred`` holds the tool's own
+    inferences (filled with ``--inferred``), ``causes`` the accounts of what caused the rift."""
+    causes = [{"event": c.event, "label": node_label(G, c.event), "chain": list(c.chain),
+               "actors": list(c.actors), "voices": list(c.voices),
+               "denied_by": list(c.denied_by), "contested": c.contested,
+               "support": round(c.support, 4), "method": c.method,
+               "claims": [_claim_dict(G, x) for x in c.claims]} for c in report.causes]
     return {"rift": {"a": report.a, "b": report.b, "outcomes": list(report.rift_outcomes)},
-            "options": report.options, "stakes": [stake(s) for s in report.stakes]}
+            "options": report.options, "meaning": MEANING,
+            "stakes": [_stake_dict(G, s) for s in report.stakes],
+            "inferred": [_stake_dict(G, s) for s in report.inferred],
+            "causes": {"contested": any(c.contested for c in report.causes),
+                       "accounts": causes}}
 
 
 def format_json(G: nx.MultiDiGraph, report: RiftReport) -> str:
     return json.dumps(report_to_dict(G, report), indent=2, ensure_ascii=False)
+
+
+def node_label(G: nx.MultiDiGraph, node: str) -> str:
+    """A node's or an event's label, else the id."""
+    event = G.graph["events"].get(node)
+    return event.label if event is not None and node not in G else node_name(G, node)
 
 
 def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
@@ -74,6 +112,16 @@ def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
     return text
 
 
+def _names(G: nx.MultiDiGraph, ids: Any) -> str:
+    return ", ".join(node_name(G, x) for x in ids)
+
+
+def support_text(G: nx.MultiDiGraph, support: Support, *, names: bool = False) -> str:
+    """``likely (0.60, 1 voice)``, with the voices' names if asked."""
+    text = support.describe()
+    return text[:-1] + f": {_names(G, support.voices)})" if names and support.voices else text
+
+
 def _who_says(G: nx.MultiDiGraph, e: Evidence) -> str:
     names = [node_name(G, c) for c in e.claimants]
     return "according to " + ", ".join(names) if names else ""
@@ -81,7 +129,7 @@ def _who_says(G: nx.MultiDiGraph, e: Evidence) -> str:
 
 def _filters(report: RiftReport) -> str:
     o = report.options
-    parts = [f"depth {o['depth']}", "structural " + ("on" if o["structural"] else "off")]
+    parts = [f"depth {o['depth']}", f"voices by {o['voices']}"]
     if o["according_to"]:
         parts.append("according to " + ", ".join(o["according_to"]))
     if o["exclude"]:
@@ -101,39 +149,125 @@ def _summary(s: Stake) -> str:
     return ", ".join(f"{n} {plural.get(r, r)}" if n > 1 else r for r, n in routes.items())
 
 
+def _route_head(e: Evidence) -> str:
+    """``gain 0.60 direct``: the side, the chance this route alone holds, the route."""
+    return f"{'gain' if e.sign > 0 else 'loss'} {e.weight:.2f} {_ROUTE_WORD[e.route]}"
+
+
+def _stake_text(s: Stake) -> str:
+    return f"stake {s.stake:g} ({s.interests} interest{'' if s.interests == 1 else 's'})"
+
+
+def _contest_text(G: nx.MultiDiGraph, s: Stake) -> str:
+    """Both sides of a contested verdict: ``contested: loses 0.60 per Russian Foreign ...``."""
+    if not s.contested:
+        return ""
+    if s.verdict == "mixed":
+        return (f"contested: gains {s.gain:.2f} per {_names(G, s.gain_voices)}; loses "
+                f"{s.loss:.2f} per {_names(G, s.loss_voices)}")
+    other = s.loss if s.verdict == "gains" else s.gain
+    opposite = "loses" if s.verdict == "gains" else "gains"
+    side = f"{opposite} {other:.2f}; " if other else ""
+    return f"contested: {side}against it {_names(G, s.against)}"
+
+
 def _heading(G: nx.MultiDiGraph, report: RiftReport) -> str:
     return (f"Who gains from a rift between {node_name(G, report.a)} and "
             f"{node_name(G, report.b)}?")
 
 
-def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False) -> str:
-    """The report for a terminal: the ranking, then why, claim by claim with ``explain``."""
-    out = [_heading(G, report)]
-    rifts = ", ".join(report.rift_outcomes) or "none (structural evidence only)"
-    out.append(f"Rift outcomes in the data: {rifts}. {_filters(report).capitalize()}.")
-    if not report.stakes:
-        why = ("" if report.rift_outcomes else
-               " No rift or rapprochement between them is in the data, so only structural "
-               "evidence could count, and that needs them to be allied.")
-        out.append(f"\nNo actor has a stake in this rift under these filters.{why}")
-        return "\n".join(out)
-    width = max(len(f"{s.name} ({s.actor})") for s in report.stakes)
+def _ranking_rows(G: nx.MultiDiGraph, stakes: tuple[Stake, ...]) -> list[str]:
+    out: list[str] = []
+    width = max(len(f"{s.name} ({s.actor})") for s in stakes)
+    sup_width = max(len(s.support.describe()) for s in stakes)
     for verdict in ("gains", "mixed", "loses"):
-        group = [s for s in report.stakes if s.verdict == verdict]
+        group = [s for s in stakes if s.verdict == verdict]
         if not group:
             continue
         out.append(f"\n{verdict.upper()}")
         for s in group:
             who = f"{s.name} ({s.actor})".ljust(width)
-            out.append(f"  {who}  {s.score:+.2f}  {_summary(s)}")
-    out.append("\nWHY" + ("" if explain else "  (--explain shows every claim with its quote)"))
-    for s in report.stakes:
-        out.append(f"{s.name} {s.verdict} ({s.score:+.2f})")
+            row = f"  {who}  {s.support.describe().ljust(sup_width)}  {_stake_text(s)}; " \
+                  f"{_summary(s)}"
+            contest = _contest_text(G, s)
+            out.append(row + (f"\n    {contest}" if contest else ""))
+    return out
+
+
+def _causes(G: nx.MultiDiGraph, report: RiftReport) -> tuple[str, list[str]]:
+    """The causes section: a note saying whether contested, and one row per account."""
+    contested = any(c.contested for c in report.causes)
+    n = len(report.causes)
+    note = (f"  (contested: the sources give {n} account{'' if n == 1 else 's'}"
+            f"{' and deny one' if any(c.denied_by for c in report.causes) else ''})"
+            if contested else "")
+    rows = []
+    for c in report.causes:
+        chain = " -> ".join(node_label(G, e) for e in c.chain)
+        support = Support(c.support, c.voices, c.method)
+        denied = f"; denied by {_names(G, c.denied_by)}" if c.denied_by else ""
+        rows.append(f"{chain}: {support_text(G, support, names=True)}{denied}")
+    return note, rows
+
+
+def _causes_lines(G: nx.MultiDiGraph, report: RiftReport) -> list[str]:
+    if not report.causes:
+        return []
+    note, rows = _causes(G, report)
+    return ["", f"WHAT CAUSED THE RIFT{note}", *(f"  {r}" for r in rows)]
+
+
+_INFERRED_OFF = ("The tool's own inferences, from bloc membership and structural balance, are "
+                 "left out; --inferred shows them apart.")
+_INFERRED_NOTE = "no source says these; they never change the ranking above"
+
+
+def _inferred_rows(report: RiftReport) -> list[str]:
+    return [f"{s.name} ({s.actor}) {s.verdict}: {s.support.describe()}; {_summary(s)}"
+            for s in report.inferred]
+
+
+def _inferred_lines(report: RiftReport) -> list[str]:
+    if not report.options.get("inferred"):
+        return ["", f"({_INFERRED_OFF})"]
+    rows = _inferred_rows(report) or ["none"]
+    return ["", f"INFERRED BY THE TOOL  ({_INFERRED_NOTE})", *(f"  {r}" for r in rows)]
+
+
+def _inferred_markdown(report: RiftReport) -> list[str]:
+    if not report.options.get("inferred"):
+        return ["", f"_{_INFERRED_OFF}_"]
+    rows = _inferred_rows(report) or ["none"]
+    return ["", f"### Inferred by the tool ({_INFERRED_NOTE})", "",
+            *(f"- {_md(r)}" for r in rows)]
+
+
+def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False) -> str:
+    """The report for a terminal: the ranking, the causes, the inferences, then why."""
+    out = [_heading(G, report)]
+    rifts = ", ".join(report.rift_outcomes) or "none"
+    out.append(f"Rift outcomes in the data: {rifts}. {_filters(report).capitalize()}.")
+    out.append(textwrap.fill(f"Ranked by {MEANING}.", width=100))
+    if report.stakes:
+        out += _ranking_rows(G, report.stakes)
+    else:
+        why = ("" if report.rift_outcomes else
+               " No rift or rapprochement between them is in the data.")
+        out.append(f"\nNo source gives an actor a stake in this rift under these filters.{why}")
+    out += _causes_lines(G, report)
+    out += _inferred_lines(report)
+    if not (report.stakes or report.inferred):
+        return "\n".join(out)
+    out.append("\nWHY  (each route with the chance that it alone holds" +
+               ("" if explain else "; --explain shows every claim with its quote") + ")")
+    for s in (*report.stakes, *report.inferred):
+        tag = " [inferred]" if s in report.inferred else ""
+        out.append(f"{s.name} {s.verdict}{tag}: {support_text(G, s.support, names=True)}")
         for e in s.evidence:
             flags = "".join(f" [{f}]" for f, on in (("contested", e.contested),) if on)
             who = _who_says(G, e)
-            out.append(f"  {'+' if e.sign > 0 else '-'}{e.weight:.2f} {_ROUTE_WORD[e.route]}: "
-                       f"{chain_text(G, e)}{flags}" + (f"; {who}" if who else ""))
+            out.append(f"  {_route_head(e)}: {chain_text(G, e)}{flags}" +
+                       (f"; {who}" if who else ""))
             if explain:
                 out.extend(evidence_claim_lines(G, e, "      "))
     return "\n".join(out)
@@ -176,27 +310,31 @@ def _step_text(G: nx.MultiDiGraph, st: Step) -> str:
     return f"{node_name(G, st.source)} {verb} {node_name(G, st.target)}"
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False) -> str:
-    """The report as Markdown: a table, then the evidence (with quotes under ``explain``)."""
+    """The report as Markdown: a table, the causes, the inferences, then the evidence."""
     out = [f"## {_md(_heading(G, report))}", "",
-           f"Rift outcomes: {', '.join(f'`{r}`' for r in report.rift_outcomes) or 'none'}. "
-           f"{_md(_filters(report).capitalize())}.", ""]
-    out += ["| actor | verdict | score | evidence |", "| --- | --- | ---: | --- |"]
+           f"Rift outcomes: {', '.join(map(md_code, report.rift_outcomes)) or 'none'}. "
+           f"{_md(_filters(report).capitalize())}. Ranked by {MEANING}.", ""]
+    out += ["| actor | verdict | support | stake | contested | evidence |",
+            "| --- | --- | --- | ---: | --- | --- |"]
     for s in report.stakes:
-        out.append(f"| {_md(s.name)} (`{s.actor}`) | {s.verdict} | {s.score:+.2f} | "
-                   f"{_summary(s)} |")
+        out.append(f"| {_md(s.name)} ({md_code(s.actor, in_table=True)}) | {s.verdict} | "
+                   f"{s.support.describe()} | {s.stake:g} | {_md(_contest_text(G, s)) or 'no'} "
+                   f"| {_summary(s)} |")
+    if report.causes:
+        note, rows = _causes(G, report)
+        out += ["", f"### What caused the rift{note}", "", *(f"- {_md(r)}" for r in rows)]
+    out += _inferred_markdown(report)
     out += ["", "### Why", ""]
-    for s in report.stakes:
-        out.append(f"**{_md(s.name)}** {s.verdict} ({s.score:+.2f})")
+    for s in (*report.stakes, *report.inferred):
+        tag = " (inferred)" if s in report.inferred else ""
+        out.append(f"**{_md(s.name)}** {s.verdict}{tag}: "
+                   f"{_md(support_text(G, s.support, names=True))}")
         out.append("")
         for e in s.evidence:
             who = _who_says(G, e)
-            out.append(f"- {'+' if e.sign > 0 else '-'}{e.weight:.2f} {_ROUTE_WORD[e.route]}: "
-                       f"{_md(chain_text(G, e))}" + (f"; {_md(who)}" if who else ""))
+            out.append(f"- {_route_head(e)}: {_md(chain_text(G, e))}" +
+                       (f"; {_md(who)}" if who else ""))
             if explain:
                 out.extend(f"  - {claim_markdown(G, c)}" for st in e.steps for c in st.claims)
         out.append("")

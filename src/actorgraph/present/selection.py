@@ -61,7 +61,7 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
     `d` is the `actorgraph.analyses.diff.GraphDiff` of the two. A changed claim marks the assertion
     it backs as changed.
     """
-    from ..analyses.claims import support
+    from ..analyses.claims import ClaimView
 
     U = G_new.copy()
     sel = MapSelection(U, f"Changes from {d.old} to {d.new}")
@@ -89,10 +89,10 @@ def select_diff_map(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, d: Any) -> M
             assertion = about.get(change.id) or about.get(change.old_id or "")
             if assertion and assertion not in sel.status:
                 sel.status[assertion] = "changed"
-    sources = {**G_old.graph["sources"], **G_new.graph["sources"]}
-    for _, _, key, data in U.edges(keys=True, data=True):
-        sel.supported[key] = (data["type"] == MEMBER_OF
-                              or support(data["claims"], sources)[0] > 0)
+    new, old = ClaimView(G_new), ClaimView(G_old)
+    for u, v, key, data in U.edges(keys=True, data=True):
+        view = new if G_new.has_edge(u, v, key) else old
+        sel.supported[key] = view.assessed(data)[0] > 0
     return sel
 
 
@@ -149,7 +149,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
     `claims` (a `ClaimFilter`), or `according_to`, `exclude`, `min_confidence` and `as_of`.
     An edge no admitted claim backs (or not valid on the as-of date) is left out; one whose
     admitted claims leave no support is drawn as denied. ``gains_options`` (depth,
-    structural) go to `who_gains` for a rift.
+    inferred) go to `who_gains` for a rift; a node's score is its verdict's support.
     """
     from ..analyses.claims import ClaimView, filter_for
     from ..analyses.gains import who_gains

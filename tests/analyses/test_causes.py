@@ -1,0 +1,75 @@
+"""What caused a rift, on whose word: accounts, their voices, and when they are contested."""
+
+from __future__ import annotations
+
+import yaml
+
+import actorgraph
+from actorgraph.analyses.gains import who_gains
+from actorgraph.present.gains import format_text, report_to_dict
+
+
+def claim(by, quote, stance="asserts"):
+    return {"by": by, "source": "s", "quote": quote, "stance": stance}
+
+
+def graph(write_graph, events):
+    data = {
+        "sources": [{"id": "s", "title": "S", "kind": "article", "confidence": 0.6}],
+        "actors": [{"id": x, "name": x.upper(), "kind": "state"} for x in ("a", "b")] + [
+            {"id": "ministry", "name": "Ministry", "kind": "government", "part_of": ["a"]},
+            {"id": "x", "name": "X", "kind": "person", "part_of": ["ministry"]},
+            {"id": "x2", "name": "X2", "kind": "person", "part_of": ["ministry"]},
+            {"id": "y", "name": "Y", "kind": "person"},
+            {"id": "z", "name": "Z", "kind": "person"}],
+        "outcomes": [{"id": "rift-a-b", "label": "Rift", "kind": "rift", "between": ["a", "b"]}],
+        "events": events}
+    return actorgraph.load(write_graph(yaml.safe_dump(data, sort_keys=False)), cache=False)
+
+
+def event(eid, actors, claims, led_to=()):
+    return {"id": eid, "label": eid.replace("-", " "), "actors": list(actors),
+            "led_to": list(led_to), "claims": claims}
+
+
+def test_one_account_is_not_contested(write_graph):
+    G = graph(write_graph, [
+        event("spark", ["a"], [claim("x", "the spark")], led_to=["clash"]),
+        event("clash", ["a", "b"], [claim("x", "the clash"), claim("x2", "the clash again")]),
+        event("unrelated", ["a"], [claim("y", "something else")])])
+    [cause] = who_gains(G, "a", "b").causes
+    # the ministry's two officials are one voice; the first cause it gives is the spark
+    assert (cause.event, cause.chain, cause.voices) == ("spark", ("spark", "clash"),
+                                                        ("ministry",))
+    assert (cause.support, cause.contested, cause.denied_by) == (0.6, False, ())
+
+
+def test_different_first_causes_and_a_denial_are_contested(write_graph):
+    G = graph(write_graph, [
+        event("spark", ["a"], [claim("x", "the spark")], led_to=["clash"]),
+        event("clash", ["a", "b"], [claim("x", "the clash"), claim("y", "y saw the clash")]),
+        event("plot", ["b", "a"], [claim("y", "a plot"), claim("z", "no plot", "denies")])])
+    report = who_gains(G, "a", "b")
+    causes = {c.event: c for c in report.causes}
+    # x traces the clash back to the spark; y gives the clash itself, and a plot, which z denies
+    assert {e: (c.chain, c.voices, c.denied_by) for e, c in causes.items()} == {
+        "spark": (("spark", "clash"), ("ministry",), ()),
+        "clash": (("clash",), ("y",), ()),
+        "plot": (("plot",), ("y",), ("z",))}
+    assert all(c.contested for c in report.causes)
+    assert causes["plot"].support == round(0.6 * (1 - 0.6), 6)  # the denial lowers it
+    assert causes["clash"].support == round(1 - 0.4 * 0.4, 6)  # two voices say it happened
+    text = format_text(G, report)
+    assert "WHAT CAUSED THE RIFT  (contested: the sources give 3 accounts and deny one)" in text
+    assert "  plot: unlikely (0.24, 1 voice: Y); denied by Z" in text
+    data = report_to_dict(G, report)["causes"]
+    assert data["contested"] is True
+    assert {a["event"]: a["denied_by"] for a in data["accounts"]}["plot"] == ["z"]
+
+
+def test_the_filter_decides_whose_account_counts(write_graph):
+    G = graph(write_graph, [
+        event("spark", ["a"], [claim("x", "the spark")], led_to=["clash"]),
+        event("clash", ["a", "b"], [claim("x", "the clash"), claim("y", "y saw the clash")])])
+    only_y = who_gains(G, "a", "b", according_to=["y"]).causes
+    assert [(c.chain, c.contested) for c in only_y] == [(("clash",), False)]
