@@ -30,7 +30,7 @@ _EXPORTS = {
     "load_versions": "model.graph", "outcomes": "model.graph", "resolve": "model.graph",
     "GraphRecords": "io.loader", "Origin": "io.loader", "default_graph_dir": "io.loader",
     "load_records": "io.loader",
-    "ClaimFilter": "analyses.claims",
+    "ClaimFilter": "analyses.claims", "claim_filter": "analyses.claims",
     "QuoteMiss": "analyses.quotes", "check_quotes": "analyses.quotes",
     "RiftReport": "analyses.gains", "who_gains": "analyses.gains",
     "rift_reports": "analyses.gains",
@@ -48,7 +48,7 @@ a test keeps the two equal."""
 
 if TYPE_CHECKING:
     from .analyses.balance import BalanceReport, Partition, structural_balance
-    from .analyses.claims import ClaimFilter
+    from .analyses.claims import ClaimFilter, claim_filter
     from .analyses.diff import GraphDiff, diff_graphs
     from .analyses.gains import RiftReport, rift_reports, who_gains
     from .analyses.perspectives import Perspectives, perspectives, robustness
@@ -81,9 +81,9 @@ __all__ = [
     "ActorGraphError", "BalanceReport", "ClaimFilter", "GraphDataError", "GraphDiff",
     "GraphRecords", "MapSelection", "Origin", "Partition", "Perspectives", "Problem",
     "QuoteMiss", "RiftReport", "UnknownNameError", "UsageError", "actors", "build_graph",
-    "check_quotes", "choose_map", "default_graph_dir", "diff_graphs", "draw_interest_map",
-    "load", "load_records", "load_versions", "outcomes", "perspectives", "render_map",
-    "resolve", "rift_reports", "robustness", "structural_balance", "who_gains",
+    "check_quotes", "choose_map", "claim_filter", "default_graph_dir", "diff_graphs",
+    "draw_interest_map", "load", "load_records", "load_versions", "outcomes", "perspectives",
+    "render_map", "resolve", "rift_reports", "robustness", "structural_balance", "who_gains",
 ]
 
 from . import _compat  # noqa: E402  (installs the finder for the old module paths)

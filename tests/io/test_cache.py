@@ -348,3 +348,17 @@ def test_a_foreign_key_or_folder_is_refused(cached):
     entry = entry_of(graph, folder, TURKIYE)
     os.chown(entry, 4321, -1)  # someone else's entry, even one signed right, is not read
     assert open_store().get(hashlib.sha256((graph / TURKIYE).read_bytes()).hexdigest()) is None
+
+
+@pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "tests" / "data" / "valid")
+                                          .iterdir() if p.is_dir()))
+def test_every_valid_test_graph_loads_the_same_from_the_cache(cached, folder):
+    path = ROOT / "tests" / "data" / "valid" / folder
+    cold = load_records(path, disk=False)
+    load_records(path)
+    warm = load_records(path)
+    assert same(cold, warm)
+    G_cold, G_warm = actorgraph.load(path, cache=False), actorgraph.load(path)
+    assert sorted(G_cold.edges(keys=True, data="sign")) == \
+        sorted(G_warm.edges(keys=True, data="sign"))
+    assert [G_cold.nodes[n] == G_warm.nodes[n] for n in G_cold] == [True] * len(G_cold)

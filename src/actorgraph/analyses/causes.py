@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.kinds import OUTCOME, RIFT
+from ..model.graph import pair_outcomes
 from .claims import ClaimView, link_support, members_of
 from .evidence import Link, link_of, probability
 
@@ -57,8 +57,7 @@ def _incidents(view: ClaimView, a: str, b: str, rifts: set[str]) -> list[str]:
 def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
     """The accounts of what caused the rift between `a` and `b`, under the view's filter."""
     events = view.G.graph["events"]
-    rifts = {n for n, d in view.G.nodes(data=True)
-             if d["type"] == OUTCOME and d["kind"] == RIFT and set(d["record"].between) == {a, b}}
+    rifts = {n for n, sign in pair_outcomes(view.G, a, b) if sign > 0}
     parents: dict[str, list[str]] = {}
     for eid, event in events.items():
         for later in event.led_to:

@@ -39,7 +39,6 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from ..model.kinds import MEMBER_OF
 from ..model.records import Claim, claim_confidence
 
 __all__ = [
@@ -109,8 +108,9 @@ def voice_of(G: nx.MultiDiGraph, claim: Claim, voices: Voices = "organisation") 
         for node in frontier:
             if node != claim.by and G.nodes[node].get("kind") in VOICE_KINDS:
                 return node
-            for _, up, t in sorted(G.out_edges(node, data="type")):
-                if t == MEMBER_OF and up not in seen:
+            record = G.nodes[node].get("record")
+            for up in sorted(getattr(record, "part_of", ())):  # the member_of edges' ends
+                if up not in seen and up in G:
                     seen.add(up)
                     nxt.append(up)
         frontier = nxt

@@ -280,9 +280,9 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, inferred: b
     starts = pair_outcomes(G, a_id, b_id)
     routes, truncated = _routes(view, starts, depth)
     stated = _stated_evidence(view, routes)
-    everyone = sorted(n for n, t in G.nodes(data="type") if t == ACTOR)
-    stakes = [s for s in stakes_from(G, stated, truncated=truncated,
-                                     actors=everyone if include_no_stake else ())
+    everyone = (sorted(n for n, t in G.nodes(data="type") if t == ACTOR)
+                if include_no_stake else ())
+    stakes = [s for s in stakes_from(G, stated, truncated=truncated, actors=everyone)
               if include_no_stake or s.verdict != "no stake"]
     inferred_stakes: list[Stake] = []
     if inferred:

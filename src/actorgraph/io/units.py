@@ -131,8 +131,10 @@ def fresh_unit(doc: Any, parsed: GraphFile) -> FileUnit:
     layout = _layout()
     marks: dict[int, tuple[int, int, str | None]] = {}
 
-    def walk(model: BaseModel, node: Any) -> None:
-        line, col = node.mark
+    def walk(model: BaseModel, node: Any, where: tuple[int, int]) -> None:
+        # `node` is the model's mapping in the document; where a model was not written as
+        # one (a default, or a shorthand a validator expanded) it takes its parent's place
+        line, col = getattr(node, "mark", where)
         aux = quote_digest(model.quote) if type(model) is Claim else None  # type: ignore[attr-defined]
         marks[id(model)] = (line, col, aux)
         i = layout.index[type(model)]
@@ -141,14 +143,15 @@ def fresh_unit(doc: Any, parsed: GraphFile) -> FileUnit:
             value = getattr(model, names[f])
             if value is None:
                 continue
-            sub = node.get(aliases[f]) if hasattr(node, "get") else None
+            sub = node.get(aliases[f]) if isinstance(node, dict) else None
             if many:
                 for k, item in enumerate(value):
-                    walk(item, sub[k])
+                    walk(item, sub[k] if isinstance(sub, list) and k < len(sub) else None,
+                         (line, col))
             else:
-                walk(value, sub)
+                walk(value, sub, (line, col))
 
-    walk(parsed, doc)
+    walk(parsed, doc, (1, 1))
     return FileUnit(parsed, marks)
 
 
