@@ -191,3 +191,24 @@ def test_a_pipe_named_as_a_source_text_is_refused_not_read(tmp_path):
     assert (result.returncode, result.stderr) == (
         1, "graph/a.yaml:2:5: error: source 's': text: graph/pipe.txt is not a regular file\n"
            "actorgraph: 1 error in the graph\n")
+
+
+def test_many_relations_between_two_actors_validate_within_a_cpu_limit(tmp_path):
+    # 6,000 relations between the same two actors, month after month, alternately friendly
+    # and hostile: comparing every pair took minutes; the last one overlaps the first
+    rows = [f"  - {{between: [a, b], kind: {'alliance' if n % 2 else 'war'}, "
+            f"since: {1 + n // 12:04d}-{1 + n % 12:02d}, until: {1 + n // 12:04d}-"
+            f"{1 + n % 12:02d}, claims: [{{by: a, source: s, quote: q}}]}}" for n in range(6000)]
+    rows.append("  - {between: [a, b], kind: alliance, until: 0001-01, "
+                "claims: [{by: a, source: s, quote: q}]}")
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / "many.yaml").write_text(
+        "sources:\n  - {id: s, title: S, kind: article}\nactors:\n"
+        "  - {id: a, name: A, kind: state}\n  - {id: b, name: B, kind: state}\nrelations:\n"
+        + "\n".join(rows) + "\n")
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.stderr.splitlines() == [
+        "graph/many.yaml:6007:5: error: contradictory relations between 'a' and 'b': "
+        "'alliance' here and 'war' at graph/many.yaml:7:5, both asserted for the same time; "
+        "give them since/until, or mark the disputed one's claims 'denies'",
+        "actorgraph: 1 error in the graph"]

@@ -165,6 +165,9 @@ TESTED_BY = {
     "cli.main": "cli/test_cli.py",
     "cli.options": "cli/test_cli.py",
     "cli.pager": "cli/test_diff_git.py",
+    "present.coalitions": "analyses/test_mactor.py",
+    "present.coalitions_plot": "analyses/test_mactor.py",
+    "cli.commands_coalitions": "analyses/test_mactor.py",
 }
 TESTS = Path(__file__).resolve().parent
 

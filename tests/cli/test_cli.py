@@ -28,7 +28,7 @@ def test_validate_prints_one_summary_line(capsys):
     code, out, err = run(capsys, "validate", "--graph", str(GRAPH_DIR))
     assert (code, err) == (0, "")
     assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 23 interests, 11 effects, "
-                   "9 relations, 6 events, 61 claims in 10 files\n")
+                   "14 relations, 6 events, 66 claims in 11 files\n")
 
 
 def test_validate_lists_every_problem_and_exits_1(capsys, monkeypatch):
@@ -38,7 +38,8 @@ def test_validate_lists_every_problem_and_exits_1(capsys, monkeypatch):
     assert err.splitlines() == [
         "wrong-types/graph.yaml:7:11: error: 'name' must be text, got true: quote it (\"true\")",
         "wrong-types/graph.yaml:9:14: error: 'aliases' must be a list, got 'Turkey'",
-        "wrong-types/graph.yaml:12:17: error: 'stance' must be one of: wants, opposes; got "
+        "wrong-types/graph.yaml:12:17: error: 'stance' must be one of: wants, opposes, "
+        "indifferent; got "
         "'want' (did you mean 'wants'?)",
         "wrong-types/graph.yaml:13:19: error: 'strength' must be a number, got 'lots'",
         "actorgraph: 4 errors in the graph",
@@ -84,7 +85,7 @@ def test_every_command_has_help(capsys):
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert set(commands) == {"validate", "list", "show", "check-quotes", "gains", "rifts",
                              "render", "diff", "balance", "perspectives", "schema",
-                             "export", "lint"}
+                             "export", "lint", "coalitions"}
     for name in commands:
         assert main([name, "--help"]) == 0
         assert "usage: actorgraph " + name in capsys.readouterr().out
@@ -104,9 +105,10 @@ def test_show_a_person_lists_every_claim_they_make(capsys):
     code, out, _ = run(capsys, "show", "Peskov", "--graph", str(GRAPH_DIR))
     assert code == 0
     assert out.splitlines()[0] == "Dmitry Peskov (dmitry-peskov): person"
-    assert "claims made by Dmitry Peskov: 5" in out
+    assert "claims made by Dmitry Peskov: 6" in out
     assert out.count("  about outside-forces-drive-wedge") == 1
     assert out.count("  about interest:ukraine->rift-russia-azerbaijan") == 2
+    assert out.count("  about relation:ukraine->azerbaijan:influences=1") == 1
 
 
 def test_a_rift_nobody_has_a_stake_in_says_why(capsys):
@@ -142,7 +144,7 @@ def test_check_quotes_finds_every_quote_of_the_seed(capsys, seed):
     assert code == 0
     assert [line.split(":")[0] + ":" + line.split(":")[1].split(" in ")[0]
             for line in out.splitlines()] == [
-        "seed-article: 57 of 57 quotes found", "seed-comment-1: 2 of 2 quotes found",
+        "seed-article: 62 of 62 quotes found", "seed-comment-1: 2 of 2 quotes found",
         "seed-comment-2: 2 of 2 quotes found"]
 
 

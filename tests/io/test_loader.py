@@ -17,12 +17,12 @@ from ..hostile_corpus import HOSTILE
 def test_curated_graph_counts(curated):
     records = curated.graph["records"]
     assert records.counts() == {"sources": 3, "actors": 26, "outcomes": 13, "interests": 23,
-                                "effects": 11, "relations": 9, "events": 6, "claims": 61}
+                                "effects": 11, "relations": 14, "events": 6, "claims": 66}
     assert records.warnings == []
     assert curated.number_of_nodes() == 26 + 13
     edge_types = [t for _, _, t in curated.edges(data="type")]
     assert {t: edge_types.count(t) for t in set(edge_types)} == {
-        "interest": 23, "effect": 11, "relation": 9, "member_of": 11}
+        "interest": 23, "effect": 11, "relation": 9, "member_of": 11, "influence": 5}
 
 
 def test_every_assertion_in_the_curated_graph_has_a_claim(curated):
@@ -93,7 +93,8 @@ INVALID = {
     "since-after-until": ["graph.yaml:16:5: error: since (2025-03) is after until (2024)"],
     "wrong-types": ["graph.yaml:7:11: error: 'name' must be text, got true: quote it (\"true\")",
                     "graph.yaml:9:14: error: 'aliases' must be a list, got 'Turkey'",
-                    "graph.yaml:12:17: error: 'stance' must be one of: wants, opposes; got "
+                    "graph.yaml:12:17: error: 'stance' must be one of: wants, opposes, "
+                    "indifferent; got "
                     "'want' (did you mean 'wants'?)",
                     "graph.yaml:13:19: error: 'strength' must be a number, got 'lots'"],
     "contradictory-relations": [

@@ -9,7 +9,9 @@ from actorgraph.model import kinds
 NODE_ATTRIBUTES = {"type", "record", "label", "kind", "origin"}
 EDGE_ATTRIBUTES = {"type", "sign", "claims", "record", "origin"}
 SIGNS = {kinds.INTEREST: {1, -1}, kinds.EFFECT: {1, -1}, kinds.RELATION: {1, -1},
-         kinds.MEMBER_OF: {0}}
+         kinds.MEMBER_OF: {0}, kinds.INFLUENCE: {0}, kinds.INDIFFERENT: {0}}
+EXTRA = {kinds.RELATION: {"kind", "directed"}, kinds.INFLUENCE: {"kind", "directed", "intensity"},
+         kinds.INTEREST: {"degree"}, kinds.INDIFFERENT: {"degree"}}
 
 
 def test_every_node_has_a_documented_kind_and_exactly_the_documented_attributes(curated):
@@ -21,19 +23,30 @@ def test_every_node_has_a_documented_kind_and_exactly_the_documented_attributes(
     assert seen == set(kinds.NODE_TYPES)
 
 
-def test_every_edge_has_a_documented_kind_direction_sign_and_attributes(curated: nx.MultiDiGraph):
+def _check_edges(G: nx.MultiDiGraph) -> set[str]:
     seen = set()
-    for u, v, key, data in curated.edges(keys=True, data=True):
+    for u, v, key, data in G.edges(keys=True, data=True):
         t = data["type"]
         seen.add(t)
         assert t in kinds.EDGE_TYPES, key
         assert data["sign"] in SIGNS[t], key
-        extra = {"kind", "directed"} if t == kinds.RELATION else set()
-        assert set(data) == EDGE_ATTRIBUTES | extra, key
+        assert set(data) == EDGE_ATTRIBUTES | EXTRA.get(t, set()), key
         want = (kinds.OUTCOME, kinds.OUTCOME) if t == kinds.EFFECT else \
-            (kinds.ACTOR, kinds.OUTCOME) if t == kinds.INTEREST else (kinds.ACTOR, kinds.ACTOR)
-        assert (curated.nodes[u]["type"], curated.nodes[v]["type"]) == want, key
+            (kinds.ACTOR, kinds.OUTCOME) if t in (kinds.INTEREST, kinds.INDIFFERENT) else \
+            (kinds.ACTOR, kinds.ACTOR)
+        assert (G.nodes[u]["type"], G.nodes[v]["type"]) == want, key
         assert (data["claims"] == ()) == (t == kinds.MEMBER_OF), key
+    return seen
+
+
+def test_every_edge_has_a_documented_kind_direction_sign_and_attributes(curated: nx.MultiDiGraph):
+    import actorgraph
+
+    from ..conftest import DATA
+
+    # the seed says of no actor that it is indifferent; MACTOR's demo case says it of many
+    seen = _check_edges(curated)
+    seen |= _check_edges(actorgraph.load(DATA / "valid" / "mactor-aeroport-paris", cache=False))
     assert seen == set(kinds.EDGE_TYPES)
 
 

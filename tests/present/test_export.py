@@ -18,7 +18,7 @@ UKRAINE = "interest:ukraine->rift-russia-azerbaijan"
 def export(tmp_path, capsys, fmt):
     path = tmp_path / f"graph.{fmt}"
     assert main(["export", "--format", fmt, "-o", str(path), "--graph", str(GRAPH_DIR)]) == 0
-    assert capsys.readouterr().out == f"wrote {path}: 39 nodes, 54 edges ({fmt})\n"
+    assert capsys.readouterr().out == f"wrote {path}: 39 nodes, 59 edges ({fmt})\n"
     return path
 
 
@@ -34,7 +34,7 @@ def test_xml_exports_read_back_by_networkx_and_by_plain_xml(tmp_path, capsys, fm
     path = export(tmp_path, capsys, fmt)
     G = (nx.read_graphml(path, force_multigraph=True) if fmt == "graphml"
          else nx.read_gexf(path))
-    assert (G.number_of_nodes(), G.number_of_edges()) == (39, 54)
+    assert (G.number_of_nodes(), G.number_of_edges()) == (39, 59)
     assert G.nodes["turkiye"]["label"] == "Turkiye"
     assert G.nodes["turkiye"]["iso3"] == "TUR"
     [attrs] = [d for _, _, k, d in G.edges(keys=True, data=True)
@@ -42,7 +42,7 @@ def test_xml_exports_read_back_by_networkx_and_by_plain_xml(tmp_path, capsys, fm
     check_edge(attrs)
     root = ET.parse(path).getroot()  # a second, independent reader
     tags = [el.tag.rsplit("}", 1)[-1] for el in root.iter()]
-    assert (tags.count("node"), tags.count("edge")) == (39, 54)
+    assert (tags.count("node"), tags.count("edge")) == (39, 59)
     if fmt == "gexf":  # GEXF's own edge type must stay a directedness
         assert {el.get("type") for el in root.iter() if el.tag.endswith("}edge")} <= {
             None, "directed"}
@@ -52,7 +52,7 @@ def test_graphml_read_by_igraph_a_second_library(tmp_path, capsys):
     import igraph
 
     g = igraph.Graph.Read_GraphML(str(export(tmp_path, capsys, "graphml")))
-    assert (g.vcount(), g.ecount(), g.is_directed()) == (39, 54, True)
+    assert (g.vcount(), g.ecount(), g.is_directed()) == (39, 59, True)
     [edge] = [e for e in g.es if e["edge_id"] == UKRAINE]
     check_edge(edge.attributes())
     assert {v["id"]: v["label"] for v in g.vs}["turkiye"] == "Turkiye"
@@ -60,17 +60,17 @@ def test_graphml_read_by_igraph_a_second_library(tmp_path, capsys):
 
 def test_node_link_json(tmp_path, capsys):
     data = json.loads(export(tmp_path, capsys, "json").read_text(encoding="utf-8"))
-    assert (len(data["nodes"]), len(data["edges"])) == (39, 54)
+    assert (len(data["nodes"]), len(data["edges"])) == (39, 59)
     [edge] = [e for e in data["edges"] if e["id"] == UKRAINE]
     check_edge(edge)
     G = nx.node_link_graph(data, edges="edges")
-    assert (G.number_of_nodes(), G.number_of_edges()) == (39, 54)
+    assert (G.number_of_nodes(), G.number_of_edges()) == (39, 59)
 
 
 def test_cytoscape_json(tmp_path, capsys):
     data = json.loads(export(tmp_path, capsys, "cytoscape").read_text(encoding="utf-8"))
     nodes, edges = data["elements"]["nodes"], data["elements"]["edges"]
-    assert (len(nodes), len(edges)) == (39, 54)
+    assert (len(nodes), len(edges)) == (39, 59)
     [edge] = [e["data"] for e in edges if e["data"]["id"] == UKRAINE]
     check_edge(edge)
     assert {n["data"]["id"] for n in nodes} >= {"russia", "azerbaijan", "turkiye"}

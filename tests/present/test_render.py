@@ -55,7 +55,8 @@ def test_whole_map_draws_every_linked_record_and_names_the_rest(curated):
         "actor: state", "actor: government", "actor: faction", "actor: bloc", "actor: person",
         "actor: unidentified", "outcome", "wants (interest)", "opposes (interest)",
         "advances (effect)", "hinders (effect)", "allied / friendly (relation)",
-        "hostile (relation)", "relation only denied", "member of / part of"]
+        "hostile (relation)", "relation only denied", "member of / part of",
+        "can influence (0-3)"]
 
 
 def test_no_two_boxes_overlap(curated):
@@ -87,7 +88,7 @@ def test_rift_map_highlights_gainers_and_losers(curated):
 def test_focus_map_is_the_neighbourhood(curated):
     sel = select_map(curated, focus="Turkey")
     assert sorted(sel.graph) == [
-        "armenia-protectorate", "azerbaijan-sides-with-turkiye-and-west",
+        "armenia-protectorate", "azerbaijan", "azerbaijan-sides-with-turkiye-and-west",
         "containment-of-russia-south", "erdogan", "rift-russia-azerbaijan", "russia",
         "turkic-corridor", "turkiye", "turkiye-influence-central-asia"]
     assert sel.highlight == {"turkiye": "focus"}
@@ -98,7 +99,8 @@ def test_according_to_draws_only_that_claimants_edges(curated):
     claimed = sorted(k for _, _, k, t in sel.graph.edges(keys=True, data="type")
                      if t != "member_of")
     assert claimed == ["interest:ukraine->rift-russia-azerbaijan",
-                       "relation:russia->azerbaijan:threat"]
+                       "relation:russia->azerbaijan:threat",
+                       "relation:ukraine->azerbaijan:influences=1"]
     assert sel.title == "Interest map — according to dmitry-peskov"
 
 

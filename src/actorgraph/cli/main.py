@@ -19,13 +19,20 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..errors import ActorGraphError
-from . import commands_analyses, commands_diff, commands_records, commands_render
+from . import (
+    commands_analyses,
+    commands_coalitions,
+    commands_diff,
+    commands_records,
+    commands_render,
+)
 from .common import report_error
 
 __all__ = ["build_parser", "main", "report_error"]
 
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS = (commands_records, commands_analyses, commands_render, commands_diff)
+COMMANDS = (commands_records, commands_analyses, commands_coalitions, commands_render,
+            commands_diff)
 """The modules that add subcommands, each through its ``register(add)``, in help order."""
 
 

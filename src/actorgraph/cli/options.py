@@ -1,8 +1,8 @@
 """The claim-filter options, defined once for every command that filters claims.
 
-gains, rifts, perspectives, balance and render take the same options with the same help;
-`claim_filter_from` turns them into the one `actorgraph.analyses.claims.ClaimFilter` the
-library takes, checking each value and naming the flag when one is wrong.
+gains, rifts, perspectives, balance, coalitions and render take the same options with the
+same help; `claim_filter_from` turns them into the one `actorgraph.analyses.claims.ClaimFilter`
+the library takes, checking each value and naming the flag when one is wrong.
 """
 
 from __future__ import annotations

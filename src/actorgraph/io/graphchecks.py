@@ -4,6 +4,8 @@ in use, circles of ``part_of``, relations that contradict each other. The loader
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
@@ -66,39 +68,75 @@ def membership_cycles(records: GraphRecords) -> list[Problem]:
 
 
 def contradictory_relations(records: GraphRecords) -> list[Problem]:
-    """Two relations of opposite sign between the same actors, both asserted for a time
-    they share: one problem, at the one written later."""
+    """Relations of opposite sign between the same actors, asserted for a time they share:
+    one problem at each relation that contradicts one written before it, naming that one.
+
+    In O(n log n) per pair of actors (a file of many relations between two actors once
+    compared every pair): relations are taken in the order written, and for each sign a
+    Fenwick tree over the start dates keeps the latest end among the relations seen so far,
+    so "does an earlier one of the other sign overlap this one?" is one prefix query. An
+    influence tie (sign 0) is neither friendly nor hostile and contradicts nothing.
+    """
     problems = []
     asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}
     for rid, relation in records.relations.items():
-        if any(c.stance != "denies" for c in relation.claims):
+        if relation.sign and any(c.stance != "denies" for c in relation.claims):
             asserted.setdefault(frozenset(relation.ends), []).append((rid, relation))
+
+    def written(rid: str) -> tuple[str, int]:
+        return records.origins[rid].file, records.origins[rid].line
+
     for group in asserted.values():
-        for i, (rid_a, a) in enumerate(group):
-            for rid_b, b in group[i + 1:]:
-                if a.sign == b.sign or not _overlap(a, b):
-                    continue
-                later, earlier = sorted((rid_a, rid_b),
-                                        key=lambda r: (records.origins[r].file,
-                                                       records.origins[r].line))[::-1]
-                o = records.origins[later]
-                first = records.origins[earlier]
-                x, y = sorted(a.ends)
+        if len({r.sign for _, r in group}) < 2:
+            continue
+        group.sort(key=lambda item: written(item[0]))
+        spans = [_span(r) for _, r in group]
+        starts = sorted({start for start, _ in spans})
+        trees = {1: _MaxTree(len(starts)), -1: _MaxTree(len(starts))}
+        for k, ((rid, relation), (start, end)) in enumerate(zip(group, spans, strict=True)):
+            # an earlier relation of the other sign starting by this one's end and ending
+            # on or after its start overlaps it
+            last = bisect.bisect_right(starts, end)
+            best = trees[-relation.sign].max_upto(last)
+            if best is not None and best[0] >= start:
+                earlier = group[best[1]][0]
+                o, first = records.origins[rid], records.origins[earlier]
+                x, y = sorted(relation.ends)
                 problems.append(Problem(
                     o.file, o.line, o.column,
-                    f"contradictory relations between '{x}' and '{y}': "
-                    f"'{records.relations[later].kind}' here and "
-                    f"'{records.relations[earlier].kind}' at {first}, both asserted "
-                    "for the same time; give them since/until, or mark the disputed one's "
-                    "claims 'denies'"))
+                    f"contradictory relations between '{x}' and '{y}': '{relation.kind}' here "
+                    f"and '{records.relations[earlier].kind}' at {first}, both asserted for "
+                    "the same time; give them since/until, or mark the disputed one's claims "
+                    "'denies'"))
+            index = bisect.bisect_left(starts, start)
+            trees[relation.sign].raise_at(index, (end, k))
     return problems
 
 
-def _overlap(a: Relation, b: Relation) -> bool:
-    a_start = date_bounds(a.since)[0] if a.since else None
-    a_end = date_bounds(a.until)[1] if a.until else None
-    b_start = date_bounds(b.since)[0] if b.since else None
-    b_end = date_bounds(b.until)[1] if b.until else None
-    if a_end and b_start and a_end < b_start:
-        return False
-    return not (b_end and a_start and b_end < a_start)
+def _span(r: Relation) -> tuple[dt.date, dt.date]:
+    """First and last day a relation holds (open ends as the calendar's ends)."""
+    return (date_bounds(r.since)[0] if r.since else dt.date.min,
+            date_bounds(r.until)[1] if r.until else dt.date.max)
+
+
+class _MaxTree:
+    """A Fenwick tree of the largest (end, position) at or before each index."""
+
+    def __init__(self, n: int) -> None:
+        self.tree: list[tuple[dt.date, int] | None] = [None] * (n + 1)
+
+    def raise_at(self, index: int, value: tuple[dt.date, int]) -> None:
+        i = index + 1
+        while i < len(self.tree):
+            if self.tree[i] is None or self.tree[i] < value:  # type: ignore[operator]
+                self.tree[i] = value
+            i += i & -i
+
+    def max_upto(self, count: int) -> tuple[dt.date, int] | None:
+        """The largest value among the first `count` indexes."""
+        best, i = None, count
+        while i > 0:
+            if self.tree[i] is not None and (best is None or best < self.tree[i]):
+                best = self.tree[i]
+            i -= i & -i
+        return best

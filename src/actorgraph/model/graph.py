@@ -1,5 +1,21 @@
 """Build the networkx graph from checked records, and find things in it.
 
+  type        direction          sign
+  =========== ================== ==========================================
+  interest    actor -> outcome   +1 wants, -1 opposes
+  effect      outcome -> outcome +1 advances, -1 hinders
+  relation    actor -> actor     +1 friendly kinds, -1 hostile (``directed``
+                                 is False for ``between:`` relations)
+  member_of   actor -> actor     0 (structure, not a claim)
+  influence   actor -> actor     0 (``intensity`` 0-3: who can act on whom)
+  indifferent actor -> outcome   0 (an interest with stance ``indifferent``)
+  =========== ================== ==========================================
+
+Interest edges carry the interest's ``degree`` (1-3, or None when not given).
+
+``G.graph`` holds ``records`` (`GraphRecords`), ``sources``, ``events``, ``warnings`` and
+``root``.
+=======
 The graph is a `networkx.MultiDiGraph` whose nodes are actors and outcomes and whose
 edges are interests, effects, relations and memberships; `actorgraph.model.kinds` names
 the kinds and documents every node, edge and ``G.graph`` attribute.
@@ -18,7 +34,18 @@ from ..io.loader import GraphRecords, ParseCache, default_graph_dir, load_record
 from ..io.messages import a_or_an, nearest
 from . import ids
 from .index import graph_index
-from .kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, OUTCOME, RAPPROCHEMENT, RELATION, RIFT
+from .kinds import (
+    ACTOR,
+    EFFECT,
+    INDIFFERENT,
+    INFLUENCE,
+    INTEREST,
+    MEMBER_OF,
+    OUTCOME,
+    RAPPROCHEMENT,
+    RELATION,
+    RIFT,
+)
 
 __all__ = [
     "actors", "build_graph", "load", "load_version", "load_versions", "outcomes", "pair_outcomes",
@@ -92,15 +119,24 @@ def build_graph(records: GraphRecords) -> nx.MultiDiGraph:
             G.add_edge(aid, container, key=ids.membership_id(aid, container), type=MEMBER_OF,
                        sign=0, claims=(), record=None, origin=origins[aid])
     for iid, (aid, interest) in records.interests.items():
+        if interest.stance == "indifferent":  # a position (0), not an interest to serve
+            G.add_edge(aid, interest.outcome, key=iid, type=INDIFFERENT, record=interest,
+                       sign=0, degree=0, claims=tuple(interest.claims), origin=origins[iid])
+            continue
         G.add_edge(aid, interest.outcome, key=iid, type=INTEREST, record=interest,
-                   sign=1 if interest.stance == "wants" else -1, claims=tuple(interest.claims),
-                   origin=origins[iid])
+                   sign=1 if interest.stance == "wants" else -1, degree=interest.degree,
+                   claims=tuple(interest.claims), origin=origins[iid])
     for eid, (src, effect) in records.effects.items():
         G.add_edge(src, effect.to, key=eid, type=EFFECT, record=effect,
                    sign=1 if effect.sign == "advances" else -1, claims=tuple(effect.claims),
                    origin=origins[eid])
     for rid, relation in records.relations.items():
         a, b = relation.ends
+        if relation.kind == "influences":  # who can act on whom: no sign for balance
+            G.add_edge(a, b, key=rid, type=INFLUENCE, record=relation, sign=0,
+                       kind=relation.kind, intensity=relation.intensity, directed=True,
+                       claims=tuple(relation.claims), origin=origins[rid])
+            continue
         G.add_edge(a, b, key=rid, type=RELATION, record=relation, sign=relation.sign,
                    kind=relation.kind, directed=relation.directed,
                    claims=tuple(relation.claims), origin=origins[rid])

@@ -34,6 +34,10 @@ def effect_id(source_outcome: str, target_outcome: str) -> str:
 
 def relation_id(relation: Relation) -> str:
     a, b = relation.ends
+    if relation.kind == "influences":
+        # the intensity is part of what is claimed: two claimants who give different
+        # intensities curate two records, and both stand
+        return f"relation:{a}->{b}:influences={relation.intensity}{_at(relation.since)}"
     if relation.directed:
         return f"relation:{a}->{b}:{relation.kind}{_at(relation.since)}"
     a, b = sorted((a, b))

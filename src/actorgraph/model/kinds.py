@@ -30,6 +30,8 @@ Edge attributes (every edge; the key is the edge's stable id, `actorgraph.model.
                 EFFECT     outcome -> outcome +1 advances, -1 hinders
                 RELATION   actor -> actor     +1 friendly kinds, -1 hostile
                 MEMBER_OF  actor -> actor     0 (structure, not a claim)
+                INFLUENCE  actor -> actor     0 (who can act on whom, not friend or foe)
+                INDIFFERENT actor -> outcome  0 (an interest with stance ``indifferent``)
                 ========== ================== ==========================================
     ``sign``    int, as in the table
     ``claims``  tuple of `Claim`: who said it, where, when, the quote (empty for MEMBER_OF)
@@ -37,6 +39,10 @@ Edge attributes (every edge; the key is the edge's stable id, `actorgraph.model.
     ``origin``  `Origin` of the record (of the member actor for MEMBER_OF)
     RELATION edges also have ``kind`` (alliance, rivalry, ...) and ``directed`` (False for
     a ``between:`` relation, stored once from its first actor to its second).
+    INTEREST edges also have ``degree`` (1-3, MACTOR's valued position; None when not
+    given); INDIFFERENT edges have ``degree`` 0. INFLUENCE edges (relations of kind
+    ``influences``) have ``kind``, ``directed`` (True) and ``intensity`` (0-3); `balance` and
+    `gains` read RELATION edges only, so an influence tie never counts as friend or foe.
 
 Graph attributes (``G.graph``), all set by `build_graph` and read-only afterwards
     ``root``      str: the folder (or git revision) the graph was read from
@@ -54,12 +60,13 @@ from __future__ import annotations
 from typing import Final, Literal
 
 __all__ = [
-    "ACTOR", "EDGE_TYPES", "EFFECT", "GRAPH_ATTRIBUTES", "INTEREST", "MEMBER_OF", "NODE_TYPES",
+    "ACTOR", "EDGE_TYPES", "EFFECT", "GRAPH_ATTRIBUTES", "INDIFFERENT", "INFLUENCE", "INTEREST",
+    "MEMBER_OF", "NODE_TYPES",
     "OUTCOME", "RAPPROCHEMENT", "RELATION", "RIFT", "EdgeType", "NodeType",
 ]
 
 NodeType = Literal["actor", "outcome"]
-EdgeType = Literal["interest", "effect", "relation", "member_of"]
+EdgeType = Literal["interest", "effect", "relation", "member_of", "influence", "indifferent"]
 
 ACTOR: Final = "actor"
 OUTCOME: Final = "outcome"
@@ -69,7 +76,10 @@ INTEREST: Final = "interest"
 EFFECT: Final = "effect"
 RELATION: Final = "relation"
 MEMBER_OF: Final = "member_of"
-EDGE_TYPES: Final[tuple[EdgeType, ...]] = (INTEREST, EFFECT, RELATION, MEMBER_OF)
+INFLUENCE: Final = "influence"
+INDIFFERENT: Final = "indifferent"
+EDGE_TYPES: Final[tuple[EdgeType, ...]] = (INTEREST, EFFECT, RELATION, MEMBER_OF, INFLUENCE,
+                                           INDIFFERENT)
 
 # The two outcome kinds that name a change between two actors (``between:`` holds them).
 RIFT: Final = "rift"

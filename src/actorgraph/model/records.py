@@ -36,6 +36,8 @@ __all__ = [
     "ACTOR_KINDS",
     "CREDIBILITY",
     "DATE_PATTERN",
+    "DEGREES",
+    "INTENSITIES",
     "LINT_RULES",
     "RELATION_SIGNS",
     "RELIABILITY",
@@ -290,15 +292,48 @@ ACTOR_KINDS = ("state", "government", "faction", "bloc", "organization", "person
                "unidentified")
 
 
+DEGREES = (0, 1, 2, 3)
+"""An actor's position on an outcome, MACTOR's scale: 0 indifferent, 1 the outcome touches its
+processes, 2 its projects, 3 its missions or its very existence (signed by the stance)."""
+
+
 class Interest(_Dated):
-    """An actor wants or opposes an outcome, on the word of its claims."""
+    """An actor wants or opposes an outcome (or is indifferent to it), on the word of its claims.
+
+    ``degree`` (1-3) says how much the outcome matters to the actor, MACTOR's valued position:
+    ``wants`` with degree 2 is +2. ``stance: indifferent`` is the position 0 (its degree is 0).
+    An interest without a degree has a known sign and an unknown degree: `coalitions` shows
+    that position as missing, never as 0 or 1.
+    """
 
     outcome: Id
-    stance: Literal["wants", "opposes"]
+    stance: Literal["wants", "opposes", "indifferent"]
+    degree: Annotated[int, Field(ge=0, le=3)] | None = Field(
+        default=None, description="0-3: 0 indifferent, 1 processes, 2 projects, 3 missions or "
+        "existence (MACTOR's valued position, signed by the stance)")
     strength: Annotated[float, Field(gt=0.0, le=1.0)] = 1.0
     claims: Claims
     note: Text | None = None
     lint: LintAck | None = None
+
+    @model_validator(mode="after")
+    def _degree_fits_stance(self) -> Interest:
+        if self.stance == "indifferent" and self.degree not in (None, 0):
+            raise _conflict(f"an indifferent actor has degree 0, not {self.degree}; "
+                            "give stance wants or opposes with a degree of 1 to 3", "degree")
+        if self.stance != "indifferent" and self.degree == 0:
+            raise _conflict(f"degree 0 means indifferent: write 'stance: indifferent' "
+                            f"instead of '{self.stance}' with degree 0", "degree")
+        return self
+
+    @property
+    def position(self) -> int | None:
+        """The valued position -3..+3 (None: the degree is not given)."""
+        if self.stance == "indifferent":
+            return 0
+        if self.degree is None:
+            return None
+        return self.degree if self.stance == "wants" else -self.degree
 
 
 class Actor(_Record):
@@ -362,8 +397,14 @@ class Outcome(_Record):
 RELATION_SIGNS: dict[str, int] = {
     "alliance": 1, "partnership": 1, "close": 1, "agreement": 1,
     "rivalry": -1, "hostility": -1, "war": -1, "threat": -1, "sanctions": -1,
+    "influences": 0,
 }
-"""Each relation kind and its sign for balance reasoning (+1 friendly, -1 hostile)."""
+"""Each relation kind and its sign for balance reasoning (+1 friendly, -1 hostile, 0 neither:
+``influences`` says one actor can act on another, not whether they are friends)."""
+
+INTENSITIES = (0, 1, 2, 3)
+"""How strongly one actor influences another, MACTOR's scale: 0 no influence, 1 on its
+operations, 2 on its projects, 3 on its missions or its very existence."""
 
 
 class Relation(_Dated):
@@ -375,7 +416,10 @@ class Relation(_Dated):
     from_: Id | None = Field(default=None, alias="from")
     to: Id | None = None
     kind: Literal["alliance", "partnership", "close", "agreement", "rivalry", "hostility", "war",
-                  "threat", "sanctions"]
+                  "threat", "sanctions", "influences"]
+    intensity: Annotated[int, Field(ge=0, le=3)] | None = Field(
+        default=None, description="influences only, 0-3: 0 none, 1 on the other's operations, "
+        "2 on its projects, 3 on its missions or existence (MACTOR's scale)")
     status: Text | None = Field(default=None, description="e.g. 'strained since the crash'")
     claims: Claims
     note: Text | None = None
@@ -395,6 +439,16 @@ class Relation(_Dated):
         if a == b:
             raise _conflict(f"a relation of '{a}' with itself",
                             *(("between",) if self.between is not None else ("from", "to")))
+        if self.kind == "influences":
+            if self.between is not None:
+                raise _conflict("influence has a direction: give 'from' and 'to', not "
+                                "'between'", "between")
+            if self.intensity is None:
+                raise _conflict("an influence needs 'intensity': 0 (none) to 3 (on the "
+                                "other's missions or existence)", "kind")
+        elif self.intensity is not None:
+            raise _conflict(f"'intensity' belongs to influences, not to a {self.kind}",
+                            "intensity")
         return self
 
     @property

@@ -22,7 +22,7 @@ import networkx as nx
 from ..analyses.claims import ClaimView
 from ..errors import UsageError, quote_name, writing
 from ..io.output import output_file
-from ..model.kinds import EFFECT, INTEREST, MEMBER_OF, RELATION
+from ..model.kinds import EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import claim_grade
 
 __all__ = ["FORMATS", "flat_graph", "records_yaml", "shared_name", "shared_origin",
@@ -51,8 +51,10 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
             kind = "wants" if d["sign"] > 0 else "opposes"
         elif d["type"] == EFFECT:
             kind = "advances" if d["sign"] > 0 else "hinders"
-        elif d["type"] == RELATION:
+        elif d["type"] in (RELATION, INFLUENCE):
             kind = d["kind"]
+        elif d["type"] == INDIFFERENT:
+            kind = "indifferent"
         else:
             kind = MEMBER_OF
         H.add_edge(u, v, key=key, id=key, edge_type=d["type"], kind=kind, sign=int(d["sign"]),

@@ -17,7 +17,17 @@ from typing import Any
 import networkx as nx
 
 from ..errors import UsageError
-from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, NODE_TYPES, OUTCOME, RELATION
+from ..model.kinds import (
+    ACTOR,
+    EFFECT,
+    INDIFFERENT,
+    INFLUENCE,
+    INTEREST,
+    MEMBER_OF,
+    NODE_TYPES,
+    OUTCOME,
+    RELATION,
+)
 
 __all__ = ["MapSelection", "edge_category", "footnote_for", "select_bloc_map",
            "select_diff_map", "select_map"]
@@ -133,6 +143,8 @@ def edge_category(data: dict[str, Any], supported: bool) -> str:
         return "wants" if data["sign"] > 0 else "opposes"
     if kind == EFFECT:
         return "advances" if data["sign"] > 0 else "hinders"
+    if kind in (INFLUENCE, INDIFFERENT):
+        return "influences" if kind == INFLUENCE else "indifferent"
     if not supported:
         return "denied"
     return "friendly" if data["sign"] > 0 else "hostile"

@@ -27,12 +27,15 @@ EDGE_STYLE: dict[str, dict[str, Any]] = {
     "hostile": {"color": "#E69F00", "linestyle": "-.", "arrowstyle": "-", "lw": 2.2},
     "denied": {"color": "#CC79A7", "linestyle": ":", "arrowstyle": "-", "lw": 1.6},
     "member of": {"color": "#a8a8a8", "linestyle": "-", "arrowstyle": "->", "lw": 0.7},
+    "influences": {"color": "#56B4E9", "linestyle": "--", "arrowstyle": "-|>", "lw": 1.2},
+    "indifferent": {"color": "#a8a8a8", "linestyle": "--", "arrowstyle": "-", "lw": 0.9},
 }
 """Line per edge category: no two share both colour and dash pattern (or width)."""
 EDGE_LEGEND = {"wants": "wants (interest)", "opposes": "opposes (interest)",
                "advances": "advances (effect)", "hinders": "hinders (effect)",
                "friendly": "allied / friendly (relation)", "hostile": "hostile (relation)",
-               "denied": "relation only denied", "member of": "member of / part of"}
+               "denied": "relation only denied", "member of": "member of / part of",
+               "influences": "can influence (0-3)", "indifferent": "indifferent (position 0)"}
 GAIN_COLOR, LOSS_COLOR, MIXED_COLOR = "#009E73", "#D55E00", "#E69F00"
 STATUS_COLOR = {"added": GAIN_COLOR, "removed": LOSS_COLOR, "changed": MIXED_COLOR,
                 "against": "#CC79A7"}

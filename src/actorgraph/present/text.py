@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..io.loader import GraphRecords
-from ..model.kinds import ACTOR, EFFECT, INTEREST, MEMBER_OF, RELATION
+from ..model.kinds import ACTOR, EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import Claim, claim_confidence, claim_grade, source_confidence
 
 __all__ = ["claim_line", "describe", "list_rows", "node_name", "summary_line"]
@@ -80,21 +80,26 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
         out.append(f"  members: {', '.join(_name_and_id(G, m) for m in members)}")
     out.append(f"  defined at {data['origin']}")
     out.extend(_claims(G, actor.claims, "  "))
-    interests = [(v, d) for _, v, d in G.out_edges(aid, data=True) if d["type"] == INTEREST]
+    interests = [(v, d) for _, v, d in G.out_edges(aid, data=True)
+                 if d["type"] in (INTEREST, INDIFFERENT)]
     if interests:
         out.append("interests:")
         for v, d in sorted(interests, key=lambda x: x[0]):
-            stance = "wants" if d["sign"] > 0 else "opposes"
-            out.append(f"  {stance} {_name_and_id(G, v)}")
+            stance = d["record"].stance
+            degree = f" (degree {d['degree']})" if d["type"] == INTEREST and d["degree"] \
+                else ""
+            out.append(f"  {stance} {_name_and_id(G, v)}{degree}")
             out.extend(_claims(G, d["claims"], "    "))
     relations = [(u, v, d) for u, v, d in (*G.out_edges(aid, data=True),
                                            *G.in_edges(aid, data=True))
-                 if d["type"] == RELATION]
+                 if d["type"] in (RELATION, INFLUENCE)]
     if relations:
         out.append("relations:")
         for u, v, d in sorted(relations, key=lambda x: (x[0], x[1])):
             arrow = "->" if d["directed"] else "~"
             status = f" ({d['record'].status})" if d["record"].status else ""
+            if d["type"] == INFLUENCE:
+                status = f" (intensity {d['intensity']}){status}"
             out.append(f"  {d['kind']}: {_name_and_id(G, u)} {arrow} {_name_and_id(G, v)}{status}")
             out.extend(_claims(G, d["claims"], "    "))
     said = sorted(((about, c) for about, c in G.graph["records"].claims.values()
