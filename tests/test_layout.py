@@ -154,6 +154,8 @@ TESTED_BY = {
     "present.drawing": "present/test_render.py",
     "present.gains": "cli/test_cli.py",
     "present.layout": "present/test_render.py",
+    "present.boxes": "present/test_render.py",
+    "present.shared": "present/test_export.py",
     "present.selection": "present/test_render.py",
     "present.style": "present/test_render.py",
     "present.text": "cli/test_cli.py",

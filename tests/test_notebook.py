@@ -35,7 +35,7 @@ def test_the_tour_runs_from_a_clean_kernel_without_errors():
     assert "ukraine              rests on seed-article" in text
     assert "Perspectives: russia = dmitry-masyuk, dmitry-peskov, maria-zakharova" in text
     assert "(('azerbaijan', 'kazakhstan', 'russia', 'united-kingdom')," in text
-    assert any("image/png" in o.get("data", {}) for o in outputs)
+    assert any("image/svg+xml" in o.get("data", {}) for o in outputs)  # the briefing slide
 
 
 def test_the_committed_notebook_has_its_outputs_and_stays_small():

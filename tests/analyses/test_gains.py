@@ -373,3 +373,13 @@ def test_a_second_article_answers_who_gains_from_the_india_canada_rift():
     # before any of the 2024 articles, only the 2023 ones speak
     early = who_gains(G, "india", "canada", as_of="2024-01")
     assert (early.gainers, early.losers) == ([], ["united-states", "canada", "india"])
+
+
+def test_an_inference_is_never_worded_as_someone_saying_it(curated):
+    from actorgraph.present.gains import format_text
+
+    text = format_text(curated, who_gains(curated, "russia", "azerbaijan", inferred=True),
+                       explain=False)
+    inferred = [line for line in text.splitlines() if "structural:" in line]
+    assert inferred and all("the tool's inference from links claimed by" in line
+                            and "according to" not in line for line in inferred)

@@ -252,11 +252,11 @@ def test_gains_markdown_table(capsys):
     assert "| Russia (`russia`) | loses | likely (0.60, 1 voice) | 1 | no | direct |" in lines
 
 
-def test_rifts_lists_gainers_and_losers(capsys):
+def test_rifts_lists_gainers_and_losers_and_counts_those_cut(capsys):
     code, out, _ = run(capsys, "rifts", "--top", "3", "--graph", str(GRAPH_DIR))
     assert code == 0
     assert out.splitlines() == ["Russia / Azerbaijan",
-                                "  gainers: Ukraine, Azeri hardliners, certain forces",
+                                "  gainers: Ukraine, Azeri hardliners, certain forces and 3 more",
                                 "  losers:  Russia, Azerbaijan"]
 
 
@@ -354,3 +354,20 @@ def test_a_bad_output_path_is_refused_before_the_graph_is_read(capsys, tmp_path,
     code, _, err = run(capsys, *[a.format(tmp=tmp_path) for a in argv], "--graph", str(broken))
     assert code == 2
     assert err.startswith(f"actorgraph: error: cannot write {tmp_path}/a-file/")
+
+
+def test_as_of_says_how_many_undated_sources_it_kept(capsys):
+    # none of the bundled graph's three sources gives a publication date, so --as-of cannot
+    # drop them: the heading must say so rather than look like a filtered answer
+    code, out, _ = run(capsys, "gains", "russia", "azerbaijan", "--as-of", "2024",
+                       "--graph", str(GRAPH_DIR))
+    assert code == 0
+    assert out.splitlines()[1] == (
+        "Rift outcomes in the data: rift-russia-azerbaijan. Depth 4, voices by organisation, "
+        "as of 2024-12-31 (3 sources with no publication date kept).")
+
+
+def test_perspectives_output_ends_its_last_line(capsys):
+    code, out, _ = run(capsys, "perspectives", "russia", "azerbaijan", "--by", "affiliation",
+                       "--graph", str(GRAPH_DIR))
+    assert code == 0 and out.endswith("\n") and not out.endswith("\n\n\n")

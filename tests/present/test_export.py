@@ -76,3 +76,44 @@ def test_cytoscape_json(tmp_path, capsys):
     assert {n["data"]["id"] for n in nodes} >= {"russia", "azerbaijan", "turkiye"}
     G = nx.cytoscape_graph(data)
     assert G.number_of_nodes() == 39
+
+
+def test_gexf_carries_the_maps_colours_positions_and_weights(tmp_path, capsys):
+    from actorgraph.present.style import ACTOR_FILL, EDGE_STYLE
+
+    path = export(tmp_path, capsys, "gexf")
+    G = nx.read_gexf(path)
+    viz = G.nodes["turkiye"]["viz"]
+    assert viz["color"] == {"r": 0xcc, "g": 0xe6, "b": 0xf7, "a": 1.0}  # a state's fill
+    assert ACTOR_FILL["state"] == "#cce6f7"
+    xs = {round(d["viz"]["position"]["x"]) for _, d in G.nodes(data=True)}
+    assert len(xs) > 30  # laid out, not all in one spot
+    [attrs] = [d for _, _, d in G.edges(data=True) if d["id"] == UKRAINE]
+    assert attrs["weight"] == pytest.approx(0.84)  # the net support
+    root = ET.parse(path).getroot()  # the edge's colour, read as plain XML
+    edge = next(el for el in root.iter() if el.tag.endswith("}edge") and el.get("id") == UKRAINE)
+    color = next(el for el in edge if el.tag.endswith("}color"))
+    assert "#{:02x}{:02x}{:02x}".format(*(int(color.get(c)) for c in "rgb")) == (
+        EDGE_STYLE["wants"]["color"].lower())
+    assert float(edge.get("weight")) == pytest.approx(0.84)
+
+
+def test_cytoscape_nodes_have_names_positions_and_a_style_file(tmp_path, capsys):
+    from actorgraph.present.export import style_path
+
+    path = export(tmp_path, capsys, "cytoscape")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    nodes = {n["data"]["id"]: n for n in data["elements"]["nodes"]}
+    assert nodes["turkiye"]["data"]["name"] == "Turkiye"
+    assert set(nodes["turkiye"]["position"]) == {"x", "y"}
+    [edge] = [e["data"] for e in data["elements"]["edges"] if e["data"]["id"] == UKRAINE]
+    assert (edge["arrow"], edge["line_style"], edge["weight"]) == ("triangle", "solid", 0.84)
+    style = json.loads(style_path(path).read_text(encoding="utf-8"))
+    selectors = {s["selector"]: s["style"] for s in style}
+    assert selectors["node"]["label"] == "data(name)"
+    assert selectors["edge"]["line-color"] == "data(color)"
+    # every attribute the style reads is on every element
+    for n in data["elements"]["nodes"]:
+        assert {"name", "color", "type"} <= set(n["data"])
+    for e in data["elements"]["edges"]:
+        assert {"color", "arrow", "line_style", "weight"} <= set(e["data"])

@@ -356,7 +356,7 @@ def test_no_box_covers_a_box_or_the_texts_under_and_over_the_map(curated, name):
 
 @pytest.mark.parametrize("name", ["rift", "focus"])
 def test_no_box_covers_an_edge_of_the_rift_or_focus_actors(curated, name):
-    from actorgraph.present.layout import KEY_EDGE_LENGTH
+    from actorgraph.present.boxes import KEY_EDGE_LENGTH
 
     ax = new_axes()
     sel = select_map(curated, **MAPS[name])
@@ -367,7 +367,7 @@ def test_no_box_covers_an_edge_of_the_rift_or_focus_actors(curated, name):
     # and each of their edges shows a stretch of line, not just an arrowhead
     import numpy as np
 
-    from actorgraph.present.layout import visible_length
+    from actorgraph.present.boxes import visible_length
 
     boxes = {p.get_gid()[5:]: p.get_bbox() for p in ax.patches  # inches on the page
              if (p.get_gid() or "").startswith("node:")}
@@ -411,3 +411,26 @@ def test_every_legend_mark_differs_and_comes_from_a_colour_blind_safe_palette():
     greys = {c for c, *_ in looks if len({c[1:3], c[3:5], c[5:7]}) == 1}
     assert {c.upper() for c, *_ in looks} - {c.upper() for c in greys} <= set(OKABE_ITO.values())
     assert len(set(ACTOR_FILL.values())) == len(ACTOR_FILL)
+
+
+def test_a_map_too_big_to_read_says_so_before_laying_it_out(write_graph):
+    n = 400
+    data = {"sources": [{"id": "s", "title": "S", "kind": "article"}],
+            "actors": [{"id": f"actor-{i}", "name": f"Actor number {i}", "kind": "state",
+                        "interests": [{"outcome": f"outcome-{i % 40}", "stance": "wants",
+                                       "claims": [{"by": f"actor-{i}", "source": "s",
+                                                   "quote": "we want it"}]}]}
+                       for i in range(n)],
+            "outcomes": [{"id": f"outcome-{j}", "label": f"Outcome {j}", "kind": "other"}
+                         for j in range(40)]}
+    G = actorgraph.load(write_graph(yaml.safe_dump(data)))
+    events = []
+    sel = select_map(G)
+    draw_interest_map(G, ax=new_axes(), selection=sel,
+                      warn=lambda m: events.append(("warn", m)),
+                      progress=lambda m: events.append(("progress", m)))
+    warned = [i for i, (kind, _) in enumerate(events) if kind == "warn"]
+    separating = next(i for i, (_, m) in enumerate(events) if m == "separating labels")
+    assert len(warned) == 1 and warned[0] < separating
+    assert events[warned[0]][1].startswith("440 nodes on one page: labels will be about ")
+    assert sel.warnings == []  # said once, early, not again at the end

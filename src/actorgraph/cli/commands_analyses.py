@@ -81,7 +81,8 @@ def cmd_perspectives(args: argparse.Namespace) -> int:
     G = load_graph(args.graph)
     options = _options(G, args)
     p = perspectives(G, args.a, args.b, by=args.by, **options)
-    print(format_perspectives(G, p, fmt=args.format, explain=args.explain), end="")
+    out = format_perspectives(G, p, fmt=args.format, explain=args.explain)
+    print(out, end="" if out.endswith("\n") else "\n")
     return 0
 
 
@@ -100,7 +101,9 @@ def cmd_rifts(args: argparse.Namespace) -> int:
         print("No rift outcomes in the graph.")
     for r in reports:
         def names(ids: list[str]) -> str:
-            return ", ".join(G.nodes[i]["label"] for i in ids[:args.top]) or "-"
+            shown = ", ".join(G.nodes[i]["label"] for i in ids[:args.top]) or "-"
+            more = len(ids) - args.top
+            return f"{shown} and {more} more" if more > 0 else shown
         line = f"{G.nodes[r.a]['label']} / {G.nodes[r.b]['label']}"
         if args.format == "markdown":
             from ..present.markdown import md_text

@@ -185,7 +185,7 @@ def register(add: Add) -> None:
     p.add_argument("--format", required=True,
                    choices=["graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld"],
                    help="turtle and jsonld: RDF with W3C PROV-O provenance for each claim "
-                        "(needs rdflib: pip install 'actorgraph[rdf]')")
+                        "(needs the rdf extra, rdflib)")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="file to write (missing folders are created)")
     p.add_argument("--base-iri", metavar="IRI", help="RDF only: the records' IRIs are IRI + "

@@ -33,6 +33,11 @@ class _Progress:
             print(f"actorgraph: {message} ({elapsed:.0f} s so far)", file=sys.stderr)
 
 
+def _warn_now(message: str) -> None:
+    """A warning the library gives before the long work (e.g. labels too small to read)."""
+    print(f"actorgraph: warning: {message}", file=sys.stderr, flush=True)
+
+
 def _check_outputs(args: argparse.Namespace) -> None:
     """Every path the command will write, checked before any work (folders created)."""
     from ..io.output import output_file
@@ -74,7 +79,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if not args.output:
         return 0
     render_map(G, args.output, layout=pinned, date=args.date, progress=_Progress(),
-               selection=selection)
+               selection=selection, warn=_warn_now)
     if args.save_layout:
         positions: dict[str, Any] = dict(pinned or {})
         positions.update(selection.positions)  # what was drawn, not a second layout

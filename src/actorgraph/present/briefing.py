@@ -67,6 +67,7 @@ def draw_rift_briefing(G: nx.MultiDiGraph, *, fig: Any = None,
                        layout: dict[str, tuple[float, float]] | None = None,
                        footnote: str | None = None,
                        progress: Callable[[str], None] | None = None,
+                       warn: Callable[[str], None] | None = None,
                        **select_options: Any) -> Any:
     """Draw the briefing for a rift on `fig` (a new 16:9 figure if None) and return it.
 
@@ -86,7 +87,7 @@ def draw_rift_briefing(G: nx.MultiDiGraph, *, fig: Any = None,
         FigureCanvasAgg(fig)
     ax = fig.add_axes(BRIEFING_MAP_AXES)
     draw_interest_map(G, ax=ax, selection=sel, layout=layout, footnote=footnote,
-                      progress=progress, style=BRIEFING_PAGE)
+                      progress=progress, style=BRIEFING_PAGE, warn=warn)
     _draw_panel(fig, *stake_rows(G, sel.report))
     return fig
 

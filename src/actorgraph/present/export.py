@@ -8,6 +8,12 @@ its support (`actorgraph.analyses.claims`: the chance that at least one voice as
 is right and no voice denying it is), whether an independent voice denies it, how many
 claims back it, who claims it in which sources, and the Admiralty grades of its claims
 (``B2; C3``, empty when none).
+
+GEXF and Cytoscape JSON also carry the map's look, so Gephi and Cytoscape open the graph as
+the PNG shows it: each node's fill and position (the graph's ``layout.json`` when it has
+one, else the map's force layout) and each edge's colour, line and weight (its support, 0
+to 1; membership 1). Cytoscape nodes are named by label, and a Cytoscape.js style file
+(``<name>.style.json``, importable in Cytoscape) maps those attributes to the map's marks.
 """
 
 from __future__ import annotations
@@ -20,13 +26,14 @@ from typing import Any
 import networkx as nx
 
 from ..analyses.claims import ClaimView
-from ..errors import UsageError, quote_name, writing
+from ..errors import UsageError, writing
 from ..io.output import output_file
-from ..model.kinds import EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
+from ..model.kinds import ACTOR, EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import claim_grade
+from .shared import shared_name, shared_origin
 
-__all__ = ["FORMATS", "flat_graph", "records_yaml", "shared_name", "shared_origin",
-           "write_export"]
+__all__ = ["FORMATS", "cytoscape_style", "flat_graph", "records_yaml", "shared_name",
+           "shared_origin", "style_path", "write_export"]
 
 FORMATS = ("graphml", "gexf", "json", "cytoscape", "yaml", "turtle", "jsonld")
 
@@ -66,22 +73,6 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                                             if (g := claim_grade(c, sources))})),
                    origin=shared_origin(records, d["origin"]))
     return H
-
-
-def shared_name(records: Any) -> str:
-    """The graph's name in a file meant for others: its folder's own name (never the folders
-    above it), "the bundled graph", or ``REVISION:path`` for a git revision."""
-    root = Path(records.root)
-    if records.label != "the bundled graph" and root.exists():
-        return quote_name(root.resolve().name)
-    return quote_name(records.label)
-
-
-def shared_origin(records: Any, origin: Any) -> str:
-    """``file:line:column`` with the file relative to the graph folder, so a file meant for
-    others carries no path of this machine and is the same wherever the graph sits."""
-    file = records.relative.get(origin.file, origin.file)
-    return f"{quote_name(file)}:{origin.line}:{origin.column}"
 
 
 _YAML_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
@@ -141,6 +132,8 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
             Path(path).write_text(records_yaml(G), encoding="utf-8")
         return
     H = flat_graph(G)
+    if fmt in ("gexf", "cytoscape"):
+        _add_look(G, H)
     with writing(path):
         if fmt == "graphml":
             # GraphML readers treat an edge's XML id differently (igraph reads the source
@@ -149,9 +142,89 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
                 d["edge_id"] = d.pop("id")
             nx.write_graphml(H, path)
         elif fmt == "gexf":
+            for _, d in H.nodes(data=True):
+                d["viz"] = {"color": _rgba(d.pop("color")),
+                            "position": {"x": d.pop("x"), "y": d.pop("y"), "z": 0.0},
+                            "size": 10.0 if d["type"] == ACTOR else 6.0}
+            for _, _, d in H.edges(data=True):
+                d["viz"] = {"color": _rgba(d.pop("color")),
+                            "thickness": round(1 + 2 * d["weight"], 3)}
             nx.write_gexf(H, path)
-        else:
-            data: Any = (nx.node_link_data(H, edges="edges") if fmt == "json"
-                         else nx.cytoscape_data(H))
+        elif fmt == "json":
+            data: Any = nx.node_link_data(H, edges="edges")
             Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
                                   encoding="utf-8")
+        else:
+            data = nx.cytoscape_data(H, name="label")
+            for node in data["elements"]["nodes"]:
+                node["position"] = {"x": node["data"]["x"], "y": node["data"]["y"]}
+            Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
+                                  encoding="utf-8")
+    if fmt == "cytoscape":
+        with writing(style_path(path)):
+            style_path(path).write_text(json.dumps(cytoscape_style(), indent=1) + "\n",
+                                        encoding="utf-8")
+
+
+def style_path(path: str | os.PathLike[str]) -> Path:
+    """Where the Cytoscape style of an export at `path` goes: ``map.json`` ->
+    ``map.style.json``."""
+    p = Path(path)
+    return p.with_name(p.stem + ".style.json")
+
+
+def _add_look(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> None:
+    """Fill, position, colour, line style and weight of the map, as plain attributes of `H`:
+    node ``color``, ``x``, ``y`` (pixels, y down, as Gephi and Cytoscape place them); edge
+    ``color``, ``line_style``, ``arrow``, ``category`` and ``weight``."""
+    from .layout import layout_positions, read_layout
+    from .selection import edge_category
+    from .style import ACTOR_FILL, EDGE_STYLE
+
+    pinned = Path(G.graph["root"]) / "layout.json"
+    pos = layout_positions(G, pinned=read_layout(pinned) if pinned.is_file() else None)
+    for n, d in H.nodes(data=True):
+        d["color"] = (ACTOR_FILL.get(d["kind"], "#ffffff") if d["type"] == ACTOR
+                      else OUTCOME_COLOR)
+        d["x"], d["y"] = round(pos[n][0] * 500, 2), round(-pos[n][1] * 500, 2)
+    lines = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "dashed"}
+    view = ClaimView(G)
+    for u, v, key, d in H.edges(keys=True, data=True):
+        data = G.edges[u, v, key]
+        category = edge_category(data, view.status(u, v, key, data) != "denied")
+        style = EDGE_STYLE[category]
+        d.update(category=category, color=style["color"],
+                 line_style=lines[style["linestyle"]],
+                 arrow="none" if style["arrowstyle"] == "-" else
+                 "tee" if style["arrowstyle"] == "-[" else "triangle",
+                 weight=1.0 if d["edge_type"] == MEMBER_OF else max(0.0, d["support"]))
+
+
+OUTCOME_COLOR = "#bdbdbd"
+"""Outcomes in Gephi and Cytoscape: mid grey (the map's white boxes would vanish on a
+white canvas)."""
+
+
+def _rgba(hex_color: str) -> dict[str, int | float]:
+    h = hex_color.lstrip("#")
+    return {"r": int(h[0:2], 16), "g": int(h[2:4], 16), "b": int(h[4:6], 16), "a": 1.0}
+
+
+def cytoscape_style() -> list[dict[str, Any]]:
+    """A Cytoscape.js style (a list of selectors) drawing an export as the map looks."""
+    return [
+        {"selector": "node", "style": {
+            "label": "data(name)", "background-color": "data(color)", "shape": "ellipse",
+            "border-width": 1, "border-color": "#546e7a", "font-size": 11,
+            "text-wrap": "wrap", "text-max-width": 140}},
+        {"selector": "node[type = 'actor']", "style": {
+            "shape": "round-rectangle", "font-weight": "bold", "width": "label",
+            "height": "label", "padding": 6, "text-valign": "center"}},
+        {"selector": "node[type = 'outcome']", "style": {
+            "shape": "rectangle", "font-style": "italic", "width": "label",
+            "height": "label", "padding": 6, "text-valign": "center"}},
+        {"selector": "edge", "style": {
+            "line-color": "data(color)", "target-arrow-color": "data(color)",
+            "target-arrow-shape": "data(arrow)", "line-style": "data(line_style)",
+            "width": "mapData(weight, 0, 1, 1, 3)", "curve-style": "bezier"}},
+    ]

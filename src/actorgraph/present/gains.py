@@ -123,11 +123,17 @@ def support_text(G: nx.MultiDiGraph, support: Support, *, names: bool = False) -
 
 
 def _who_says(G: nx.MultiDiGraph, e: Evidence) -> str:
+    """Who the route's claims come from. For the tool's own inference the claimants said the
+    links it rests on, never the verdict, and the words say so."""
     names = [node_name(G, c) for c in e.claimants]
-    return "according to " + ", ".join(names) if names else ""
+    if not names:
+        return ""
+    if e.inferred:
+        return "the tool's inference from links claimed by " + ", ".join(names)
+    return "according to " + ", ".join(names)
 
 
-def _filters(report: RiftReport) -> str:
+def _filters(G: nx.MultiDiGraph, report: RiftReport) -> str:
     o = report.options
     parts = [f"depth {o['depth']}", f"voices by {o['voices']}"]
     if o["according_to"]:
@@ -137,7 +143,10 @@ def _filters(report: RiftReport) -> str:
     if o["min_confidence"]:
         parts.append(f"min confidence {o['min_confidence']}")
     if o["as_of"]:
-        parts.append(f"as of {o['as_of']}")
+        undated = sum(1 for src in G.graph["sources"].values() if not src.published)
+        parts.append(f"as of {o['as_of']}" + (
+            f" ({undated} source{'s' if undated != 1 else ''} with no publication date kept)"
+            if undated else ""))
     return ", ".join(parts)
 
 
@@ -246,7 +255,7 @@ def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False
     """The report for a terminal: the ranking, the causes, the inferences, then why."""
     out = [_heading(G, report)]
     rifts = ", ".join(report.rift_outcomes) or "none"
-    out.append(f"Rift outcomes in the data: {rifts}. {_filters(report).capitalize()}.")
+    out.append(f"Rift outcomes in the data: {rifts}. {_filters(G, report).capitalize()}.")
     out.append(textwrap.fill(f"Ranked by {MEANING}.", width=100))
     if report.stakes:
         out += _ranking_rows(G, report.stakes)
@@ -314,7 +323,7 @@ def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = F
     """The report as Markdown: a table, the causes, the inferences, then the evidence."""
     out = [f"## {_md(_heading(G, report))}", "",
            f"Rift outcomes: {', '.join(map(md_code, report.rift_outcomes)) or 'none'}. "
-           f"{_md(_filters(report).capitalize())}. Ranked by {MEANING}.", ""]
+           f"{_md(_filters(G, report).capitalize())}. Ranked by {MEANING}.", ""]
     out += ["| actor | verdict | support | stake | contested | evidence |",
             "| --- | --- | --- | ---: | --- | --- |"]
     for s in report.stakes:

@@ -27,8 +27,8 @@ from ..errors import UsageError, writing
 from ..io.output import output_file
 from ..model.kinds import ACTOR
 from ..model.records import claim_confidence
-from .export import shared_origin
 from .selection import MapSelection, left_out_note
+from .shared import shared_origin
 from .style import (
     ACTOR_FILL,
     BASE_FONT,
@@ -62,7 +62,8 @@ def vis_network_js() -> str:
         return path.read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         raise UsageError("the interactive map needs the html extra: "
-                         "pip install \"actorgraph[html]\"") from None
+                         "pip install \".[html]\" in a clone of actorgraph, or "
+                         "\"actorgraph[html]\" from a package index") from None
 
 
 def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,

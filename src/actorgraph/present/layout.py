@@ -13,7 +13,7 @@ import itertools
 import json
 import math
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,21 +22,23 @@ import networkx as nx
 from ..errors import UsageError, writing
 from ..io.output import output_file
 from ..model.kinds import MEMBER_OF, RELATION
+from .boxes import Edges, _inner_edges, _separate, clear_edges
 from .selection import MapSelection
 from .style import A4_LANDSCAPE
 
-__all__ = ["Edges", "bloc_positions", "clear_edges", "edge_hits", "layout_positions",
-           "map_positions", "read_layout", "visible_length", "write_layout"]
+__all__ = ["Edges", "Ticker", "bloc_positions", "layout_positions", "map_positions",
+           "read_layout", "write_layout"]
 
 
 def map_positions(H: nx.MultiDiGraph, sel: MapSelection,
-                  layout: dict[str, tuple[float, float]] | None = None
+                  layout: dict[str, tuple[float, float]] | None = None,
+                  tick: Callable[[str], None] | None = None
                   ) -> dict[str, tuple[float, float]]:
     """Where the nodes of `H` go on the map of `sel` (the PNG and the HTML page alike):
     pinned by `layout`, else bloc by bloc for a balance map, else the force layout. Kept in
     ``sel.positions``, which is what ``--save-layout`` writes."""
     sel.positions = (bloc_positions(H, sel.blocs) if sel.blocs and not layout
-                     else layout_positions(H, pinned=layout))
+                     else layout_positions(H, pinned=layout, tick=tick))
     return sel.positions
 
 
@@ -75,7 +77,8 @@ def _seed_xy(node: str) -> tuple[float, float]:
 
 
 def layout_positions(H: nx.MultiDiGraph, *, pinned: dict[str, tuple[float, float]] | None = None,
-                     iterations: int = 300) -> dict[str, tuple[float, float]]:
+                     iterations: int = 300, tick: Callable[[str], None] | None = None
+                     ) -> dict[str, tuple[float, float]]:
     """Deterministic force-directed positions (Fruchterman-Reingold).
 
     Without pins, each connected component is laid out on its own and the components are
@@ -87,14 +90,14 @@ def layout_positions(H: nx.MultiDiGraph, *, pinned: dict[str, tuple[float, float
     if len(H) > 150:  # each iteration is O(n^2); big maps settle with fewer
         iterations = max(60, iterations * 150 // len(H))
     if pinned:
-        return _force(H, sorted(H), pinned, iterations)
+        return _force(H, sorted(H), pinned, iterations, tick)
     components = sorted((sorted(c) for c in nx.weakly_connected_components(H)),
                         key=lambda c: (-len(c), c[0]))
     out: dict[str, tuple[float, float]] = {}
     if not components:
         return out
     main = components[0]
-    out.update(_normalized(_force(H, main, {}, iterations), 1.0, (0.0, 0.0)))
+    out.update(_normalized(_force(H, main, {}, iterations, tick), 1.0, (0.0, 0.0)))
     y = 1.0
     for comp in components[1:]:
         half = max(0.12, min(0.5, math.sqrt(len(comp) / len(main))))
@@ -115,7 +118,8 @@ def _normalized(pos: dict[str, tuple[float, float]], half: float,
 
 
 def _force(H: nx.MultiDiGraph, nodes: list[str], pinned: dict[str, tuple[float, float]],
-           iterations: int) -> dict[str, tuple[float, float]]:
+           iterations: int, tick: Callable[[str], None] | None = None
+           ) -> dict[str, tuple[float, float]]:
     import numpy as np
 
     n = len(nodes)
@@ -132,7 +136,9 @@ def _force(H: nx.MultiDiGraph, nodes: list[str], pinned: dict[str, tuple[float, 
     k = math.sqrt(4.0 / n)
     temperature = 0.2
     cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
+    for i in range(iterations):
+        if tick:
+            tick(f"laying out {n} nodes (step {i + 1} of {iterations})")
         delta = pos[:, None, :] - pos[None, :, :]
         dist = np.maximum(np.sqrt((delta ** 2).sum(axis=-1)), 0.01)
         force = k * k / dist ** 2 - weight * dist / k  # repulsion minus attraction
@@ -169,39 +175,24 @@ def write_layout(path: str | os.PathLike[str], positions: dict[str, tuple[float,
 
 
 
-def _separate(centres: Any, sizes: Any, gap: float, rounds: int = 500) -> Any:
-    """Move boxes (centres and full sizes, in inches) apart until none overlap.
+class Ticker:
+    """Pass a long loop's progress to `say` at most every `every` seconds, so that a
+    2,000-actor map reports what it is doing without flooding the terminal."""
 
-    Overlapping pairs push each other along the line between their centres (not along the
-    cheaper axis, which would stack wide labels into columns), by the smaller overlap.
-    """
-    import numpy as np
+    def __init__(self, say: Callable[[str], None] | None, every: float = 2.0):
+        import time
 
-    c = centres.copy()
-    half = sizes / 2 + gap / 2
-    n = len(c)
-    order = np.arange(n)
-    tie = np.sign(order[:, None] - order[None, :]).astype(float)
-    for _ in range(rounds):
-        dx = c[:, None, 0] - c[None, :, 0]
-        dy = c[:, None, 1] - c[None, :, 1]
-        ox = half[:, None, 0] + half[None, :, 0] - np.abs(dx)
-        oy = half[:, None, 1] + half[None, :, 1] - np.abs(dy)
-        overlap = (ox > 0) & (oy > 0)
-        np.fill_diagonal(overlap, False)
-        if not overlap.any():
-            break
-        dist = np.sqrt(dx ** 2 + dy ** 2)
-        ux = np.where(dist > 1e-9, dx / np.maximum(dist, 1e-9), tie)
-        uy = np.where(dist > 1e-9, dy / np.maximum(dist, 1e-9), 0.0)
-        amount = np.where(overlap, np.minimum(ox, oy), 0.0) * 0.5 + np.where(overlap, 0.01, 0)
-        c[:, 0] += (ux * amount).sum(axis=1)
-        c[:, 1] += (uy * amount).sum(axis=1)
-    return c
+        self.say, self.every, self.clock = say, every, time.monotonic
+        self.last = self.clock()
+
+    def __call__(self, message: str) -> None:
+        if self.say is not None and self.clock() - self.last >= self.every:
+            self.last = self.clock()
+            self.say(message)
 
 
-def _place_boxes(pts: Any, sizes: Any, avail: Any,
-                 edges: Edges | None = None) -> tuple[Any, float, Any]:
+def _place_boxes(pts: Any, sizes: Any, avail: Any, edges: Edges | None = None,
+                 tick: Callable[[str], None] | None = None) -> tuple[Any, float, Any]:
     """Place label boxes (sizes in inches) on a page area `avail` (inches).
 
     Stretch the layout over the page, push boxes apart until none overlap and off the
@@ -215,7 +206,7 @@ def _place_boxes(pts: Any, sizes: Any, avail: Any,
     if len(pts) > 1:
         lo0, hi0 = pts.min(axis=0), pts.max(axis=0)
         pts = (pts - (lo0 + hi0) / 2) / np.maximum(hi0 - lo0, 1e-6)  # each axis in [-.5, .5]
-        pts = _separate(pts * (avail - sizes.max(axis=0)), sizes, gap=0.12)
+        pts = _separate(pts * (avail - sizes.max(axis=0)), sizes, gap=0.12, tick=tick)
         if edges is not None:
             pts = clear_edges(pts, sizes, edges)
         extent = (pts + sizes / 2).max(axis=0) - (pts - sizes / 2).min(axis=0)
@@ -314,131 +305,3 @@ def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any, groups: list[list[int]],
     return _fit_page(placed, sizes, avail)
 
 
-def _inner_edges(edges: Edges | None, idx: list[int]) -> Edges | None:
-    """The edges among the boxes `idx`, re-indexed into that list."""
-    import numpy as np
-
-    if edges is None:
-        return None
-    where = {b: i for i, b in enumerate(idx)}
-    keep = [e for e, (u, v) in enumerate(edges.pairs.tolist()) if u in where and v in where]
-    if not keep:
-        return None
-    return Edges(np.array([[where[u], where[v]] for u, v in edges.pairs[keep].tolist()]),
-                 edges.key[keep])
-
-
-@dataclass
-class Edges:
-    """The edges a placement keeps clear of boxes: index pairs into the boxes, and which of
-    them are key (the rift's or the focus's own edges: they must end up clear and long
-    enough to see; the others are cleared as far as a few rounds allow)."""
-
-    pairs: Any
-    """(E, 2) int array of box indices"""
-    key: Any
-    """(E,) bool array"""
-
-
-CLEARANCE = 0.06
-"""Inches kept between an edge and a box it passes."""
-KEY_EDGE_LENGTH = 0.3
-"""Inches of a key edge left visible between its two boxes."""
-
-
-def edge_hits(centres: Any, sizes: Any, pairs: Any, margin: float = 0.0) -> Any:
-    """(E, N) bool: whether the straight edge between the centres of pair e passes through
-    box n (grown by `margin`), a box never counting as hit by its own edges. The exact
-    segment-rectangle test (Liang-Barsky slab clipping)."""
-    import numpy as np
-
-    a, d = centres[pairs[:, 0]], centres[pairs[:, 1]] - centres[pairs[:, 0]]
-    lo, hi = centres - sizes / 2 - margin, centres + sizes / 2 + margin
-    t0 = np.zeros((len(pairs), len(centres)))
-    t1 = np.ones_like(t0)
-    for axis in (0, 1):
-        p0, da = a[:, axis][:, None], d[:, axis][:, None]
-        flat = np.abs(da) < 1e-12
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ta = (lo[None, :, axis] - p0) / np.where(flat, 1.0, da)
-            tb = (hi[None, :, axis] - p0) / np.where(flat, 1.0, da)
-        inside = (p0 > lo[None, :, axis]) & (p0 < hi[None, :, axis])
-        t0 = np.maximum(t0, np.where(flat, np.where(inside, -np.inf, np.inf),
-                                     np.minimum(ta, tb)))
-        t1 = np.minimum(t1, np.where(flat, np.where(inside, np.inf, -np.inf),
-                                     np.maximum(ta, tb)))
-    hit = t0 < t1
-    rows = np.arange(len(pairs))
-    hit[rows, pairs[:, 0]] = hit[rows, pairs[:, 1]] = False
-    return hit
-
-
-def visible_length(centres: Any, sizes: Any, pairs: Any) -> Any:
-    """Length of each edge between the borders of its two boxes (0 when they touch)."""
-    import numpy as np
-
-    d = centres[pairs[:, 1]] - centres[pairs[:, 0]]
-    length = np.maximum(np.sqrt((d ** 2).sum(axis=1)), 1e-9)
-    u = np.abs(d) / length[:, None]
-    with np.errstate(divide="ignore"):
-        inside = [np.minimum(sizes[pairs[:, i], 0] / 2 / u[:, 0],
-                             sizes[pairs[:, i], 1] / 2 / u[:, 1]) for i in (0, 1)]
-    return np.maximum(length - inside[0] - inside[1], 0.0)
-
-
-def clear_edges(centres: Any, sizes: Any, edges: Edges, rounds: int = 60) -> Any:
-    """Move boxes off the edges that pass under them, and the two boxes of a short key edge
-    apart, keeping boxes from overlapping (`_separate`): all edges first, then the key
-    edges alone until they are clear."""
-    import numpy as np
-
-    c = centres.copy()
-    for phase in ("all", "key"):
-        mask = np.ones(len(edges.pairs), bool) if phase == "all" else edges.key
-        pairs = edges.pairs[mask]
-        if not len(pairs):
-            continue
-        for _ in range(rounds):
-            moved = _push_off(c, sizes, pairs)
-            short = _lengthen(c, sizes, edges.pairs[edges.key])
-            if not (moved or short):
-                break
-            c = _separate(c, sizes, gap=0.12, rounds=100)
-    return c
-
-
-def _push_off(c: Any, sizes: Any, pairs: Any) -> bool:
-    """One round: every box an edge passes under moves across, away from the edge's line."""
-    import numpy as np
-
-    hit = edge_hits(c, sizes, pairs, CLEARANCE)
-    if not hit.any():
-        return False
-    e, k = np.nonzero(hit)
-    a, d = c[pairs[e, 0]], c[pairs[e, 1]] - c[pairs[e, 0]]
-    normal = np.stack([-d[:, 1], d[:, 0]], axis=1) / np.maximum(
-        np.sqrt((d ** 2).sum(axis=1)), 1e-9)[:, None]
-    side = ((c[k] - a) * normal).sum(axis=1)
-    need = (np.abs(normal) * sizes[k] / 2).sum(axis=1) + 1.5 * CLEARANCE
-    step = (need - np.abs(side)) * np.where(side >= 0, 1.0, -1.0)
-    np.add.at(c, k, normal * step[:, None] * 0.7)
-    for end in (0, 1):  # the edge gives way a little too, so that no box is pinned
-        np.add.at(c, pairs[e, end], -normal * step[:, None] * 0.25)
-    return True
-
-
-def _lengthen(c: Any, sizes: Any, pairs: Any) -> bool:
-    """One round: the two boxes of a key edge shorter than `KEY_EDGE_LENGTH` move apart."""
-    import numpy as np
-
-    if not len(pairs):
-        return False
-    short = visible_length(c, sizes, pairs) < KEY_EDGE_LENGTH
-    if not short.any():
-        return False
-    p = pairs[short]
-    d = c[p[:, 1]] - c[p[:, 0]]
-    u = d / np.maximum(np.sqrt((d ** 2).sum(axis=1)), 1e-9)[:, None]
-    np.add.at(c, p[:, 1], u * KEY_EDGE_LENGTH / 2)
-    np.add.at(c, p[:, 0], -u * KEY_EDGE_LENGTH / 2)
-    return True

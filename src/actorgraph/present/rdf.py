@@ -216,7 +216,8 @@ def rdf_graph(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Any:
     try:
         import rdflib  # noqa: F401
     except ImportError:
-        raise UsageError("RDF export needs rdflib: pip install 'actorgraph[rdf]'") from None
+        raise UsageError("RDF export needs rdflib, the rdf extra: pip install '.[rdf]' in a "
+                         "clone of actorgraph, or 'actorgraph[rdf]' from a package index") from None
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*$", base):
         raise UsageError(f"--base-iri takes an absolute IRI such as {DEFAULT_BASE}, got {base!r}")
     w = _Writer(base)

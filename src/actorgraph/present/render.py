@@ -85,6 +85,7 @@ def map_file(path: str | os.PathLike[str]) -> Path:
 def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                layout: dict[str, tuple[float, float]] | None = None,
                date: str | None = None, progress: Callable[[str], None] | None = None,
+               warn: Callable[[str], None] | None = None,
                selection: MapSelection | None = None, **select_options: Any) -> MapSelection:
     """Render the map to `path` (.png, .svg or .pdf by extension), reproducibly: an A4 map,
     or for a rift with stakes the 16:9 briefing (`briefing.draw_rift_briefing`).
@@ -110,10 +111,10 @@ def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
             from .briefing import draw_rift_briefing
 
             draw_rift_briefing(G, fig=fig, selection=sel, layout=layout,
-                               footnote=footnote_for(G, date), progress=progress)
+                               footnote=footnote_for(G, date), progress=progress, warn=warn)
         else:
             draw_interest_map(G, ax=fig.add_axes(MAP_AXES), selection=sel, layout=layout,
-                              footnote=footnote_for(G, date), progress=progress)
+                              footnote=footnote_for(G, date), progress=progress, warn=warn)
         if progress:
             progress(f"writing {path}")
         with (matplotlib.rc_context({"svg.hashsalt": "actorgraph", "svg.fonttype": "none"}),

@@ -270,7 +270,7 @@ def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:
         day = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch
                else dt.date.today())
         date = day.isoformat()
-    from .export import shared_name
+    from .shared import shared_name
 
     records = G.graph["records"]
     name = shared_name(records)  # a figure names the graph, not the folders above it
