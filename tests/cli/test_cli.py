@@ -85,7 +85,7 @@ def test_every_command_has_help(capsys):
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert set(commands) == {"validate", "list", "show", "check-quotes", "gains", "rifts",
                              "render", "diff", "balance", "perspectives", "schema",
-                             "export", "lint", "coalitions"}
+                             "export", "lint", "coalitions", "completion"}
     for name in commands:
         assert main([name, "--help"]) == 0
         assert "usage: actorgraph " + name in capsys.readouterr().out

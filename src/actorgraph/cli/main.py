@@ -25,6 +25,7 @@ from . import (
     commands_diff,
     commands_records,
     commands_render,
+    completion,
 )
 from .common import report_error
 
@@ -32,7 +33,7 @@ __all__ = ["build_parser", "main", "report_error"]
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = (commands_records, commands_analyses, commands_coalitions, commands_render,
-            commands_diff)
+            commands_diff, completion)
 """The modules that add subcommands, each through its ``register(add)``, in help order."""
 
 
@@ -75,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
+    if argv is None and completion.requested():  # the shell asks for completions: answer, exit
+        completion.complete(parser)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
