@@ -175,3 +175,11 @@ def test_a_bare_diff_outside_git_says_so(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("ACTORGRAPH_GRAPH", raising=False)
     assert main(["diff"]) == 2
     assert capsys.readouterr().err == "actorgraph: error: graph is not inside a git repository\n"
+
+
+def test_a_mistyped_folder_is_named_as_neither_folder_nor_revision(capsys):
+    # a new user's typo: the message must name what they typed, not the default graph
+    assert main(["diff", str(GRAPH_DIR) + "h", str(GRAPH_DIR)]) == 2
+    assert capsys.readouterr().err == (
+        f"actorgraph: error: unknown revision or not a commit: '{GRAPH_DIR}h' "
+        "(and no folder of that name)\n")

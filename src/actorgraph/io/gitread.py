@@ -48,7 +48,10 @@ def resolve_commit(revision: str, repo: Path) -> str:
     result = _git(["rev-parse", "--verify", "--quiet", "--end-of-options",
                    f"{revision}^{{commit}}"], repo)
     if result.returncode != 0:
-        raise UsageError(f"unknown revision or not a commit: {revision!r}")
+        hint = ""
+        if "/" in revision or revision.startswith("."):
+            hint = " (and no folder of that name)"  # most likely a mistyped folder
+        raise UsageError(f"unknown revision or not a commit: {revision!r}{hint}")
     return result.stdout.decode().strip()
 
 
