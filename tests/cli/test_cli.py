@@ -337,6 +337,10 @@ def test_the_readme_export_example_works_as_written(capsys, tmp_path, monkeypatc
     written = yaml.safe_load((tmp_path / "merged" / "all.yaml").read_text(encoding="utf-8"))
     records = actorgraph.load(GRAPH_DIR, cache=False).graph["records"]
     assert sorted(a["id"] for a in written["actors"]) == sorted(records.actors)
+    # the export is a graph of its own: the sources' archived texts come along, so it loads
+    # back (every quote checked against them again) with the same claims
+    again = actorgraph.load(tmp_path / "merged", cache=False).graph["records"]
+    assert sorted(again.claims) == sorted(records.claims)
 
 
 @pytest.mark.parametrize("argv", [

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,21 @@ def records_yaml(G: nx.MultiDiGraph) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
+def _copy_source_texts(G: nx.MultiDiGraph, folder: Path) -> None:
+    """Put each source's archived text (`text:`, a path inside the graph folder) at the same
+    path beside a YAML export, so the export loads back and its quotes are still checked."""
+    root = G.graph.get("root")
+    if root is None:
+        return
+    for source in G.graph["sources"].values():
+        if not getattr(source, "text", None):
+            continue
+        original, copy = Path(root) / source.text, folder / source.text
+        if original.is_file() and original.resolve() != copy.resolve():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, copy)
+
+
 def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
                  base: str | None = None) -> None:
     """Write `G` to `path` as ``graphml``, ``gexf``, ``json`` (node-link), ``cytoscape``,
@@ -130,6 +146,7 @@ def write_export(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
     if fmt == "yaml":
         with writing(path):
             Path(path).write_text(records_yaml(G), encoding="utf-8")
+            _copy_source_texts(G, Path(path).parent)
         return
     H = flat_graph(G)
     if fmt in ("gexf", "cytoscape"):
