@@ -96,3 +96,35 @@ def test_a_graph_without_dates_says_so(tmp_path, capsys):
     assert main(["render", "--timeline", "-o", str(tmp_path / "t.png")]) == 2
     assert "nothing dated to draw" in capsys.readouterr().err
     assert not (tmp_path / "t.png").exists()
+
+
+def test_dated_events_go_on_their_actors_lanes_and_undated_ones_are_counted(tmp_path):
+    (tmp_path / "graph.yaml").write_text("""\
+sources:
+  - id: wire
+    title: A wire report
+    kind: article
+    published: 2024-03-02
+actors:
+  - {id: a, name: Alpha, kind: state}
+  - {id: b, name: Beta, kind: state}
+events:
+  - id: talks
+    label: Alpha and Beta hold talks
+    date: 2024-02
+    actors: [a, b]
+    claims:
+      - {by: a, source: wire, quote: "the talks took place"}
+  - id: later
+    label: Something with no date
+    claims:
+      - {by: b, source: wire, quote: "something happened"}
+""", encoding="utf-8")
+    G = actorgraph.load(tmp_path)
+    t = choose_timeline(G)
+    assert [(i.date, i.kind, i.lanes, i.text) for i in t.items] == [
+        ("2024-02", "event", ("Alpha", "Beta"), "event: Alpha and Beta hold talks")]
+    assert t.undated == 1
+    assert [i.lanes for i in choose_timeline(G, lanes="claimant").items] == [("Alpha",)]
+    assert choose_timeline(G, claim_filter(G, as_of="2024-01")).items == ()
+    assert choose_timeline(G, claim_filter(G, according_to=["b"])).items == ()

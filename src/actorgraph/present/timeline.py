@@ -157,7 +157,7 @@ def draw_timeline(timeline: Timeline, footnote: str = ""):  # -> matplotlib Figu
                  else "black")
         y -= 0.22 / height
     note = ("dates: an event's own date, a claim's source's 'published' date (diamond: an "
-            "event, circle: claims)")
+            "event, circle: claims); a month or year is placed at its first day")
     if timeline.undated:
         note += f"; {timeline.undated} undated item{'s' * (timeline.undated != 1)} left out"
     fig.text(0.02, 0.1 / height, f"{note}.\n{footnote}", fontsize=6.5, color="#555555",
