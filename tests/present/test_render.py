@@ -193,7 +193,7 @@ def test_cli_render_writes_files_and_a_layout(capsys, tmp_path):
     (["-o", "map.gif"], "actorgraph: error: cannot render to '.gif': use a .png, .svg or .pdf "
                         "name\n"),
     (["-o", "m.png", "--rift", "russia", "azerbaijan", "--focus", "turkiye"],
-     "actorgraph: error: give one of --rift, --focus, --diff or --blocs\n"),
+     "actorgraph: error: give one of --rift, --focus, --diff, --blocs or --timeline\n"),
     (["-o", "m.png", "--focus", "narnia"],
      "actorgraph: error: no record called 'narnia'; did you mean 'armenia'?\n"),
 ])
@@ -378,6 +378,34 @@ def test_no_box_covers_an_edge_of_the_rift_or_focus_actors(curated, name):
     pairs = np.array([[order.index(u), order.index(v)] for u, v in sel.graph.edges()
                       if u != v and {u, v} & set(sel.key_nodes)])
     assert visible_length(centres, sizes, pairs).min() >= KEY_EDGE_LENGTH * 0.95
+
+
+@pytest.mark.parametrize(("graph", "weak"), [(GRAPH_DIR, True), (GRAPH_DIR, False),
+                                             (DATA / "valid" / "gahuku-gama", True)])
+def test_no_box_of_a_bloc_map_covers_an_edge_and_blocs_stay_apart(graph, weak):
+    """The ties between blocs (the ties against the blocs among them) are the point of a
+    bloc map: none runs under a box, nor does any tie inside a bloc; and no bloc's boxes
+    enter the rectangle around another bloc's boxes."""
+    from actorgraph.analyses.balance import balance
+
+    G = actorgraph.load(graph, cache=False)
+    sel = select_bloc_map(G, balance(G), weak=weak)
+    ax = new_axes()
+    draw_interest_map(G, ax=ax, selection=sel)
+    ax.figure.canvas.draw()
+    ends = {k: (u, v) for u, v, k in sel.graph.edges(keys=True)}
+    between = [k for k, (u, v) in ends.items() if sel.blocs[u] != sel.blocs[v]]
+    assert len(set(sel.blocs.values())) > 1 and between  # there are ties between blocs
+    assert _edges_under_boxes(sel.graph, ax) == []
+    boxes = _boxes_px(ax)
+    hull = {}
+    for n, b in boxes.items():
+        x0, y0, x1, y1 = hull.get(sel.blocs[n], (b.x0, b.y0, b.x1, b.y1))
+        hull[sel.blocs[n]] = (min(x0, b.x0), min(y0, b.y0), max(x1, b.x1), max(y1, b.y1))
+    for n, b in boxes.items():
+        for bloc, (x0, y0, x1, y1) in hull.items():
+            if bloc != sel.blocs[n]:
+                assert not (b.x0 < x1 and x0 < b.x1 and b.y0 < y1 and y0 < b.y1), (n, bloc)
 
 
 def test_a_claimant_map_says_what_it_left_out_in_true_words(curated):

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CLEARANCE", "KEY_EDGE_LENGTH", "Edges", "clear_edges", "edge_hits",
-           "visible_length"]
+__all__ = ["CLEARANCE", "KEY_EDGE_LENGTH", "Edges", "clear_bloc_edges", "clear_edges",
+           "edge_hits", "visible_length"]
 
 
 SPARSE_FROM = 200
@@ -181,6 +181,30 @@ def clear_edges(centres: Any, sizes: Any, edges: Edges, rounds: int = 60) -> Any
             if not (moved or short):
                 break
             c = _separate(c, sizes, gap=0.12, rounds=100)
+    return c
+
+
+def clear_bloc_edges(centres: Any, sizes: Any, groups: list[list[int]], edges: Edges,
+                     gap: float, rounds: int = 60) -> Any:
+    """Move the boxes of a balance map off every edge that passes under them, the ties
+    between blocs included, while no two blocs mix: after each round of pushing boxes off
+    edges (`_push_off`), each bloc's boxes are pushed apart among themselves and then the
+    blocs, as the rectangles around their boxes, are pushed `gap` apart (moved whole)."""
+    import numpy as np
+
+    c = centres.copy()
+    for _ in range(rounds):
+        if not _push_off(c, sizes, edges.pairs):
+            break
+        for idx in groups:
+            if len(idx) > 1:
+                c[idx] = _separate(c[idx], sizes[idx], gap=0.12, rounds=100)
+        lo = np.array([(c[idx] - sizes[idx] / 2).min(axis=0) for idx in groups])
+        hi = np.array([(c[idx] + sizes[idx] / 2).max(axis=0) for idx in groups])
+        mid = (lo + hi) / 2
+        moved = _separate(mid, hi - lo, gap=gap, rounds=200)
+        for idx, shift in zip(groups, moved - mid, strict=True):
+            c[idx] += shift
     return c
 
 

@@ -22,7 +22,7 @@ import networkx as nx
 from ..errors import UsageError, writing
 from ..io.output import output_file
 from ..model.kinds import MEMBER_OF, RELATION
-from .boxes import Edges, _inner_edges, _separate, clear_edges
+from .boxes import Edges, _inner_edges, _separate, clear_bloc_edges, clear_edges
 from .selection import MapSelection
 from .style import A4_LANDSCAPE
 
@@ -272,7 +272,9 @@ def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any, groups: list[list[int]],
     pushed apart; the blocs, as rectangles, are then packed in rows (bloc 1 first) at about
     the page's shape, each row centred. The centres are then spread over the page (which only
     moves boxes and blocs further apart) or everything is shrunk uniformly to fit. Within a
-    bloc, boxes are moved off the bloc's own `edges`; ties between blocs cross the gaps.
+    bloc, boxes are first moved off the bloc's own `edges`; once the blocs are packed, off
+    every edge, the ties between blocs included, keeping the blocs apart (`clear_bloc_edges`).
+    Spreading keeps edges clear: boxes keep their size as the centres move apart.
     """
     import numpy as np
 
@@ -296,6 +298,8 @@ def _place_bloc_boxes(pts: Any, sizes: Any, avail: Any, groups: list[list[int]],
                          aspect=float(avail[0] / avail[1]))
     for (idx, p, _), centre in zip(blocks, centres, strict=True):
         placed[idx] = p + np.array(centre)
+    if edges is not None and len(groups) > 1:
+        placed = clear_bloc_edges(placed, sizes, groups, edges, gap)
     if len(placed) > 1:  # spread the centres over the page (boxes keep their size)
         mid = (placed.min(axis=0) + placed.max(axis=0)) / 2
         spread = np.maximum(placed.max(axis=0) - placed.min(axis=0), 1e-6)
