@@ -206,7 +206,7 @@ def test_cli_render_writes_files_and_a_layout(capsys, tmp_path):
     (["-o", "map.gif"], "actorgraph: error: cannot render to '.gif': use a .png, .svg or .pdf "
                         "name\n"),
     (["-o", "m.png", "--rift", "russia", "azerbaijan", "--focus", "turkiye"],
-     "actorgraph: error: give one of --rift, --focus, --diff or --blocs\n"),
+     "actorgraph: error: give one of --rift, --focus, --diff, --blocs or --timeline\n"),
     (["-o", "m.png", "--focus", "narnia"],
      "actorgraph: error: no record called 'narnia'; did you mean 'armenia'?\n"),
 ])

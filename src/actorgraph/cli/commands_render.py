@@ -43,8 +43,10 @@ def _check_outputs(args: argparse.Namespace) -> None:
     from ..io.output import output_file
     from ..present.render import map_file
 
-    if sum(map(bool, (args.rift, args.focus, args.diff, args.blocs))) > 1:
-        raise UsageError("give one of --rift, --focus, --diff or --blocs")
+    if sum(map(bool, (args.rift, args.focus, args.diff, args.blocs, args.timeline))) > 1:
+        raise UsageError("give one of --rift, --focus, --diff, --blocs or --timeline")
+    if args.timeline and (args.html or not args.output):
+        raise UsageError("--timeline draws to -o FILE (.png, .svg, .pdf), not --html")
     if not args.output and not args.html:
         raise UsageError("give -o FILE (.png, .svg, .pdf) and/or --html FILE")
     if args.output:
@@ -60,6 +62,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     from ..present.render import render_map
 
     _check_outputs(args)
+    if args.timeline:
+        return _timeline(args)
     if args.diff:
         G_old, G = load_versions(args, *args.diff)
     else:
@@ -94,6 +98,18 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _timeline(args: argparse.Namespace) -> int:
+    from ..present.selection import footnote_for
+    from ..present.timeline import choose_timeline, render_timeline
+
+    G = load_graph(args.graph)
+    timeline = choose_timeline(G, claim_filter_from(G, args), lanes=args.lanes)
+    render_timeline(timeline, args.output, footnote_for(G, args.date))
+    print(f"wrote {args.output}: {count(len(timeline.items), 'dated item')} in "
+          f"{count(len(timeline.lanes), 'lane')}, {timeline.undated} undated left out")
+    return 0
+
+
 def register(add: Add) -> None:
     """Add ``render`` through ``add(name, handler, help)``."""
     p = add("render", cmd_render, "draw the interest map to a .png, .svg or .pdf file")
@@ -111,6 +127,12 @@ def register(add: Add) -> None:
                    help="the actors and their relations, filled by the blocs of `balance` "
                         "(weak, the default: any number of blocs; strict: at most two) and "
                         "laid out bloc by bloc, with the ties against the blocs marked")
+    p.add_argument("--timeline", action="store_true",
+                   help="dated events and claims on a time axis, one lane per actor (or "
+                        "claimant, with --lanes claimant); undated ones are counted, not drawn")
+    p.add_argument("--lanes", choices=["actor", "claimant"], default="actor",
+                   help="with --timeline: a lane per actor a claim is about (default) or per "
+                        "claimant")
     p.add_argument("--radius", type=int, default=1, metavar="N",
                    help="with --focus: how many steps out (default 1)")
     add_claim_options(p)
