@@ -159,6 +159,19 @@ def test_same_graph_same_picture(curated, tmp_path):
     assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
 
 
+def test_progress_says_how_many_boxes_it_writes_before_writing_them(curated, tmp_path):
+    out = tmp_path / "map.png"
+    heard = []
+    render_map(curated, out, date="2026-01-01",
+               progress=lambda message: heard.append((message, out.exists())))
+    ax = new_axes()
+    draw_interest_map(curated, ax=ax)
+    nodes = drawn(ax)[0]
+    assert len(nodes) > 20
+    assert heard[-1] == (f"writing {len(nodes)} boxes to {out}", False)  # said, then written
+    assert out.exists()
+
+
 def test_pinned_positions_stay_when_records_are_added(write_graph):
     base = {"sources": [{"id": "s", "title": "S", "kind": "article"}],
             "actors": [{"id": a, "name": a, "kind": "state",

@@ -115,8 +115,10 @@ def render_map(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
         else:
             draw_interest_map(G, ax=fig.add_axes(MAP_AXES), selection=sel, layout=layout,
                               footnote=footnote_for(G, date), progress=progress, warn=warn)
-        if progress:
-            progress(f"writing {path}")
+        if progress:  # saving a big map takes seconds of its own: say so before it starts
+            boxes = sum((p.get_gid() or "").startswith("node:")
+                        for ax in fig.axes for p in ax.patches)
+            progress(f"writing {boxes} boxes to {path}")
         with (matplotlib.rc_context({"svg.hashsalt": "actorgraph", "svg.fonttype": "none"}),
               writing(path)):
             fig.savefig(path, metadata=metadata)
