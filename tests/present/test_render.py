@@ -101,7 +101,7 @@ def test_according_to_draws_only_that_claimants_edges(curated):
     assert claimed == ["interest:ukraine->rift-russia-azerbaijan",
                        "relation:russia->azerbaijan:threat",
                        "relation:ukraine->azerbaijan:influences=1"]
-    assert sel.title == "Interest map — according to dmitry-peskov"
+    assert sel.title == "Interest map — according to Dmitry Peskov"  # a name, never the id
 
 
 def test_the_names_from_before_the_split_still_import():

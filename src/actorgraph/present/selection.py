@@ -124,7 +124,7 @@ def select_bloc_map(G: nx.MultiDiGraph, report: Any, *, weak: bool = True) -> Ma
     if not split.exact:
         title += " (heuristic split)"
     if report.options.get("according_to"):
-        title += " — according to " + ", ".join(report.options["according_to"])
+        title += " — according to " + _names(G, report.options["according_to"])
     sel = MapSelection(H, title)
     sel.blocs = {n: i for i, bloc in enumerate(split.blocs, 1) for n in bloc}
     for t in split.frustrated:
@@ -212,7 +212,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
         selection.key_nodes = (node,)
     selection.supported = {k: supported[k] for _, _, k in selection.graph.edges(keys=True)}
     if cf.according_to:
-        selection.title += " — according to " + ", ".join(sorted(cf.according_to))
+        selection.title += " — according to " + _names(G, sorted(cf.according_to))
         selection.claimants = tuple(sorted(
             str(getattr(G.graph["sources"][x], "title", x)) if x in G.graph["sources"]
             else str(G.nodes[x]["label"]) if x in G else x for x in cf.according_to))
@@ -252,6 +252,13 @@ def left_out_note(G: nx.MultiDiGraph, sel: MapSelection, nodes: list[str],
         parts.append(f"Not drawn ({' and '.join(c for c in counts if c[0] != '0')} "
                      f"{who} says nothing about): {names(silent)}")
     return ". ".join(parts)
+
+
+def _names(G: nx.MultiDiGraph, ids: Collection[str]) -> str:
+    """Claimants and sources as a reader knows them: an actor's name, a source's title."""
+    sources = G.graph["sources"]
+    return ", ".join(str(G.nodes[x]["label"]) if x in G else
+                     (sources[x].title if x in sources else x) for x in ids)
 
 
 def _count(n: int, word: str) -> str:
