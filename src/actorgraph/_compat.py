@@ -2,20 +2,21 @@
 
 A meta-path finder maps each old module name onto its new home and warns once with a
 `DeprecationWarning`; the module object is the new one, so state is never duplicated.
+The finder and loader are plain classes with the protocol's methods: subclassing
+`importlib.abc` would import `importlib.resources` (about 25 ms) on every start-up.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.util
+import importlib.machinery
 import sys
 import warnings
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
 
-class _Alias(importlib.abc.Loader):
+class _Alias:
     def __init__(self, target: str) -> None:
         self.target = target
 
@@ -26,7 +27,7 @@ class _Alias(importlib.abc.Loader):
         pass  # already executed under its new name
 
 
-class _MovedFinder(importlib.abc.MetaPathFinder):
+class _MovedFinder:
     def __init__(self, package: str, moved: Mapping[str, str]) -> None:
         self.package = package
         self.moved = {f"{package}.{old}": f"{package}.{new}" for old, new in moved.items()}
@@ -38,7 +39,7 @@ class _MovedFinder(importlib.abc.MetaPathFinder):
             return None
         warnings.warn(f"{fullname} moved to {new}; the old path goes in the next release",
                       DeprecationWarning, stacklevel=3)
-        return importlib.util.spec_from_loader(fullname, _Alias(new))
+        return importlib.machinery.ModuleSpec(fullname, _Alias(new))
 
 
 def install(package: str, moved: Mapping[str, str]) -> None:
