@@ -144,6 +144,8 @@ TESTED_BY = {
     "model.graph": "model/test_index.py",
     "model.ids": "analyses/test_diff.py",
     "model.records": "io/test_loader.py",
+    "model.basics": "io/test_loader.py",
+    "model.sourcing": "analyses/test_lint.py",
     "analyses.perspectives": "analyses/test_balance_perspectives.py",
     "analyses.balance": "analyses/test_balance_perspectives.py",
     "analyses.quotes": "analyses/test_gains.py",
