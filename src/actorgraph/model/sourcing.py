@@ -123,11 +123,10 @@ class Claim(_Record):
             raise ValueError("give 'confidence' or 'credibility', not both: each sets the "
                              "claim's confidence")
         if self.stance == "denies" and self.likelihood is not None:
-            raise ValueError(f"a denial takes no likelihood: to say the claimant thinks it "
-                             f"{self.likelihood} that the thing is NOT so, write stance: "
-                             f"denies without a likelihood (a hedged denial: lower its "
-                             f"confidence), or stance: asserts with likelihood: "
-                             f"{_opposite(self.likelihood)}")
+            raise ValueError("a denial takes no likelihood: the words say how likely the "
+                             "claimant thinks the thing is; for a claimant who doubts it, "
+                             "write stance: denies alone (with a lower confidence when the "
+                             "denial is hedged)")
         if self.by in self.via:
             raise ValueError(f"via names the claimant '{self.by}': via lists who relayed the "
                              "claim, not who made it")
@@ -135,11 +134,6 @@ class Claim(_Record):
         if repeated:
             raise ValueError(f"via names '{repeated[0]}' twice: each relay once, in order")
         return self
-
-
-def _opposite(word: str) -> str:
-    words = list(LIKELIHOOD)
-    return words[len(words) - 1 - words.index(LIKELIHOOD_WORDS[word])]
 
 
 def hedge_factor(claim: Claim) -> float:
