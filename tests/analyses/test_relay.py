@@ -191,7 +191,7 @@ def _broken(tmp_path, old: str, new: str):
      "claimant thinks the thing is; for a claimant who doubts it, write stance: denies alone "
      "(with a lower confidence when the denial is hedged)"),
     ('text: "$1.2bn"', 'text: "$1.3bn"',
-     "graph.yaml:57:55: error: the quantity's text '$1.3bn' is not in the claim's quote: give "
+     "graph.yaml:57:60: error: the quantity's text '$1.3bn' is not in the claim's quote: give "
      "the number as the quote words it"),
 ])
 def test_a_wrong_relay_likelihood_or_quantity_is_refused_at_its_line(

@@ -65,9 +65,9 @@ Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly e
 
 
 class Quantity(_Record):
-    """A number a claim states: ``{value: 1.2e9, unit: USD, text: "$1.2bn"}``."""
+    """A number a claim states: ``{value: 1200000000, unit: USD, text: "$1.2bn"}``."""
 
-    value: float = Field(description="the number, in `unit` (1.2e9 for $1.2bn; 25 for 25%)")
+    value: float = Field(description="the number, in `unit` (1200000000 for $1.2bn; 25 for 25%)")
     unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                            max_length=40)] = Field(
         description="what the value counts: USD, percent, tonnes, barrels/day, ...")
@@ -107,7 +107,7 @@ class Claim(_Record):
                           "people the claim passed through, from the claimant toward the "
                           "source (the outlet the source cites comes last)")
     quantity: Quantity | None = Field(default=None, description="a number the claim states, "
-                                      "e.g. {value: 1.2e9, unit: USD, text: \"$1.2bn\"}")
+                                      "e.g. {value: 1200000000, unit: USD, text: \"$1.2bn\"}")
     confidence: Confidence | None = Field(
         default=None, description="0..1; defaults to the credibility's, else the source's")
     credibility: Annotated[int, Field(ge=1, le=6)] | None = Field(
