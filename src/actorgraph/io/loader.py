@@ -36,7 +36,7 @@ from .folders import ENV_VAR, default_graph_dir, graph_files, graph_label
 from .graphchecks import contradictory_relations, former_id_problems, membership_cycles
 from .lost import LostFiles
 from .messages import a_or_an, nearest
-from .sourcetext import check_source_texts
+from .sourcetext import check_source_texts, normalize_text
 from .units import FileUnit, read_unit
 from .wholegraph import decode_summary, encode_summary, graph_digest, texts_unchanged
 from .yamlread import YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
@@ -320,6 +320,13 @@ class _Checker:
             cpath = (*path, "claims", k)
             self.ref(file, (*cpath, "by"), claim.by, "actor")
             self.ref(file, (*cpath, "source"), claim.source, "source")
+            for j, relay in enumerate(claim.via):
+                self.ref(file, (*cpath, "via", j), relay, "actor")
+            if claim.quantity and (normalize_text(claim.quantity.text)
+                                   not in normalize_text(claim.quote)):
+                self.error(file, (*cpath, "quantity", "text"), f"the quantity's text "
+                           f"'{claim.quantity.text}' is not in the claim's quote: give the "
+                           "number as the quote words it")
             line, col, digest = marks[id(claim)]
             cid = ids.claim_id(about, claim, digest)
             if cid in self.records.claims:
