@@ -335,6 +335,23 @@ def test_plot_writes_the_plane_and_the_convergence_graph(tmp_path, capsys):
     assert "--plot takes a .png, .svg or .pdf file" in capsys.readouterr().err
 
 
+def test_convergence_graph_labels_do_not_overlap():
+    # Aeroport de Paris and the scheduled airlines both converge (3.60) and diverge (3.56):
+    # drawn on one straight line their two labels sat on top of each other
+    from actorgraph.present.coalitions_plot import coalitions_figure
+
+    G = actorgraph.load(AEROPORT, cache=False)
+    fig = coalitions_figure(G, coalitions(G))
+    renderer = fig.canvas.get_renderer()
+    graph = fig.axes[1]
+    boxes = {t.get_text(): t.get_window_extent(renderer) for t in graph.texts
+             if t.get_text().replace(".", "").isdigit()}
+    assert {"3.56", "3.60", "3.77", "4.22", "4.98", "5.29"} <= set(boxes)
+    overlapping = [(a, b) for i, (a, box) in enumerate(boxes.items())
+                   for b, other in list(boxes.items())[i + 1:] if box.overlaps(other)]
+    assert overlapping == []
+
+
 def test_reference_json_is_keyed_by_ids_and_says_what_it_used(capsys):
     assert main(["coalitions", "--graph", str(AEROPORT), "--format", "json",
                  "--according-to", "michel-godet"]) == 0

@@ -196,3 +196,25 @@ def test_rdf_options_are_checked(capsys, tmp_path):
     assert "--base-iri is for the RDF formats" in capsys.readouterr().err
     assert main(["export", "--format", "turtle", "-o", out, "--base-iri", "not an iri"]) == 2
     assert "--base-iri takes an absolute IRI" in capsys.readouterr().err
+
+
+def test_both_rdf_formats_write_the_same_bytes_whatever_the_string_hashing(tmp_path):
+    # rdflib's JSON-LD writer follows set order, which changed with PYTHONHASHSEED: two
+    # exports of one graph differed, and a reviewer saw a diff where nothing had changed
+    import os
+    import subprocess
+    import sys
+
+    for fmt in ("jsonld", "turtle"):
+        written = set()
+        for seed in ("1", "2", "3"):
+            path = tmp_path / f"{seed}.{fmt}"
+            env = {**os.environ, "PYTHONHASHSEED": seed}
+            subprocess.run([sys.executable, "-m", "actorgraph", "export", "--graph",
+                            str(GRAPH_DIR), "--format", fmt, "-o", str(path)],
+                           check=True, env=env, capture_output=True)
+            written.add(path.read_bytes())
+        assert len(written) == 1, fmt
+    from rdflib.compare import isomorphic
+
+    assert isomorphic(read(tmp_path / "1.jsonld", "jsonld"), read(tmp_path / "1.turtle", "turtle"))

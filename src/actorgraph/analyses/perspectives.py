@@ -125,12 +125,13 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
 
 @dataclass(frozen=True)
 class Robustness:
-    """Whether one actor's verdict survives removing any single source or claimant."""
+    """Whether one actor's verdict survives removing any single source, claimant or voice."""
 
     actor: str
     verdict: str
     rests_on: tuple[str, ...]
-    """Sources and claimants whose removal alone changes the verdict (empty: robust)."""
+    """Sources, claimants and voices whose removal alone changes the verdict (empty:
+    robust)."""
 
     @property
     def robust(self) -> bool:
@@ -142,10 +143,12 @@ class Robustness:
 
 
 def robustness(G: nx.MultiDiGraph, base: RiftReport) -> dict[str, Robustness]:
-    """Leave-one-source-out and leave-one-claimant-out for every gainer and loser of `base`.
+    """Leave-one-out for every gainer and loser of `base`: one source, one claimant, or one
+    voice (the organisation the evidence model counts a claimant under, with all its
+    claimants) at a time.
 
-    The answer is recomputed with `base`'s own options, less one voice at a time; only the
-    sources and claimants that appear in its evidence can change it, so only those are left
+    The answer is recomputed with `base`'s own options, less one of them; only the sources,
+    claimants and voices that appear in its evidence can change it, so only those are left
     out.
 
     >>> import actorgraph
@@ -162,6 +165,9 @@ def robustness(G: nx.MultiDiGraph, base: RiftReport) -> dict[str, Robustness]:
             for step in ev.steps:
                 for claim in step.claims:
                     voices.update((claim.by, claim.source))
+            # a voice (an organisation its claimants belong to) is one witness: two of its
+            # officials saying one thing do not make the verdict survive losing that witness
+            voices.update(v for v in ev.voices if v in G)
     verdict = {s.actor: s.verdict for s in base.stakes if s.verdict in ("gains", "loses")}
     rests: dict[str, list[str]] = {actor: [] for actor in verdict}
     for voice in sorted(voices):

@@ -119,6 +119,10 @@ def _plane(ax: Any, G: nx.MultiDiGraph, report: CoalitionReport) -> None:
         ax.spines[side].set_visible(False)
 
 
+DIVERGENCE_BEND = 0.3
+"""How far a divergence line bows from the straight line, as a share of its length."""
+
+
 def _convergence(ax: Any, G: nx.MultiDiGraph, report: CoalitionReport) -> None:
     n = len(report.actors)
     # actors on a circle, the most powerful at the top, clockwise by r*
@@ -142,11 +146,18 @@ def _convergence(ax: Any, G: nx.MultiDiGraph, report: CoalitionReport) -> None:
                     va="center", zorder=2, color="#1b7837",
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
     for a, b, v in report.pairs(3, divergent=True)[:3]:
+        # a divergence bows off the straight line a convergence of the same pair takes, so
+        # neither the lines nor their labels lie on top of each other
         (xa, ya), (xb, yb) = pos[index[a]], pos[index[b]]
-        ax.plot([xa, xb], [ya, yb], color="#c0392b", lw=1.2, ls=(0, (4, 3)), zorder=1.5)
-        ax.text(xa + (xb - xa) * 0.35, ya + (yb - ya) * 0.35, f"{v:.2f}", fontsize=7,
-                ha="center", va="center", zorder=2, color="#c0392b",
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
+        bend = np.array([yb - ya, xa - xb]) * DIVERGENCE_BEND
+        middle = np.array([(xa + xb) / 2, (ya + yb) / 2])
+        t = np.linspace(0.0, 1.0, 40)[:, None]
+        curve = ((1 - t) ** 2 * np.array([xa, ya]) + 2 * t * (1 - t) * (middle + bend)
+                 + t ** 2 * np.array([xb, yb]))
+        ax.plot(curve[:, 0], curve[:, 1], color="#c0392b", lw=1.2, ls=(0, (4, 3)), zorder=1.5)
+        lx, ly = middle + bend / 2
+        ax.text(lx, ly, f"{v:.2f}", fontsize=7, ha="center", va="center", zorder=2,
+                color="#c0392b", bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
     from matplotlib.lines import Line2D
 
     ax.legend(handles=[
@@ -177,15 +188,26 @@ def plot_coalitions(G: nx.MultiDiGraph, report: CoalitionReport, path: str | os.
                     *, date: str | None = None) -> None:
     """Draw the influence-dependence plane (left) and the convergence graph (right) to
     `path` (.png, .svg or .pdf)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise UsageError(f"cannot draw to '{suffix or path}': use a .png, .svg or .pdf name")
+    fig = coalitions_figure(G, report, date=date)
+    metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None},
+                                "pdf": {"CreationDate": None, "ModDate": None}}[suffix[1:]]
+    with writing(path):
+        fig.savefig(path, metadata=metadata)
+
+
+def coalitions_figure(G: nx.MultiDiGraph, report: CoalitionReport, *,
+                      date: str | None = None) -> Any:
+    """The matplotlib Figure `plot_coalitions` saves: the plane (axes 0), the convergence
+    graph (axes 1)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     from .selection import footnote_for
     from .style import A4_LANDSCAPE
 
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".png", ".svg", ".pdf"):
-        raise UsageError(f"cannot draw to '{suffix or path}': use a .png, .svg or .pdf name")
     if len(report.actors) < 2:
         raise UsageError("coalitions --plot needs at least two actors with influence ties "
                          "or valued positions")
@@ -213,7 +235,4 @@ def plot_coalitions(G: nx.MultiDiGraph, report: CoalitionReport, path: str | os.
             "divergences labelled.")
     fig.text(0.06, 0.085, textwrap.fill(note, 190), fontsize=7.5, color="#444444", va="top")
     fig.text(0.06, 0.02, footnote_for(G, date), fontsize=6.5, color="#777777")
-    metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None},
-                                "pdf": {"CreationDate": None, "ModDate": None}}[suffix[1:]]
-    with writing(path):
-        fig.savefig(path, metadata=metadata)
+    return fig

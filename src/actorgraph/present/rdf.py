@@ -24,6 +24,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -232,5 +233,21 @@ def write_rdf(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
     """Write `G` to `path` as ``turtle`` or ``jsonld``."""
     g = rdf_graph(G, base=base)
     with writing(path):
-        g.serialize(destination=os.fspath(path), format={"jsonld": "json-ld"}.get(fmt, fmt),
-                    encoding="utf-8")
+        if fmt == "jsonld":
+            Path(path).write_text(_stable_jsonld(g), encoding="utf-8")
+        else:
+            g.serialize(destination=os.fspath(path), format=fmt, encoding="utf-8")
+
+
+def _stable_jsonld(g: Any) -> str:
+    """JSON-LD with its nodes sorted by ``@id`` and each node's values sorted, so the same
+    graph writes the same bytes on every run (rdflib's JSON-LD writer follows set order,
+    which changes with Python's string hashing; its Turtle writer already sorts). Order in
+    a JSON-LD document carries no meaning, so the graph read back is the same."""
+    nodes = json.loads(g.serialize(format="json-ld"))
+    for node in nodes:
+        for key, value in node.items():
+            if isinstance(value, list):
+                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True))
+    nodes.sort(key=lambda node: node.get("@id", ""))
+    return json.dumps(nodes, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
