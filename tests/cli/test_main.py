@@ -80,3 +80,13 @@ def test_validate_of_an_unchanged_folder_imports_neither_networkx_nor_yaml(tmp_p
     assert runs[0].stdout.splitlines()[-1] == "['networkx', 'yaml']"  # read and checked
     assert runs[1].stdout.splitlines()[-1] == "[]"
     assert runs[0].stdout.splitlines()[0] == runs[1].stdout.splitlines()[0]
+
+
+def test_a_profiler_still_gets_to_write_its_profile(tmp_path):
+    out = tmp_path / "validate.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "actorgraph",
+                           "validate", "--graph", str(GRAPH_DIR)], capture_output=True,
+                          text=True, env=ENV, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ok: ")
+    assert out.stat().st_size > 0
