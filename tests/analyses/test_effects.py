@@ -51,8 +51,8 @@ def test_explain_shows_the_effect_chain_and_the_cause_with_their_claimants(G):
     lines = text.splitlines()
     assert "  Eastland (eastland)                likely (0.60, 1 voice)  stake 1 (1 effect); " \
            "effect chain" in lines
-    assert ("  gain 0.60 effect chain: Rift between Northland and Southland -> hinders Transit deal "
-            "through Southland -> hinders Eastland; according to An analyst") in lines
+    assert ("  gain 0.60 effect chain: Rift between Northland and Southland -> hinders Transit "
+            "deal through Southland -> hinders Eastland; according to An analyst") in lines
     at = lines.index("      Transit deal through Southland hinders Eastland (support 0.60)")
     assert lines[at + 1:at + 3] == [
         "        - An analyst in wire (asserts, 0.6): \u201cThe transit deal costs Eastland its "
