@@ -182,3 +182,18 @@ def test_the_pair_sign_is_the_first_domain_with_a_sign(ties):
     assert [t.sign for t in result.ties.values()] == [sign[first]]
     assert [m.domain for m in result.mixed] == ([first] if len(set(sign.values())) > 1
                                                  else [])
+
+
+def test_a_tie_moved_to_another_domain_is_a_changed_record_in_diff(G, tmp_path):
+    from actorgraph.analyses.diff import diff_graphs
+
+    text = (DOMAINS / "graph.yaml").read_text(encoding="utf-8")
+    old = "kind: agreement\n    domain: economic"
+    assert old in text
+    (tmp_path / "graph.yaml").write_text(text.replace(old, "kind: agreement\n    domain: "
+                                                            "diplomatic"), encoding="utf-8")
+    changes = diff_graphs(G, actorgraph.load(tmp_path, cache=False)).records
+    # the domain is part of the tie's id (as its since is): one tie removed, one added
+    assert [(c.kind, c.id) for c in changes if c.type == "relation"] == [
+        ("added", "relation:arland~dunmark:diplomatic/agreement"),
+        ("removed", "relation:arland~dunmark:economic/agreement")]
