@@ -197,3 +197,17 @@ def test_a_tie_moved_to_another_domain_is_a_changed_record_in_diff(G, tmp_path):
     assert [(c.kind, c.id) for c in changes if c.type == "relation"] == [
         ("added", "relation:arland~dunmark:diplomatic/agreement"),
         ("removed", "relation:arland~dunmark:economic/agreement")]
+
+
+def test_gains_infers_from_the_ties_balance_sees(G):
+    from actorgraph.analyses.gains import who_gains
+
+    # Arland and Borvia: partnership (security) and sanctions (economic) net to 0 if simply
+    # summed; by the domain rule they are friends, so a rift between them is inferred to
+    # help Cestra (Arland's ally since 1904, its 1899-1903 hostility set aside; Borvia's
+    # rival) and to cross-pressure Dunmark (friend of both)
+    report = who_gains(G, "arland", "borvia", inferred=True)
+    verdicts = {s.actor: (s.verdict, [e.reason for e in s.evidence]) for s in report.inferred}
+    assert verdicts == {
+        "cestra": ("gains", ["its friend Arland breaks with its adversary Borvia"]),
+        "dunmark": ("loses", ["friend of both Arland and Borvia: cross-pressured"])}
