@@ -211,3 +211,14 @@ def test_gains_infers_from_the_ties_balance_sees(G):
     assert verdicts == {
         "cestra": ("gains", ["its friend Arland breaks with its adversary Borvia"]),
         "dunmark": ("loses", ["friend of both Arland and Borvia: cross-pressured"])}
+
+
+def test_show_names_each_ties_domain_and_dates(capsys):
+    code, out = run(capsys, "show", "arland", "--graph", str(DOMAINS))
+    assert code == 0
+    assert [line for line in out.splitlines() if line.startswith("  ") and ": Arland" in line] == [
+        "  security partnership: Arland (arland) ~ Borvia (borvia) (since 2015)",
+        "  economic sanctions: Arland (arland) -> Borvia (borvia) (since 2022-03)",
+        "  security hostility: Arland (arland) ~ Cestra (cestra) (1899 to 1903)",
+        "  security alliance: Arland (arland) ~ Cestra (cestra) (since 1904)",
+        "  economic agreement: Arland (arland) ~ Dunmark (dunmark)"]

@@ -138,6 +138,9 @@ def one_sign(held: list[tuple[Step, Relation]], *, as_of: bool = False
     """One pair's sign by the rules above, from its supported steps and their records: (sign,
     the relations it rests on, (older tie, later tie) for each tie set aside, each domain's
     sign and relations in `DOMAIN_ORDER`). `as_of`: an as-of date chose the steps."""
+    if len(held) == 1:  # most pairs: one tie, nothing to set aside or weigh
+        step, record = held[0]
+        return step.sign, (step.edge,), [], ((record.domain, step.sign, (step.edge,)),)
     steps, older = _latest_period(held, only_consecutive=as_of)
     by_domain: dict[str, list[Step]] = {}
     for step, record in steps:
