@@ -217,3 +217,26 @@ def test_many_relations_between_two_actors_validate_within_a_cpu_limit(tmp_path)
         "that do not overlap (until is inclusive: after 'until: 1913' comes 'since: 1914', or "
         "'since: 1913' for a change within 1913); or mark the disputed one's claims 'denies'",
         "actorgraph: 1 error in the graph"]
+
+
+def test_a_chain_of_consecutive_spells_validates_within_a_cpu_limit(tmp_path):
+    # 6,000 spells of two actors, alternately friendly and hostile, each ending in the month
+    # the next begins in (consecutive, not overlapping): looking past each consecutive one
+    # at every earlier spell took 16 s; the last tie, undated, overlaps them all
+    def month(n: int) -> str:
+        return f"{1 + n // 12:04d}-{1 + n % 12:02d}"
+
+    rows = [f"  - {{between: [a, b], kind: {'alliance' if n % 2 else 'war'}, since: {month(n)}, "
+            f"until: {month(n + 1)}, claims: [{{by: a, source: s, quote: q}}]}}"
+            for n in range(6000)]
+    rows.append("  - {between: [a, b], kind: rivalry, claims: [{by: a, source: s, quote: q}]}")
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / "many.yaml").write_text(
+        "sources:\n  - {id: s, title: S, kind: article}\nactors:\n"
+        "  - {id: a, name: A, kind: state}\n  - {id: b, name: B, kind: state}\nrelations:\n"
+        + "\n".join(rows) + "\n")
+    result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
+    assert result.stderr.splitlines()[-1] == "actorgraph: 1 error in the graph"
+    assert result.stderr.startswith(
+        "graph/many.yaml:6007:5: error: contradictory relations between 'a' and 'b', both of "
+        "domain 'other': 'rivalry' here and 'alliance' at graph/many.yaml:")
