@@ -242,6 +242,22 @@ def test_robustness_names_the_single_voice_a_verdict_rests_on(write_graph):
     assert (r["y"].rests_on, r["y"].label) == (("p", "s"), "rests on p, s")
 
 
+def test_robustness_leaves_out_a_voice_with_all_its_claimants(write_graph):
+    # two officials of one ministry are one voice: losing either official leaves the verdict
+    # standing, losing the ministry (the witness the support counted once) does not
+    G = small_graph(write_graph, [
+        actor("ministry", kind="government"),
+        actor("p", kind="person", part_of=["ministry"]),
+        actor("q", kind="person", part_of=["ministry"]),
+        actor("y", interest("rift-a-b", claims=[claim("p", 0.6), claim("q", 0.6, source="t",
+                                                                   quote="q says")]))],
+        sources=[{"id": "s", "title": "S", "kind": "article"},
+                 {"id": "t", "title": "T", "kind": "article"}])
+    report = who_gains(G, "a", "b")
+    assert report.stake("y").support.voices == ("ministry",)
+    assert robustness(G, report)["y"].rests_on == ("ministry",)
+
+
 def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
     g = ["--graph", str(GRAPH_DIR)]
     assert main(["balance", *g]) == 0
@@ -272,9 +288,10 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
     assert main(["gains", "russia", "azerbaijan", "--robustness", "--format", "markdown",
                  *g]) == 0
     # ranked by support now: Ukraine (two voices) first (issue 14)
-    assert "\n### Robustness (leave one source or claimant out)\n\n- Ukraine gains: rests on " \
-        "seed-article\n- Azeri hardliners gains: rests on article-author, seed-article\n" \
-        in capsys.readouterr().out
+    assert "\n### Robustness (leave one source, claimant or voice out)\n\n- Ukraine gains: " \
+        "rests on seed-article\n- Azeri hardliners gains: rests on article-author, " \
+        "seed-article\n- certain forces gains: rests on russian-foreign-ministry, " \
+        "seed-article\n" in capsys.readouterr().out
 
 
 def test_explain_cites_the_claims_behind_each_perspective_and_tension(capsys):

@@ -21,6 +21,7 @@ from ..io.loader import GraphRecords, Origin
 from ..model import ids
 from ..model.graph import resolve
 from ..model.kinds import ACTOR, OUTCOME, RIFT
+from .diffscope import affected_rifts, scoped_options
 
 __all__ = [
     "RECORD_TYPES",
@@ -320,12 +321,16 @@ def _stakes(G: nx.MultiDiGraph, a: str, b: str, name: Callable[[str], str],
 
 def diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, *,
                 rifts: Iterable[tuple[str, str]] | None = None,
-                score_tolerance: float = 0.005, **gains_options: Any) -> GraphDiff:
+                score_tolerance: float = 0.005, every_rift: bool = False,
+                **gains_options: Any) -> GraphDiff:
     """Compare two loaded versions: their records, and who gains from each rift.
 
     `rifts` defaults to every rift outcome either version knows; each is a pair of actors,
     by id, name or alias in either version (`rift_ids`). A score change smaller than
-    `score_tolerance` is not reported.
+    `score_tolerance` is not reported. Only the rifts a changed record can reach are asked
+    again (`actorgraph.analyses.diffscope`: the others' answers are provably the same);
+    `every_rift` asks `who_gains` about every rift in both versions instead (the same
+    result, slower).
 
     >>> import actorgraph
     >>> G = actorgraph.load()
@@ -334,7 +339,7 @@ def diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, *,
     """
     if rifts is not None:
         rifts = [rift_ids(G_old, G_new, a, b) for a, b in rifts]
-    return _diff_graphs(G_old, G_new, rifts, score_tolerance, gains_options)
+    return _diff_graphs(G_old, G_new, rifts, score_tolerance, gains_options, every_rift)
 
 
 def rift_ids(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, a: str, b: str
@@ -362,7 +367,7 @@ def rift_ids(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph, a: str, b: str
 
 def _diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph,
                  rifts: Iterable[tuple[str, str]] | None, score_tolerance: float,
-                 gains_options: dict[str, Any]) -> GraphDiff:
+                 gains_options: dict[str, Any], every_rift: bool = False) -> GraphDiff:
     old, new = G_old.graph["records"], G_new.graph["records"]
     records = diff_records(old, new)
     ren = _renames(old, new)
@@ -377,8 +382,18 @@ def _diff_graphs(G_old: nx.MultiDiGraph, G_new: nx.MultiDiGraph,
         pairs = sorted(known.values())
     else:
         pairs = [(forward(a), forward(b)) for a, b in rifts]
+    asked = pairs
+    if not every_rift and scoped_options(gains_options):
+        import inspect
+
+        from .gains import who_gains
+
+        depth = gains_options.get(
+            "depth", inspect.signature(who_gains).parameters["depth"].default)
+        reach = affected_rifts(G_old, G_new, records, pairs, back, depth)
+        asked = [p for p in pairs if p in reach]
     answers: list[AnswerChange] = []
-    for a, b in pairs:
+    for a, b in asked:
         before = _stakes(G_old, back.get(a, a), back.get(b, b), forward, gains_options)
         after = _stakes(G_new, a, b, lambda x: x, gains_options)
         for actor in sorted(set(before) | set(after)):

@@ -128,9 +128,10 @@ def register(add: Add) -> None:
             "the gains answer for one rift, claimant by claimant, and where they disagree")
     p.add_argument("a")
     p.add_argument("b")
-    p.add_argument("--by", choices=["claimant", "source", "affiliation"], default="claimant",
-                   help="one perspective per claimant, per source, or per claimant's state "
-                        "(affiliation)")
+    p.add_argument("--by", choices=["claimant", "source", "affiliation", "outlet"],
+                   default="claimant",
+                   help="one perspective per claimant, per source, per claimant's state "
+                        "(affiliation), or per outlet (what it says or relays)")
     _report_options(p)
     p = add("balance", cmd_balance, "structural balance of the relations: triads, tensions, "
             "blocs")

@@ -235,8 +235,8 @@ def format_robustness(G: nx.MultiDiGraph, report: RiftReport,
                                                           "rests_on": list(r.rests_on)}
         return json.dumps(data, indent=2, ensure_ascii=False)
     md = fmt == "markdown"
-    out = (["", "### Robustness (leave one source or claimant out)", ""] if md
-           else ["", "ROBUSTNESS (leave one source or claimant out)"])
+    out = (["", "### Robustness (leave one source, claimant or voice out)", ""] if md
+           else ["", "ROBUSTNESS (leave one source, claimant or voice out)"])
     out += [f"{'- ' if md else '  '}{md_text(s.name) if md else s.name} {s.verdict}: "
             f"{robust[s.actor].label}"
             for s in report.stakes if s.actor in robust]
