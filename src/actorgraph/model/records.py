@@ -4,9 +4,9 @@ A graph file is a mapping of sections, each a list of records::
 
     sources:   [Source, ...]
     actors:    [Actor, ...]      # an actor carries its interests
-    outcomes:  [Outcome, ...]    # an outcome carries its effects on other outcomes
+    outcomes:  [Outcome, ...]    # an outcome carries its effects on outcomes and actors
     relations: [Relation, ...]
-    events:    [Event, ...]
+    events:    [Event, ...]      # an event may carry effects too
 
 Every assertion (interest, effect, relation, event) carries the claims behind it.
 Rules across records (does that actor exist?) live in `actorgraph.io.loader`, not here.
@@ -14,6 +14,7 @@ Rules across records (does that actor exist?) live in `actorgraph.io.loader`, no
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
@@ -29,6 +30,7 @@ from .basics import (
     _Record,
     date_bounds,
 )
+from .kinds import RELATION_DOMAINS
 from .lintrules import LINT_RULES
 from .sourcing import (
     CREDIBILITY,
@@ -49,6 +51,7 @@ __all__ = [
     "DEGREES",
     "INTENSITIES",
     "LINT_RULES",
+    "RELATION_DOMAINS",
     "RELATION_SIGNS",
     "RELIABILITY",
     "SLUG_PATTERN",
@@ -66,8 +69,10 @@ __all__ = [
     "Source",
     "claim_confidence",
     "claim_grade",
+    "consecutive",
     "date_bounds",
     "source_confidence",
+    "span",
 ]
 
 
@@ -142,7 +147,9 @@ class Actor(_Record):
 
 
 class Effect(_Record):
-    """One outcome advances or hinders another (a signed causal link)."""
+    """An outcome or an event advances or hinders an outcome or an actor (a signed causal
+    link): onto an actor, ``advances`` means it benefits that actor, ``hinders`` that it harms
+    it (no interest of the actor's is implied)."""
 
     to: Id
     sign: Literal["advances", "hinders"]
@@ -203,6 +210,9 @@ class Relation(_Dated):
     intensity: Annotated[int, Field(ge=0, le=3)] | None = Field(
         default=None, description="influences only, 0-3: 0 none, 1 on the other's operations, "
         "2 on its projects, 3 on its missions or existence (MACTOR's scale)")
+    domain: Literal["security", "economic", "diplomatic", "other"] = Field(
+        default="other", description="what the tie is about; ties of different domains never "
+        "contradict each other (a security partnership and trade sanctions stand together)")
     status: Text | None = Field(default=None, description="e.g. 'strained since the crash'")
     claims: Claims
     note: Text | None = None
@@ -250,6 +260,20 @@ class Relation(_Dated):
         return RELATION_SIGNS[self.kind]
 
 
+def span(r: _Dated) -> tuple[dt.date, dt.date]:
+    """First and last day a dated record holds: open ends are the calendar's ends, and
+    ``until`` is inclusive (the last day of its period: ``until: 1913`` holds through 1913)."""
+    return (date_bounds(r.since)[0] if r.since else dt.date.min,
+            date_bounds(r.until)[1] if r.until else dt.date.max)
+
+
+def consecutive(a: _Dated, b: _Dated) -> bool:
+    """Whether one of two records ends in the very period, as written, that the other begins
+    in: ``until: 1903`` and ``since: 1903`` say that the tie changed within 1903, so the two
+    follow each other and do not overlap. Any other day both cover is an overlap."""
+    return bool((a.until and a.until == b.since) or (b.until and b.until == a.since))
+
+
 class Event(_Record):
     """Something that happened, as the sources tell it."""
 
@@ -261,6 +285,8 @@ class Event(_Record):
     actors: list[Id] = Field(default_factory=list)
     led_to: list[Id] = Field(default_factory=list, description="events this one caused")
     claims: Claims
+    effects: list[Effect] = Field(default_factory=list, description="outcomes or actors this "
+                                  "event advances or hinders, on the word of each effect's claims")
     note: Text | None = None
     lint: LintAck | None = None
     formerly: list[Id] = Field(default_factory=list, description="ids this record had in earlier "
