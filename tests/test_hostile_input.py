@@ -195,11 +195,13 @@ def test_a_pipe_named_as_a_source_text_is_refused_not_read(tmp_path):
 
 def test_many_relations_between_two_actors_validate_within_a_cpu_limit(tmp_path):
     # 6,000 relations between the same two actors, month after month, alternately friendly
-    # and hostile: comparing every pair took minutes; the last one overlaps the first
+    # and hostile: comparing every pair took minutes; the last one overlaps the first (it
+    # ends in February: 'until: 0001-01' would end in the month the first begins in, which
+    # reads as a change within that month, consecutive, not overlapping)
     rows = [f"  - {{between: [a, b], kind: {'alliance' if n % 2 else 'war'}, "
             f"since: {1 + n // 12:04d}-{1 + n % 12:02d}, until: {1 + n // 12:04d}-"
             f"{1 + n % 12:02d}, claims: [{{by: a, source: s, quote: q}}]}}" for n in range(6000)]
-    rows.append("  - {between: [a, b], kind: alliance, until: 0001-01, "
+    rows.append("  - {between: [a, b], kind: alliance, until: 0001-02, "
                 "claims: [{by: a, source: s, quote: q}]}")
     (tmp_path / "graph").mkdir()
     (tmp_path / "graph" / "many.yaml").write_text(
@@ -208,7 +210,10 @@ def test_many_relations_between_two_actors_validate_within_a_cpu_limit(tmp_path)
         + "\n".join(rows) + "\n")
     result = run_limited("validate", "--graph", "graph", cwd=tmp_path)
     assert result.stderr.splitlines() == [
-        "graph/many.yaml:6007:5: error: contradictory relations between 'a' and 'b': "
-        "'alliance' here and 'war' at graph/many.yaml:7:5, both asserted for the same time; "
-        "give them since/until, or mark the disputed one's claims 'denies'",
+        "graph/many.yaml:6007:5: error: contradictory relations between 'a' and 'b', both of "
+        "domain 'other': 'alliance' here and 'war' at graph/many.yaml:7:5, both hold from "
+        "0001-01-01 to 0001-01-31; if they are ties of different kinds, give each its domain "
+        "(security, economic, diplomatic, other); if one followed the other, give them dates "
+        "that do not overlap (until is inclusive: after 'until: 1913' comes 'since: 1914', or "
+        "'since: 1913' for a change within 1913); or mark the disputed one's claims 'denies'",
         "actorgraph: 1 error in the graph"]

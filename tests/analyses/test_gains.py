@@ -362,14 +362,20 @@ def test_the_graph_is_not_changed_by_the_analysis(write_graph):
 def test_a_second_article_answers_who_gains_from_the_india_canada_rift():
     G = actorgraph.load(DATA / "valid" / "india-canada", cache=False)
     report = who_gains(G, "India", "Canada")
-    assert report.gainers == ["justin-trudeau", "narendra-modi", "china"]
+    # the analysts Devdiscourse cites are relayed `via` its desk and cannot be told apart
+    # from it: desk and analysts are one voice (issue 15), so Modi, named only by that page,
+    # rests on one voice (0.60, tied with China, ordered by name) and no longer on two
+    assert report.gainers == ["justin-trudeau", "china", "narendra-modi"]
+    assert report.stake("narendra-modi").voices == ("devdiscourse-desk",)
     assert report.losers == ["united-states", "canada", "india"]
     # the US loses through the causal link Semafor draws, not by any stake of its own
     [ev] = report.stake("united-states").evidence
     assert (ev.route, ev.claimants) == ("outcome", ("diego-mendoza",))
-    # India's own government, accusing Trudeau, is one of three voices behind his gain
+    # India's own government, accusing Trudeau, is one of two voices behind his gain; the
+    # route still names all three claimants
     assert sorted(report.stake("justin-trudeau").evidence[0].claimants) == [
         "devdiscourse-analysts", "devdiscourse-desk", "indian-government"]
+    assert report.stake("justin-trudeau").voices == ("devdiscourse-desk", "indian-government")
     # before any of the 2024 articles, only the 2023 ones speak
     early = who_gains(G, "india", "canada", as_of="2024-01")
     assert (early.gainers, early.losers) == ([], ["united-states", "canada", "india"])

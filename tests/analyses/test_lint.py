@@ -16,7 +16,7 @@ from ..conftest import DATA, GRAPH_DIR
 
 PLANTED = [
     "planted/graph.yaml:17:13: warning: the quote hedges ('would') but is recorded as "
-    "'asserts': record it as 'speculates' [hedged-assertion]",
+    "'asserts': record it as 'speculates' or give its likelihood [hedged-assertion]",
     "planted/graph.yaml:20:13: warning: the quote names none of 'east', 'rift-north-south', "
     "and no note says what it refers to: is it about this record? [quote-names-nothing]",
     "planted/graph.yaml:33:9: warning: interest:west->rift-north-south rests only on reader "
@@ -98,7 +98,8 @@ def test_a_hedge_planted_in_a_copy_of_the_curated_graph_is_caught(tmp_path, caps
     assert main(["lint", "--graph", str(graph), "--strict"]) == 1
     [line, summary] = capsys.readouterr().out.splitlines()
     assert line == (f"{path}:11:13: warning: the quote hedges ('would') but is recorded as "
-                    "'asserts': record it as 'speculates' [hedged-assertion]")
+                    "'asserts': record it as 'speculates' or give its likelihood "
+                    "[hedged-assertion]")
     assert summary.startswith("lint: 1 finding (1 hedged-assertion) in 66 claims")
 
 

@@ -98,9 +98,13 @@ INVALID = {
                     "'want' (did you mean 'wants'?)",
                     "graph.yaml:13:19: error: 'strength' must be a number, got 'lots'"],
     "contradictory-relations": [
-        "graph.yaml:19:5: error: contradictory relations between 'a' and 'b': 'war' here and "
-        "'alliance' at contradictory-relations/graph.yaml:13:5, both asserted for the same "
-        "time; give them since/until, or mark the disputed one's claims 'denies'"],
+        "graph.yaml:19:5: error: contradictory relations between 'a' and 'b', both of domain "
+        "'other': 'war' here and 'alliance' at contradictory-relations/graph.yaml:13:5, both "
+        "undated, so both hold at all times; if they are ties of different kinds, give each its "
+        "domain (security, economic, diplomatic, other); if one followed the other, give them "
+        "dates that do not overlap (until is inclusive: after 'until: 1913' comes 'since: "
+        "1914', or 'since: 1913' for a change within 1913); or mark the disputed one's claims "
+        "'denies'"],
     "unknown-source": ["graph.yaml:14:21: error: unknown source 't' (known: s)"],
     "part-of-cycle": ["graph.yaml:2:5: error: part_of goes round in a circle: a -> b -> a"],
     "not-a-mapping": ["graph.yaml:1:1: error: expected a mapping of sections (sources, actors, "

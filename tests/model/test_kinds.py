@@ -10,7 +10,8 @@ NODE_ATTRIBUTES = {"type", "record", "label", "kind", "origin"}
 EDGE_ATTRIBUTES = {"type", "sign", "claims", "record", "origin"}
 SIGNS = {kinds.INTEREST: {1, -1}, kinds.EFFECT: {1, -1}, kinds.RELATION: {1, -1},
          kinds.MEMBER_OF: {0}, kinds.INFLUENCE: {0}, kinds.INDIFFERENT: {0}}
-EXTRA = {kinds.RELATION: {"kind", "directed"}, kinds.INFLUENCE: {"kind", "directed", "intensity"},
+EXTRA = {kinds.RELATION: {"kind", "domain", "directed"},
+         kinds.INFLUENCE: {"kind", "domain", "directed", "intensity"},
          kinds.INTEREST: {"degree"}, kinds.INDIFFERENT: {"degree"}}
 
 

@@ -27,9 +27,8 @@ from typing import Any
 import networkx as nx
 
 from ..model.graph import resolve_pair
-from ..model.kinds import RELATION
-from .claims import ClaimFilter, ClaimView, Step, filter_for
-from .inferred import net_tie
+from .claims import ClaimFilter, filter_for
+from .ties import Mixed, SetAside, Tie, pair_ties
 
 __all__ = ["EXACT_LIMIT", "SEARCH_BUDGET", "WALK_LIMIT", "BalanceReport", "Partition", "Tie",
            "Triad", "balance", "signed_ties", "structural_balance", "walk_balance"]
@@ -41,16 +40,6 @@ SEARCH_BUDGET = 2_000_000
 WALK_LIMIT = 2000
 """Connected parts with more actors than this get no walk-based balance (a dense
 eigen-decomposition per part)."""
-
-
-@dataclass(frozen=True)
-class Tie:
-    """The net sign of the relations between two actors, and the relations behind it."""
-
-    a: str
-    b: str
-    sign: int
-    relations: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -109,6 +98,10 @@ class BalanceReport:
     rift_strict: Partition | None = None
     """For a rift: the strict split once the two actors' tie is hostile."""
     options: dict[str, Any] = field(default_factory=dict)
+    set_aside: tuple[SetAside, ...] = ()
+    """Ties that ended before a later tie of the same pair began (no as-of date given)."""
+    mixed: tuple[Mixed, ...] = ()
+    """Pairs whose ties of different domains disagree, with the sign each was given."""
 
     def counts(self) -> dict[str, int]:
         strict = sum(t.strictly_balanced for t in self.triads)
@@ -129,21 +122,12 @@ class BalanceReport:
         return walk_balance(self.ties)
 
 
-def signed_ties(G: nx.MultiDiGraph, cf: ClaimFilter | None = None) -> dict[frozenset[str], Tie]:
-    """Every pair of actors with supported relations, with the net sign of those relations
-    (judged as `gains` judges a tie: `ClaimView` steps, `net_tie`)."""
-    view = ClaimView(G, cf or ClaimFilter())
-    steps: dict[frozenset[str], list[Step]] = {}
-    for u, v, key, d in G.edges(keys=True, data=True):
-        if d["type"] == RELATION and (step := view.step(u, v, key, d)) is not None:
-            steps.setdefault(frozenset((u, v)), []).append(step)
-    ties = {}
-    for pair, pair_steps in steps.items():
-        sign, _, used = net_tie(pair_steps)
-        if sign:
-            a, b = sorted(pair)
-            ties[pair] = Tie(a, b, sign, tuple(sorted(s.edge for s in used)))
-    return ties
+def signed_ties(G: nx.MultiDiGraph, cf: ClaimFilter | None = None, *,
+                domain: str | Collection[str] | None = None) -> dict[frozenset[str], Tie]:
+    """Every pair of actors with supported relations, with one sign each (`pair_ties`: the
+    ties of `domain`, the latest period without an as-of date, the first domain's sign
+    where domains disagree)."""
+    return pair_ties(G, cf, domain=domain).ties
 
 
 Neighbours = dict[str, list[tuple[str, int]]]
@@ -366,12 +350,16 @@ def structural_balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None
                        according_to: Collection[str] = (),
                        rift: tuple[str, str] | None = None,
                        search_budget: int = SEARCH_BUDGET, claims: ClaimFilter | None = None,
-                       exclude: Collection[str] = (), min_confidence: float = 0.0
-                       ) -> BalanceReport:
+                       exclude: Collection[str] = (), min_confidence: float = 0.0,
+                       domain: str | Collection[str] | None = None) -> BalanceReport:
     """Balance of the actor-actor relations; with `rift`, what a break between them does.
 
     Which claims count: `claims` (a `ClaimFilter`), or `according_to`, `exclude`,
     `min_confidence` and `as_of` as `who_gains` takes them; a tie is the one `who_gains` sees.
+    Which ties count (`actorgraph.analyses.ties`): those of `domain` (one name or several;
+    None: all); without `as_of`, the latest period of each pair (`BalanceReport.set_aside`
+    lists the older ties); a pair whose domains disagree takes the sign of the first of
+    security, diplomatic, economic, other (`BalanceReport.mixed`).
 
     >>> import actorgraph
     >>> report = structural_balance(actorgraph.load())
@@ -380,7 +368,8 @@ def structural_balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None
     """
     cf = filter_for(G, claims, according_to=according_to, exclude=exclude,
                     min_confidence=min_confidence, as_of=as_of)
-    ties = signed_ties(G, cf)
+    traced = pair_ties(G, cf, domain=domain)
+    ties = traced.ties
     nodes = sorted({n for pair in ties for n in pair})
     adjacency: dict[str, set[str]] = {n: set() for n in nodes}
     for pair in ties:
@@ -424,9 +413,9 @@ def structural_balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None
                 changes.append((old, t))
         after_list = sorted(after.values(), key=lambda t: (t.a, t.b))
         rift_strict = _partition(nodes, after_list, 2, search_budget)
-    options = cf.options()
+    options = {**cf.options(), "domain": list(traced.domains) if traced.domains else None}
     return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, rift_ids,
-                         tuple(changes), rift_strict, options)
+                         tuple(changes), rift_strict, options, traced.set_aside, traced.mixed)
 
 
 balance = structural_balance

@@ -59,7 +59,13 @@ class ClaimFilter:
 
     ``according_to`` and ``exclude`` hold claimant ids (actors) or source ids; a claimant
     stands for itself and every actor ``part_of`` it (``russia`` admits its spokesmen), which
-    `claim_filter` works out from the graph into ``by_claimant`` / ``by_excluded``.
+    `claim_filter` works out from the graph into ``admitted_ids`` / ``excluded_ids``.
+
+    A claim is X's word when X (or an actor part of X) made it (``by``) or relayed it
+    (``via``: an outlet vouches for what it relays), or when X is its source's id. A source's
+    ``author`` is not matched: the writer of a page that retells a claim does not vouch for it
+    unless named in ``via``. ``exclude`` leaves out the same claims: leaving out an outlet
+    leaves out what it relays.
 
     >>> f = ClaimFilter(according_to=frozenset({"dmitry-peskov"}))
     >>> f.admits(Claim(by="dmitry-peskov", source="s", quote="q"), {})
@@ -78,7 +84,7 @@ class ClaimFilter:
     excluded_ids: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     def admits(self, claim: Claim, sources: dict[str, Any]) -> bool:
-        who = {claim.by, claim.source}
+        who = {claim.by, claim.source, *claim.via}
         allowed = self.according_to if self.admitted_ids is None else self.admitted_ids
         if self.according_to and not (who & allowed):
             return False
@@ -222,11 +228,11 @@ class ClaimView:
         self.sources = G.graph["sources"]
         self.cf = cf or ClaimFilter()
         self.cache: dict[str, Step | None] = {}
-        self._voices: dict[tuple[str, str], str] = {}
+        self._voices: dict[tuple[str, ...], str] = {}
 
     def voice(self, claim: Claim) -> str:
         """The voice a claim speaks with, under the filter's ``voices``."""
-        key = (claim.by, claim.source)
+        key = (claim.by, claim.source, *claim.via)
         if key not in self._voices:
             self._voices[key] = voice_of(self.G, claim, self.cf.voices)
         return self._voices[key]

@@ -6,7 +6,7 @@ government or outlet, so two officials of one ministry are one voice); ``voices=
 makes each claimant a voice, ``voices="source"`` each source.
 
 **Witnesses.** Each voice v is one random variable: a level U_v, uniform on [0, 1]. A claim
-of strength c (`claim_strength`: its confidence, halved for a hedge) is *right* when
+of strength c (`claim_strength`: its confidence times its hedge's likelihood) is *right* when
 U_v < c. So a voice that is right on a claim of strength c is right on all its claims of
 strength up to c; the voice is one witness however many claims it makes. Voices err
 independently of one another.
@@ -43,7 +43,8 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from ..model.records import Claim, claim_confidence
+from ..model.records import Claim
+from ..model.sourcing import LIKELIHOOD, claim_strength
 
 __all__ = [
     "EXACT_VOICES",
@@ -58,11 +59,13 @@ __all__ = [
     "likelihood_words",
     "link_of",
     "probability",
+    "speaker_of",
     "voice_of",
 ]
 
-SPECULATES_FACTOR = 0.5
-"""A hedged (speculative) claim counts half as much as an assertion."""
+SPECULATES_FACTOR = LIKELIHOOD["roughly even chance"]
+"""A hedged (speculative) claim without a stated likelihood counts half as much as an
+assertion: "roughly even chance" (`actorgraph.model.sourcing.hedge_factor`)."""
 EXACT_VOICES = 20
 """Up to this many voices in one verdict, support is exact; past it, a Monte Carlo estimate."""
 MC_DRAWS = 20_000
@@ -84,16 +87,20 @@ Link = tuple[frozenset[Lit], frozenset[Lit]]
 denying ones."""
 
 
-def claim_strength(claim: Claim, sources: dict[str, Any]) -> float:
-    """How far a claim's word can be relied on, in [0, 1]: its confidence (`claim_confidence`,
-    the one place that computes it), halved when the claimant only speculates."""
-    conf = claim_confidence(claim, sources)
-    return conf * SPECULATES_FACTOR if claim.stance == "speculates" else conf
+def speaker_of(G: nx.MultiDiGraph, claim: Claim) -> str:
+    """Whose word a claim is, for counting voices: its claimant, except that an unidentified
+    claimant (unnamed analysts, "sources") relayed ``via`` an outlet cannot be told apart from
+    that outlet, and is heard as the first relay in ``via``. A named claimant keeps its own
+    voice however many outlets relay it: relays add no voice of their own."""
+    if claim.via and claim.by in G and G.nodes[claim.by].get("kind") == "unidentified":
+        return claim.via[0]
+    return claim.by
 
 
 def voice_of(G: nx.MultiDiGraph, claim: Claim, voices: Voices = "organisation") -> str:
-    """The voice a claim speaks with: its source, its claimant, or (the default) the first
-    organisation, government or outlet up its claimant's ``part_of`` (else the claimant).
+    """The voice a claim speaks with: its source, its speaker (`speaker_of`: the claimant,
+    or an unidentified claimant's first relay), or (the default) the first organisation,
+    government or outlet up its speaker's ``part_of`` (else the speaker).
 
     >>> import actorgraph
     >>> G = actorgraph.load()
@@ -103,14 +110,15 @@ def voice_of(G: nx.MultiDiGraph, claim: Claim, voices: Voices = "organisation") 
     """
     if voices == "source":
         return claim.source
-    if voices == "claimant" or claim.by not in G:
-        return claim.by
-    seen = {claim.by}
-    frontier = [claim.by]
+    speaker = speaker_of(G, claim)
+    if voices == "claimant" or speaker not in G:
+        return speaker
+    seen = {speaker}
+    frontier = [speaker]
     while frontier:  # breadth first: the nearest organisation
         nxt = []
         for node in frontier:
-            if node != claim.by and G.nodes[node].get("kind") in VOICE_KINDS:
+            if node != speaker and G.nodes[node].get("kind") in VOICE_KINDS:
                 return node
             record = G.nodes[node].get("record")
             for up in sorted(getattr(record, "part_of", ())):  # the member_of edges' ends
@@ -118,7 +126,7 @@ def voice_of(G: nx.MultiDiGraph, claim: Claim, voices: Voices = "organisation") 
                     seen.add(up)
                     nxt.append(up)
         frontier = nxt
-    return claim.by
+    return speaker
 
 
 def link_of(claims: Iterable[Claim], sources: dict[str, Any], voice: Any) -> Link:

@@ -167,12 +167,14 @@ def hedges_in(quote: str) -> list[str]:
 
 def _hedged(records: GraphRecords) -> Iterator[Finding]:
     for cid, about, claim in _claims(records):
-        words = hedges_in(claim.quote) if claim.stance == "asserts" else []
+        # a claim that states its likelihood has weighed the hedge: not flagged
+        words = (hedges_in(claim.quote) if claim.stance == "asserts"
+                 and claim.likelihood is None else [])
         if words:
             listed = ", ".join(f"'{w}'" for w in words)
             yield Finding("hedged-assertion", records.origins[cid],
                           f"the quote hedges ({listed}) but is recorded as 'asserts': record "
-                          "it as 'speculates'", about, cid)
+                          "it as 'speculates' or give its likelihood", about, cid)
 
 
 Groups = dict[tuple[str, str], list[tuple[str, str, Claim]]]

@@ -17,10 +17,13 @@ from typing import Any, Literal
 import networkx as nx
 
 from ..model.kinds import MEMBER_OF
+from ..model.records import Claim
 from .claims import ClaimFilter, filter_for, members_of
+from .evidence import voice_of
 from .gains import RiftReport, who_gains
 
-__all__ = ["Perspectives", "Robustness", "affiliation", "perspectives", "robustness"]
+__all__ = ["Perspectives", "Robustness", "affiliation", "outlets_of", "perspectives",
+           "robustness"]
 
 ALL = "all"
 
@@ -64,11 +67,25 @@ class Perspectives:
     reports: dict[str, RiftReport] = field(default_factory=dict, repr=False)
 
 
+def outlets_of(G: nx.MultiDiGraph, claim: Claim) -> tuple[str, ...]:
+    """The outlets that vouch for a claim: every relay in its ``via``, else the voice its
+    claimant speaks with (`voice_of`: the claimant's organisation, else the claimant).
+
+    >>> import actorgraph
+    >>> outlets_of(actorgraph.load(), Claim(by="maria-zakharova", source="s", quote="q"))
+    ('russian-foreign-ministry',)
+    """
+    return tuple(claim.via) if claim.via else (voice_of(G, claim),)
+
+
 def _claimant_groups(G: nx.MultiDiGraph, by: str) -> dict[str, list[str]]:
     claims = G.graph["records"].claims.values()
     groups: dict[str, set[str]] = {}
     for _, claim in claims:
-        if by == "source":
+        if by == "outlet":
+            for outlet in outlets_of(G, claim):
+                groups.setdefault(outlet, set()).add(claim.by)
+        elif by == "source":
             groups.setdefault(claim.source, set()).add(claim.source)
         elif by == "affiliation":
             groups.setdefault(affiliation(G, claim.by), set()).add(claim.by)
@@ -78,9 +95,13 @@ def _claimant_groups(G: nx.MultiDiGraph, by: str) -> dict[str, list[str]]:
 
 
 def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
-                 by: Literal["claimant", "source", "affiliation"] = "claimant",
+                 by: Literal["claimant", "source", "affiliation", "outlet"] = "claimant",
                  claims: ClaimFilter | None = None, **options: Any) -> Perspectives:
-    """The gains answer per claimant (or per source, or per affiliation) and for all claims.
+    """The gains answer per claimant (or per source, affiliation or outlet) and for all claims.
+
+    By ``outlet``, a column is what one outlet vouches for, exactly ``according_to=[outlet]``:
+    the claims it (or its people) made and those it relays (`outlets_of`); a relayed claim
+    appears under each outlet of its chain.
 
     `claims` (a `ClaimFilter`) narrows every perspective alike: with ``according_to`` set,
     only the perspectives among those claimants are shown, each with its own claims.
@@ -91,10 +112,10 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
     >>> p.cells["ukraine"]["russia"], p.cells["ukraine"]["article-author"][0]
     (('gains', 0.6), 'gains')
     """
-    if by not in ("claimant", "source", "affiliation"):
+    if by not in ("claimant", "source", "affiliation", "outlet"):
         from ..errors import UsageError
 
-        raise UsageError(f"perspectives by claimant, source or affiliation, not {by!r}")
+        raise UsageError(f"perspectives by claimant, source, affiliation or outlet, not {by!r}")
     filters = {k: options.pop(k) for k in ("according_to", "exclude", "min_confidence",
                                            "as_of") if k in options}
     cf = filter_for(G, claims, **filters)
@@ -106,7 +127,8 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
             members = [m for m in members if m in admitted]
             if not members:
                 continue
-        reports[name] = who_gains(G, a, b, claims=cf.narrowed(G, members), **options)
+        narrow = [name] if by == "outlet" else members
+        reports[name] = who_gains(G, a, b, claims=cf.narrowed(G, narrow), **options)
     columns = [ALL, *sorted(n for n in groups if n in reports and reports[n].stakes)]
     cells: dict[str, dict[str, tuple[str, float]]] = {}
     for col in columns:
@@ -164,7 +186,7 @@ def robustness(G: nx.MultiDiGraph, base: RiftReport) -> dict[str, Robustness]:
         for ev in stake.evidence:
             for step in ev.steps:
                 for claim in step.claims:
-                    voices.update((claim.by, claim.source))
+                    voices.update((claim.by, claim.source, *claim.via))
             # a voice (an organisation its claimants belong to) is one witness: two of its
             # officials saying one thing do not make the verdict survive losing that witness
             voices.update(v for v in ev.voices if v in G)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..model.kinds import RELATION_DOMAINS
 from .common import Add, load_graph
 from .options import add_claim_options, claim_filter_from
 
@@ -69,7 +70,8 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
     G = load_graph(args.graph)
     report = structural_balance(G, claims=claim_filter_from(G, args),
-                     rift=tuple(args.rift) if args.rift else None)
+                                rift=tuple(args.rift) if args.rift else None,
+                                domain=args.domain or None)
     print(format_balance(G, report, fmt=args.format, explain=args.explain))
     return 0
 
@@ -128,15 +130,20 @@ def register(add: Add) -> None:
             "the gains answer for one rift, claimant by claimant, and where they disagree")
     p.add_argument("a")
     p.add_argument("b")
-    p.add_argument("--by", choices=["claimant", "source", "affiliation"], default="claimant",
-                   help="one perspective per claimant, per source, or per claimant's state "
-                        "(affiliation)")
+    p.add_argument("--by", choices=["claimant", "source", "affiliation", "outlet"],
+                   default="claimant",
+                   help="one perspective per claimant, per source, per claimant's state "
+                        "(affiliation), or per outlet (what it says or relays)")
     _report_options(p)
     p = add("balance", cmd_balance, "structural balance of the relations: triads, tensions, "
             "blocs")
     add_claim_options(p)
     p.add_argument("--rift", nargs=2, metavar=("A", "B"),
                    help="which triads a rift between A and B would balance or unbalance")
+    p.add_argument("--domain", action="append", default=[], choices=RELATION_DOMAINS,
+                   help="only ties of this domain (repeatable); without it, a pair whose "
+                        "domains disagree takes the sign of the first of security, "
+                        "diplomatic, economic, other")
     _formats(p, "the claims behind every tie of every tension")
     p = add("rifts", cmd_rifts, "every rift outcome in the data with its top gainers and losers")
     p.add_argument("--top", type=int, default=5, metavar="N", help="how many of each (default 5)")

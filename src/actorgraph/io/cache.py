@@ -18,6 +18,11 @@ entry is never stale and never trusted:
   it once). Entries and the key are checked with ``lstat`` and opened without following
   links and without blocking, so a FIFO, a device or a link to one is never read.
 - entries are written atomically; at most `MAX_ENTRIES` are kept, the oldest go first.
+
+Besides one entry per file (``.unit``), a load that passed keeps one entry per whole graph
+(``.graph``, `actorgraph.io.wholegraph`): its warnings and counts, keyed by every file's
+name and hash, so an unchanged folder skips the checks across files; at most
+`MAX_GRAPH_ENTRIES` of those are kept.
 """
 
 from __future__ import annotations
@@ -36,15 +41,17 @@ import pydantic
 from .. import __version__
 from .units import layout_signature
 
-__all__ = ["MAX_ENTRIES", "MAX_ENTRY_BYTES", "FileStore", "cache_dir", "notices", "open_store",
-           "take_notices"]
+__all__ = ["GRAPH_SUFFIX", "MAX_ENTRIES", "MAX_ENTRY_BYTES", "MAX_GRAPH_ENTRIES", "FileStore",
+           "cache_dir", "notices", "open_store", "take_notices"]
 
 MAX_ENTRIES = 20_000
+MAX_GRAPH_ENTRIES = 200
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """Largest entry read (a file's records; an 8 MiB YAML file makes far less)."""
 KEY_BYTES = 32
 _MAGIC = b"actorgraph-unit-1\n"
 _SUFFIX = ".unit"
+GRAPH_SUFFIX = ".graph"
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
 
 notices: list[str] = []
@@ -124,7 +131,7 @@ class FileStore:
         self.folder = folder
         self.secret = secret
         self.salt = salt
-        self.written = 0
+        self.written: set[str] = set()
 
     def name(self, digest: str) -> str:
         return hashlib.sha256(f"{self.salt}\0{digest}".encode()).hexdigest()
@@ -132,10 +139,10 @@ class FileStore:
     def _sign(self, name: str, body: bytes) -> bytes:
         return hmac.new(self.secret, name.encode() + body, hashlib.sha256).digest()
 
-    def get(self, digest: str) -> bytes | None:
+    def get(self, digest: str, suffix: str = _SUFFIX) -> bytes | None:
         """The body stored for a file of this digest, or None (absent, damaged or forged)."""
         name = self.name(digest)
-        data = _read_regular(self.folder / (name + _SUFFIX), MAX_ENTRY_BYTES)
+        data = _read_regular(self.folder / (name + suffix), MAX_ENTRY_BYTES)
         if data is None:
             return None
         head = len(_MAGIC)
@@ -143,15 +150,15 @@ class FileStore:
         if data.startswith(_MAGIC) and hmac.compare_digest(data[head:head + 32],
                                                            self._sign(name, body)):
             return body
-        self.drop(digest)
+        self.drop(digest, suffix)
         return None
 
-    def drop(self, digest: str) -> None:
+    def drop(self, digest: str, suffix: str = _SUFFIX) -> None:
         """Remove a bad entry (it is rewritten when the file is next read)."""
         with contextlib.suppress(OSError):
-            os.unlink(self.folder / (self.name(digest) + _SUFFIX))
+            os.unlink(self.folder / (self.name(digest) + suffix))
 
-    def put(self, digest: str, body: bytes) -> None:
+    def put(self, digest: str, body: bytes, suffix: str = _SUFFIX) -> None:
         """Store `body` for the file of `digest` (atomically); a failure is only a miss."""
         name = self.name(digest)
         try:
@@ -159,27 +166,31 @@ class FileStore:
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(_MAGIC + self._sign(name, body) + body)
-                os.replace(tmp, self.folder / (name + _SUFFIX))
+                os.replace(tmp, self.folder / (name + suffix))
             except BaseException:
                 os.unlink(tmp)
                 raise
-            self.written += 1
+            self.written.add(suffix)
         except OSError:
             return
 
     def evict(self) -> None:
-        """Keep the newest `MAX_ENTRIES` entries (run once after a load that wrote some)."""
-        if not self.written:
+        """Keep the newest `MAX_ENTRIES` file entries and `MAX_GRAPH_ENTRIES` graph entries
+        (run once after a load that wrote some)."""
+        written, self.written = self.written, set()
+        if not written:
             return
-        self.written = 0
         try:
             with os.scandir(self.folder) as it:
-                entries = [e for e in it if e.name.endswith(_SUFFIX)]
-            if len(entries) <= MAX_ENTRIES:
-                return
-            entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
-            for old in entries[:-MAX_ENTRIES]:
-                os.unlink(old.path)
+                found = [e for e in it if e.name.endswith(tuple(written))]
+            for suffix in written:
+                keep = MAX_GRAPH_ENTRIES if suffix == GRAPH_SUFFIX else MAX_ENTRIES
+                entries = [e for e in found if e.name.endswith(suffix)]
+                if len(entries) <= keep:
+                    continue
+                entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
+                for old in entries[:-keep]:
+                    os.unlink(old.path)
         except OSError:
             return
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from ..errors import Problem
-from ..model.records import Relation, date_bounds
+from ..model.records import Relation, consecutive, span
 
 if TYPE_CHECKING:
     from .loader import GraphRecords
@@ -68,20 +68,29 @@ def membership_cycles(records: GraphRecords) -> list[Problem]:
 
 
 def contradictory_relations(records: GraphRecords) -> list[Problem]:
-    """Relations of opposite sign between the same actors, asserted for a time they share:
-    one problem at each relation that contradicts one written before it, naming that one.
+    """Relations of opposite sign between the same actors in the same domain, asserted for a
+    time they share: one problem at each relation that contradicts one written before it,
+    naming that one and the days both hold.
+
+    ``until`` is inclusive (``until: 1913`` holds through 31 December 1913). One exception:
+    when one tie's ``until`` and the other's ``since`` are the same date as written
+    (``until: 1903`` and ``since: 1903``), the tie changed within that period: the two are
+    consecutive, not overlapping (`actorgraph.model.records.consecutive`).
 
     In O(n log n) per pair of actors (a file of many relations between two actors once
     compared every pair): relations are taken in the order written, and for each sign a
     Fenwick tree over the start dates keeps the latest end among the relations seen so far,
-    so "does an earlier one of the other sign overlap this one?" is one prefix query. An
-    influence tie (sign 0) is neither friendly nor hostile and contradicts nothing.
+    so "does an earlier one of the other sign overlap this one?" is one prefix query. Only
+    when the latest-ending one is consecutive to this one are the earlier ones of the other
+    sign looked at one by one. An influence tie (sign 0) is neither friendly nor hostile and
+    contradicts nothing.
     """
     problems = []
-    asserted: dict[frozenset[str], list[tuple[str, Relation]]] = {}
+    asserted: dict[tuple[frozenset[str], str], list[tuple[str, Relation]]] = {}
     for rid, relation in records.relations.items():
         if relation.sign and any(c.stance != "denies" for c in relation.claims):
-            asserted.setdefault(frozenset(relation.ends), []).append((rid, relation))
+            key = (frozenset(relation.ends), relation.domain)
+            asserted.setdefault(key, []).append((rid, relation))
 
     def written(rid: str) -> tuple[str, int]:
         return records.origins[rid].file, records.origins[rid].line
@@ -90,7 +99,7 @@ def contradictory_relations(records: GraphRecords) -> list[Problem]:
         if len({r.sign for _, r in group}) < 2:
             continue
         group.sort(key=lambda item: written(item[0]))
-        spans = [_span(r) for _, r in group]
+        spans = [span(r) for _, r in group]
         starts = sorted({start for start, _ in spans})
         trees = {1: _MaxTree(len(starts)), -1: _MaxTree(len(starts))}
         for k, ((rid, relation), (start, end)) in enumerate(zip(group, spans, strict=True)):
@@ -98,25 +107,48 @@ def contradictory_relations(records: GraphRecords) -> list[Problem]:
             # on or after its start overlaps it
             last = bisect.bisect_right(starts, end)
             best = trees[-relation.sign].max_upto(last)
+            earlier = None
             if best is not None and best[0] >= start:
-                earlier = group[best[1]][0]
-                o, first = records.origins[rid], records.origins[earlier]
-                x, y = sorted(relation.ends)
-                problems.append(Problem(
-                    o.file, o.line, o.column,
-                    f"contradictory relations between '{x}' and '{y}': '{relation.kind}' here "
-                    f"and '{records.relations[earlier].kind}' at {first}, both asserted for "
-                    "the same time; give them since/until, or mark the disputed one's claims "
-                    "'denies'"))
+                earlier = best[1]
+                if consecutive(group[earlier][1], relation):
+                    earlier = next((j for j in range(k) if group[j][1].sign != relation.sign
+                                    and _overlap(spans[j], (start, end)) is not None
+                                    and not consecutive(group[j][1], relation)), None)
+            if earlier is not None:
+                problems.append(_contradiction(records, rid, group[earlier][0],
+                                               _overlap(spans[earlier], (start, end))))
             index = bisect.bisect_left(starts, start)
             trees[relation.sign].raise_at(index, (end, k))
     return problems
 
 
-def _span(r: Relation) -> tuple[dt.date, dt.date]:
-    """First and last day a relation holds (open ends as the calendar's ends)."""
-    return (date_bounds(r.since)[0] if r.since else dt.date.min,
-            date_bounds(r.until)[1] if r.until else dt.date.max)
+def _overlap(x: tuple[dt.date, dt.date], y: tuple[dt.date, dt.date]
+             ) -> tuple[dt.date, dt.date] | None:
+    first, last = max(x[0], y[0]), min(x[1], y[1])
+    return (first, last) if first <= last else None
+
+
+def _contradiction(records: GraphRecords, rid: str, earlier: str,
+                   days: tuple[dt.date, dt.date] | None) -> Problem:
+    relation, other = records.relations[rid], records.relations[earlier]
+    o, first = records.origins[rid], records.origins[earlier]
+    x, y = sorted(relation.ends)
+    if not any((relation.since, relation.until, other.since, other.until)) or days is None:
+        when = "both undated, so both hold at all times"
+    elif not (relation.since or other.since):  # (dt.date.min is also 0001-01-01)
+        when = f"both hold until {days[1]}"
+    elif not (relation.until or other.until):
+        when = f"both hold from {days[0]} on"
+    else:
+        when = f"both hold from {days[0]} to {days[1]}"
+    return Problem(
+        o.file, o.line, o.column,
+        f"contradictory relations between '{x}' and '{y}', both of domain "
+        f"'{relation.domain}': '{relation.kind}' here and '{other.kind}' at {first}, {when}; "
+        "if they are ties of different kinds, give each its domain (security, economic, "
+        "diplomatic, other); if one followed the other, give them dates that do not overlap "
+        "(until is inclusive: after 'until: 1913' comes 'since: 1914', or 'since: 1913' for "
+        "a change within 1913); or mark the disputed one's claims 'denies'")
 
 
 class _MaxTree:

@@ -31,18 +31,20 @@ from ..model.records import (
     Relation,
     Source,
 )
-from .cache import FileStore, open_store
+from .cache import GRAPH_SUFFIX, FileStore, open_store
 from .folders import ENV_VAR, default_graph_dir, graph_files, graph_label
 from .graphchecks import contradictory_relations, former_id_problems, membership_cycles
 from .lost import LostFiles
 from .messages import a_or_an, nearest
-from .sourcetext import check_source_texts
+from .sourcetext import check_source_texts, normalize_text
 from .units import FileUnit, read_unit
+from .wholegraph import decode_summary, encode_summary, graph_digest, texts_unchanged
 from .yamlread import YamlProblem, mark_at, read_file_bytes, read_yaml_bytes
 
 __all__ = [
     "ENV_VAR",
     "GraphRecords",
+    "LazyRecords",
     "Origin",
     "default_graph_dir",
     "graph_files",
@@ -144,16 +146,81 @@ def load_records_from(files: Iterable[FileContents], label: str, *,
 
     Problems name each file by its display name, e.g. ``HEAD~1:graph/actors/x.yaml:3:5``.
     `root` is the folder the files came from, if any. With `disk`, files already seen come
-    from the per-file cache.
+    from the per-file cache, and a graph that passed before with the same files, unchanged,
+    comes back as `LazyRecords` without running the checks across files again.
     """
     store = open_store() if disk else None
+    ordered = sorted(files)
+    digests = [hashlib.sha256(d).hexdigest() if isinstance(d, bytes) else None
+               for _, _, d in ordered]
+    key = None
+    if store is not None and cache is None and None not in digests:
+        key = graph_digest(label, root, root, [(shown, relative, digest) for (shown, relative, _),
+                                               digest in zip(ordered, digests, strict=True)])
+        known = _known_graph(store, key, root)
+        if known is not None:
+            return LazyRecords(GraphRecords(root=root or Path(label), label=label), ordered,
+                               digests, known, store)
     checker = _Checker(GraphRecords(root=root or Path(label), label=label), cache, store)
     checker.text_root = root
-    for shown, relative, data in sorted(files):
-        checker.read(shown, relative, data)
-    if store is not None:
-        store.evict()
-    return checker.finish()
+    for (shown, relative, data), digest in zip(ordered, digests, strict=True):
+        checker.read(shown, relative, data, digest)
+    try:
+        records = checker.finish()
+        if store is not None and key is not None:
+            store.put(key, encode_summary(records.warnings, records.counts(), checker.texts),
+                      GRAPH_SUFFIX)
+    finally:
+        if store is not None:
+            store.evict()
+    return records
+
+
+def _known_graph(store: FileStore, key: str, text_root: Path | None) -> Any:
+    """The summary of a graph that passed with these very files, if its texts still read
+    the same; else None."""
+    body = store.get(key, GRAPH_SUFFIX)
+    if body is None:
+        return None
+    try:
+        summary = decode_summary(body)
+    except ValueError:
+        store.drop(key, GRAPH_SUFFIX)
+        return None
+    return summary if texts_unchanged(text_root, summary.texts) else None
+
+
+class LazyRecords(GraphRecords):
+    """The records of a graph that passed every check before with the very same files: its
+    warnings, files and counts are known at once; its records are built on first use
+    (every file's from the per-file cache, no check across files run again)."""
+
+    def __init__(self, base: GraphRecords, files: list[FileContents], digests: list[Any],
+                 summary: Any, store: FileStore) -> None:
+        self.root, self.label = base.root, base.label
+        self.files = [shown for shown, _, _ in files]
+        self.digests = {rel: d for (_, rel, _), d in zip(files, digests, strict=True)}
+        self.relative = {shown: rel for shown, rel, _ in files}
+        self.warnings = list(summary.warnings)
+        self._counts = dict(summary.counts)
+        self._pending: tuple[Any, ...] | None = (files, digests, store)
+
+    def __getattr__(self, name: str) -> Any:  # only for what is not set yet: the records
+        pending = self.__dict__.get("_pending")
+        if name.startswith("_") or pending is None:
+            raise AttributeError(name)
+        files, digests, store = pending
+        checker = _Checker(GraphRecords(root=self.root, label=self.label), None, store)
+        for (shown, relative, data), digest in zip(files, digests, strict=True):
+            checker.read(shown, relative, data, digest)
+        self._pending = None
+        for key, value in vars(checker.records).items():
+            if key not in self.__dict__:
+                setattr(self, key, value)
+        return getattr(self, name)
+
+    def counts(self) -> dict[str, int]:
+        return dict(self._counts) if self._pending is not None else super().counts()
 
 
 # -- the checks -------------------------------------------------------------------------
@@ -177,6 +244,7 @@ class _Checker:
         self.kind_of: dict[str, str] = {}
         self.lost = LostFiles()
         self.text_root: Path | None = None  # where sources' texts are read (None: unchecked)
+        self.texts: dict[str, str] = {}  # source text -> its fingerprint, once checked
 
     def finish(self) -> GraphRecords:
         if not self.records.files:
@@ -190,13 +258,14 @@ class _Checker:
         return self.records
 
     # stage 1 and 2 --------------------------------------------------------------------
-    def read(self, shown: str, relative: str, data: bytes | Problem) -> None:
+    def read(self, shown: str, relative: str, data: bytes | Problem,
+             digest: str | None = None) -> None:
         self.records.files.append(shown)
         if isinstance(data, Problem):  # the file could not be read at all
             self.problems.append(data)
             self.lost.add(shown, None, [data])
             return
-        digest = hashlib.sha256(data).hexdigest()
+        digest = digest or hashlib.sha256(data).hexdigest()
         self.records.digests[relative] = digest
         self.records.relative[shown] = relative
         self.data[shown] = data
@@ -251,6 +320,13 @@ class _Checker:
             cpath = (*path, "claims", k)
             self.ref(file, (*cpath, "by"), claim.by, "actor")
             self.ref(file, (*cpath, "source"), claim.source, "source")
+            for j, relay in enumerate(claim.via):
+                self.ref(file, (*cpath, "via", j), relay, "actor")
+            if claim.quantity and (normalize_text(claim.quantity.text)
+                                   not in normalize_text(claim.quote)):
+                self.error(file, (*cpath, "quantity", "text"), f"the quantity's text "
+                           f"'{claim.quantity.text}' is not in the claim's quote: give the "
+                           "number as the quote words it")
             line, col, digest = marks[id(claim)]
             cid = ids.claim_id(about, claim, digest)
             if cid in self.records.claims:
@@ -361,7 +437,8 @@ class _Checker:
         self.problems += contradictory_relations(self.records)
         self.check_unused_outcomes()
         if self.text_root is not None:
-            self.problems.extend(check_source_texts(self.text_root, self.records))
+            self.problems.extend(check_source_texts(self.text_root, self.records,
+                                                    self.texts))
 
     def check_unused_outcomes(self) -> None:
         used = {i.outcome for _, i in self.records.interests.values()}

@@ -10,6 +10,7 @@ quotes, dashes and spacing folded; words, case and punctuation kept).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import stat
 import unicodedata
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from .loader import GraphRecords
 
 __all__ = ["MAX_TEXT_BYTES", "check_source_texts", "normalize_text", "paragraph_number",
-           "paragraphs", "read_source_text"]
+           "paragraphs", "read_source_text", "text_fingerprint"]
 
 MAX_TEXT_BYTES = 20_000_000
 """A source text larger than this is refused (an archived article is a few kilobytes)."""
@@ -101,21 +102,39 @@ def read_source_text(root: Path, relative: str) -> str:
         raise ValueError(f"cannot read {display_path(path)}: {exc.strerror or exc}") from None
 
 
-def check_source_texts(root: Path, records: GraphRecords) -> list[Problem]:
+def text_fingerprint(root: Path, relative: str) -> str:
+    """What reading the text `relative` gives now, in short: the hash of its text, or why it
+    cannot be read (a whole-graph cache entry is good only while every text it checked gives
+    the same)."""
+    try:
+        return _fingerprint(read_source_text(root, relative))
+    except ValueError as exc:
+        return f"unreadable: {exc}"
+
+
+def _fingerprint(raw: str) -> str:
+    return "sha256:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def check_source_texts(root: Path, records: GraphRecords,
+                       seen: dict[str, str] | None = None) -> list[Problem]:
     """Every problem with the archived texts of the sources of `records` (those with a
     ``text:``) and with the claims citing them: each at the claim, or for a text that cannot
-    be read, at the source."""
+    be read, at the source. `seen`, if given, gets each text's `text_fingerprint`."""
     problems: list[Problem] = []
     texts: dict[str, tuple[str, str, list[str]]] = {}
+    seen = {} if seen is None else seen
     for sid, source in records.sources.items():
         if source.text is None:
             continue
         try:
             raw = read_source_text(root, source.text)
         except ValueError as exc:
+            seen[source.text] = f"unreadable: {exc}"
             o = records.origins[sid]
             problems.append(Problem(o.file, o.line, o.column, f"source '{sid}': text: {exc}"))
             continue
+        seen.setdefault(source.text, _fingerprint(raw))
         texts[sid] = (source.text, normalize_text(raw), paragraphs(raw))
     if not texts:
         return problems

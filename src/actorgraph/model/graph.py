@@ -134,11 +134,12 @@ def build_graph(records: GraphRecords) -> nx.MultiDiGraph:
         a, b = relation.ends
         if relation.kind == "influences":  # who can act on whom: no sign for balance
             G.add_edge(a, b, key=rid, type=INFLUENCE, record=relation, sign=0,
-                       kind=relation.kind, intensity=relation.intensity, directed=True,
+                       kind=relation.kind, domain=relation.domain,
+                       intensity=relation.intensity, directed=True,
                        claims=tuple(relation.claims), origin=origins[rid])
             continue
         G.add_edge(a, b, key=rid, type=RELATION, record=relation, sign=relation.sign,
-                   kind=relation.kind, directed=relation.directed,
+                   kind=relation.kind, domain=relation.domain, directed=relation.directed,
                    claims=tuple(relation.claims), origin=origins[rid])
     return G
 

@@ -33,15 +33,24 @@ def effect_id(source_outcome: str, target_outcome: str) -> str:
 
 
 def relation_id(relation: Relation) -> str:
+    """``relation:a~b:kind@since`` (``->`` when directed); a tie of a domain other than
+    ``other`` names it (``relation:a~b:security/partnership``), so one pair's ties of one
+    kind in two domains are two records, and the ids of ties without a domain never change.
+
+    >>> relation_id(Relation(between=["b", "a"], kind="sanctions", domain="economic",
+    ...                      since="2022", claims=[Claim(by="a", source="s", quote="q")]))
+    'relation:a~b:economic/sanctions@2022'
+    """
     a, b = relation.ends
+    kind = relation.kind if relation.domain == "other" else f"{relation.domain}/{relation.kind}"
     if relation.kind == "influences":
         # the intensity is part of what is claimed: two claimants who give different
         # intensities curate two records, and both stand
-        return f"relation:{a}->{b}:influences={relation.intensity}{_at(relation.since)}"
+        return f"relation:{a}->{b}:{kind}={relation.intensity}{_at(relation.since)}"
     if relation.directed:
-        return f"relation:{a}->{b}:{relation.kind}{_at(relation.since)}"
+        return f"relation:{a}->{b}:{kind}{_at(relation.since)}"
     a, b = sorted((a, b))
-    return f"relation:{a}~{b}:{relation.kind}{_at(relation.since)}"
+    return f"relation:{a}~{b}:{kind}{_at(relation.since)}"
 
 
 def membership_id(member: str, container: str) -> str:

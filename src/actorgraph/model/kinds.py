@@ -37,12 +37,14 @@ Edge attributes (every edge; the key is the edge's stable id, `actorgraph.model.
     ``claims``  tuple of `Claim`: who said it, where, when, the quote (empty for MEMBER_OF)
     ``record``  the pydantic record (None for MEMBER_OF)
     ``origin``  `Origin` of the record (of the member actor for MEMBER_OF)
-    RELATION edges also have ``kind`` (alliance, rivalry, ...) and ``directed`` (False for
-    a ``between:`` relation, stored once from its first actor to its second).
+    RELATION edges also have ``kind`` (alliance, rivalry, ...), ``domain`` (one of
+    `RELATION_DOMAINS`) and ``directed`` (False for a ``between:`` relation, stored once from
+    its first actor to its second).
     INTEREST edges also have ``degree`` (1-3, MACTOR's valued position; None when not
     given); INDIFFERENT edges have ``degree`` 0. INFLUENCE edges (relations of kind
-    ``influences``) have ``kind``, ``directed`` (True) and ``intensity`` (0-3); `balance` and
-    `gains` read RELATION edges only, so an influence tie never counts as friend or foe.
+    ``influences``) have ``kind``, ``domain``, ``directed`` (True) and ``intensity`` (0-3);
+    `balance` and `gains` read RELATION edges only, so an influence tie never counts as
+    friend or foe.
 
 Graph attributes (``G.graph``), all set by `build_graph` and read-only afterwards
     ``root``      str: the folder (or git revision) the graph was read from
@@ -62,7 +64,7 @@ from typing import Final, Literal
 __all__ = [
     "ACTOR", "EDGE_TYPES", "EFFECT", "GRAPH_ATTRIBUTES", "INDIFFERENT", "INFLUENCE", "INTEREST",
     "MEMBER_OF", "NODE_TYPES",
-    "OUTCOME", "RAPPROCHEMENT", "RELATION", "RIFT", "EdgeType", "NodeType",
+    "OUTCOME", "RAPPROCHEMENT", "RELATION", "RELATION_DOMAINS", "RIFT", "EdgeType", "NodeType",
 ]
 
 NodeType = Literal["actor", "outcome"]
@@ -80,6 +82,11 @@ INFLUENCE: Final = "influence"
 INDIFFERENT: Final = "indifferent"
 EDGE_TYPES: Final[tuple[EdgeType, ...]] = (INTEREST, EFFECT, RELATION, MEMBER_OF, INFLUENCE,
                                            INDIFFERENT)
+
+RELATION_DOMAINS: Final = ("security", "diplomatic", "economic", "other")
+"""What a relation is about, in the order `balance` ranks them when a pair's ties of different
+domains disagree in sign (`actorgraph.analyses.ties`). Contradictions are checked within one
+domain: a security partnership and trade sanctions between one pair stand together."""
 
 # The two outcome kinds that name a change between two actors (``between:`` holds them).
 RIFT: Final = "rift"

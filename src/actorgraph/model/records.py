@@ -14,6 +14,7 @@ Rules across records (does that actor exist?) live in `actorgraph.io.loader`, no
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
@@ -29,6 +30,7 @@ from .basics import (
     _Record,
     date_bounds,
 )
+from .kinds import RELATION_DOMAINS
 from .lintrules import LINT_RULES
 from .sourcing import (
     CREDIBILITY,
@@ -49,6 +51,7 @@ __all__ = [
     "DEGREES",
     "INTENSITIES",
     "LINT_RULES",
+    "RELATION_DOMAINS",
     "RELATION_SIGNS",
     "RELIABILITY",
     "SLUG_PATTERN",
@@ -66,8 +69,10 @@ __all__ = [
     "Source",
     "claim_confidence",
     "claim_grade",
+    "consecutive",
     "date_bounds",
     "source_confidence",
+    "span",
 ]
 
 
@@ -203,6 +208,9 @@ class Relation(_Dated):
     intensity: Annotated[int, Field(ge=0, le=3)] | None = Field(
         default=None, description="influences only, 0-3: 0 none, 1 on the other's operations, "
         "2 on its projects, 3 on its missions or existence (MACTOR's scale)")
+    domain: Literal["security", "economic", "diplomatic", "other"] = Field(
+        default="other", description="what the tie is about; ties of different domains never "
+        "contradict each other (a security partnership and trade sanctions stand together)")
     status: Text | None = Field(default=None, description="e.g. 'strained since the crash'")
     claims: Claims
     note: Text | None = None
@@ -248,6 +256,20 @@ class Relation(_Dated):
     @property
     def sign(self) -> int:
         return RELATION_SIGNS[self.kind]
+
+
+def span(r: _Dated) -> tuple[dt.date, dt.date]:
+    """First and last day a dated record holds: open ends are the calendar's ends, and
+    ``until`` is inclusive (the last day of its period: ``until: 1913`` holds through 1913)."""
+    return (date_bounds(r.since)[0] if r.since else dt.date.min,
+            date_bounds(r.until)[1] if r.until else dt.date.max)
+
+
+def consecutive(a: _Dated, b: _Dated) -> bool:
+    """Whether one of two records ends in the very period, as written, that the other begins
+    in: ``until: 1903`` and ``since: 1903`` say that the tie changed within 1903, so the two
+    follow each other and do not overlap. Any other day both cover is an overlap."""
+    return bool((a.until and a.until == b.since) or (b.until and b.until == a.since))
 
 
 class Event(_Record):

@@ -12,8 +12,9 @@ from pydantic import Field, StringConstraints, model_validator
 from .basics import Confidence, Id, PartialDate, SourceText, Text, _Record
 from .lintrules import LINT_RULES
 
-__all__ = ["CREDIBILITY", "RELIABILITY", "Claim", "Claims", "LintAck", "Source",
-           "claim_confidence", "claim_grade", "source_confidence"]
+__all__ = ["CREDIBILITY", "LIKELIHOOD", "LIKELIHOOD_WORDS", "RELIABILITY", "Claim", "Claims",
+           "LintAck", "Quantity", "Source", "claim_confidence", "claim_grade", "claim_strength",
+           "hedge_factor", "source_confidence"]
 
 
 class LintAck(_Record):
@@ -42,11 +43,52 @@ unknown (None), not zero. The numbers sit inside the ICD 203 ranges of the match
 (probably true ~ likely, possibly true ~ roughly even chance, ...)."""
 
 
+LIKELIHOOD: dict[str, float] = {
+    "almost no chance": 0.03, "very unlikely": 0.125, "unlikely": 0.325,
+    "roughly even chance": 0.5, "likely": 0.675, "very likely": 0.875, "almost certain": 0.97}
+"""ICD 203's seven likelihood words -> the midpoint of the word's range (almost no chance
+1-5%, very unlikely 5-20%, unlikely 20-45%, roughly even chance 45-55%, likely 55-80%, very
+likely 80-95%, almost certain 95-99%): how far a claimant's own hedge lets its word count."""
+
+LIKELIHOOD_WORDS: dict[str, str] = {
+    **{w: w for w in LIKELIHOOD}, "remote": "almost no chance",
+    "highly improbable": "very unlikely", "improbable": "unlikely",
+    "roughly even odds": "roughly even chance", "probable": "likely",
+    "highly probable": "very likely", "nearly certain": "almost certain"}
+"""Every word ``likelihood`` accepts -> its canonical ICD 203 word (ICD 203 gives two words
+for each range; both mean the same)."""
+
+Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly even chance",
+                     "likely", "very likely", "almost certain", "remote", "highly improbable",
+                     "improbable", "roughly even odds", "probable", "highly probable",
+                     "nearly certain"]
+
+
+class Quantity(_Record):
+    """A number a claim states: ``{value: 1200000000, unit: USD, text: "$1.2bn"}``."""
+
+    value: float = Field(description="the number, in `unit` (1200000000 for $1.2bn; 25 for 25%)")
+    unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                           max_length=40)] = Field(
+        description="what the value counts: USD, percent, tonnes, barrels/day, ...")
+    text: Text = Field(description="the words as the source gives them (\"$1.2bn\"); checked "
+                       "to occur in the claim's quote")
+
+    @model_validator(mode="after")
+    def _finite(self) -> Quantity:
+        if self.value != self.value or self.value in (float("inf"), float("-inf")):
+            raise ValueError("a quantity's value must be a finite number")
+        return self
+
+
 class Claim(_Record):
     """Someone's word, in a source: the only way anything enters the graph.
 
     ``by`` is the claimant (an actor id: a spokesman, the article's author, a commenter);
-    ``stance`` says whether the claimant asserts the thing, denies it or speculates.
+    ``stance`` says whether the claimant asserts the thing, denies it or speculates;
+    ``likelihood`` how sure the claimant says it is (ICD 203 words). ``via`` lists who relayed
+    the claim from its claimant to the source, in that order (the page retells a newspaper
+    that cites unnamed analysts: ``by: unnamed-analysts, via: [the-newspaper]``).
     """
 
     by: Id
@@ -56,6 +98,16 @@ class Claim(_Record):
                                 "(with the source's archived text, checked: paragraphs are "
                                 "separated by blank lines)")
     stance: Literal["asserts", "denies", "speculates"] = "asserts"
+    likelihood: Likelihood | None = Field(
+        default=None, description="the claimant's own hedge, in ICD 203 words: almost no "
+        "chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost "
+        "certain (or their ICD 203 synonyms); the claim counts its confidence times the "
+        "word's midpoint; not with stance: denies")
+    via: list[Id] = Field(default_factory=list, description="actor ids of the outlets or "
+                          "people the claim passed through, from the claimant toward the "
+                          "source (the outlet the source cites comes last)")
+    quantity: Quantity | None = Field(default=None, description="a number the claim states, "
+                                      "e.g. {value: 1200000000, unit: USD, text: \"$1.2bn\"}")
     confidence: Confidence | None = Field(
         default=None, description="0..1; defaults to the credibility's, else the source's")
     credibility: Annotated[int, Field(ge=1, le=6)] | None = Field(
@@ -66,11 +118,43 @@ class Claim(_Record):
     lint: LintAck | None = None
 
     @model_validator(mode="after")
-    def _one_grade(self) -> Claim:
+    def _consistent(self) -> Claim:
         if self.confidence is not None and self.credibility is not None:
             raise ValueError("give 'confidence' or 'credibility', not both: each sets the "
                              "claim's confidence")
+        if self.stance == "denies" and self.likelihood is not None:
+            raise ValueError("a denial takes no likelihood: the words say how likely the "
+                             "claimant thinks the thing is; for a claimant who doubts it, "
+                             "write stance: denies alone (with a lower confidence when the "
+                             "denial is hedged)")
+        if self.by in self.via:
+            raise ValueError(f"via names the claimant '{self.by}': via lists who relayed the "
+                             "claim, not who made it")
+        repeated = sorted({x for x in self.via if self.via.count(x) > 1})
+        if repeated:
+            raise ValueError(f"via names '{repeated[0]}' twice: each relay once, in order")
         return self
+
+
+def hedge_factor(claim: Claim) -> float:
+    """How far the claimant's own hedge lets its word count, in (0, 1]: its ``likelihood``'s
+    midpoint (`LIKELIHOOD`); without one, 0.5 for ``speculates`` (roughly even chance) and 1
+    for ``asserts`` or ``denies``. A hedge never raises a claim above its confidence."""
+    if claim.likelihood is not None:
+        return LIKELIHOOD[LIKELIHOOD_WORDS[claim.likelihood]]
+    return LIKELIHOOD["roughly even chance"] if claim.stance == "speculates" else 1.0
+
+
+def claim_strength(claim: Claim, sources: Mapping[str, Source]) -> float:
+    """How far a claim's word can be relied on, in [0, 1], the one number every analysis and
+    lint reads: its confidence (`claim_confidence`) times its hedge (`hedge_factor`).
+
+    >>> s = {"s": Source(id="s", title="t", kind="article", confidence=0.8)}
+    >>> [round(claim_strength(Claim(by="x", source="s", quote="q", **k), s), 3) for k in
+    ...  ({}, {"stance": "speculates"}, {"likelihood": "likely"})]
+    [0.8, 0.4, 0.54]
+    """
+    return claim_confidence(claim, sources) * hedge_factor(claim)
 
 
 def source_confidence(source: Source) -> float:

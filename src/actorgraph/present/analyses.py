@@ -59,6 +59,11 @@ def balance_to_dict(report: BalanceReport) -> dict[str, Any]:
                 "exact": p.exact, "frustrated_ties": [tie(t) for t in p.frustrated]}
 
     return {"counts": report.counts(), "walk_balance": report.walk,
+            "set_aside": [{"a": s.a, "b": s.b, "relation": s.relation, "later": s.later}
+                          for s in report.set_aside],
+            "mixed": [{"a": m.a, "b": m.b, "sign": m.sign, "domain": m.domain,
+                       "domains": [{"domain": d, "sign": sign, "relations": list(rs)}
+                                   for d, sign, rs in m.signs]} for m in report.mixed],
             "strict": partition(report.strict),
             "weak": partition(report.weak),
             "tensions": [triad(t) for t in report.tensions],
@@ -76,14 +81,17 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     md = fmt == "markdown"
     c = report.counts()
     head = "## Structural balance" if md else "Structural balance of the actor-actor relations"
+    if domains := report.options.get("domain"):
+        head += f" ({' and '.join(domains)} ties only)"
     out = [head, ""] if md else [head]
     out.append(f"{len(report.ties)} signed ties, {c['triads']} triads: strict (Heider) balance "
                f"{c['strict_balanced']} balanced / {c['strict_unbalanced']} unbalanced; weak "
                f"(Davis, --- allowed) {c['weak_balanced']} / {c['weak_unbalanced']}.")
+    bullet = "- " if md else "  "
+    out += _tie_rule_lines(G, report, bullet, md, explain)
     if report.walk is not None:
         out.append(f"Walk-based balance (Estrada and Benzi; every closed walk, shorter ones "
                    f"weigh more): {report.walk:.4f} (1 = balanced).")
-    bullet = "- " if md else "  "
     out += _partition_lines(G, "Strict balance: at most two blocs per connected group",
                             report.strict, bullet, md)
     out += _partition_lines(G, "Weak balance: any number of blocs", report.weak, bullet, md)
@@ -116,6 +124,49 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
             out += _partition_lines(G, "After the rift, strict balance", report.rift_strict,
                                     bullet, md)
     return _markdown(out) if md else "\n".join(out)
+
+
+def _tie_rule_lines(G: nx.MultiDiGraph, report: BalanceReport, bullet: str, md: bool,
+                    explain: bool) -> list[str]:
+    """Where the rules that give a pair one sign applied (`actorgraph.analyses.ties`): the
+    older ties set aside (each one with `explain`) and every pair whose domains disagree."""
+    name = _namer(G, md)
+    records = {k: d["record"] for _, _, k, d in G.edges(keys=True, data=True)
+               if d["type"] == RELATION}
+
+    def tie(rid: str, domain: bool = True) -> str:
+        r = records[rid]
+        kind = r.kind if r.domain == "other" or not domain else f"{r.domain} {r.kind}"
+        when = (f"{r.since} to {r.until}" if r.since and r.until else
+                f"since {r.since}" if r.since else f"until {r.until}" if r.until else "")
+        return f"{kind} {when}" if when else kind
+
+    def sign(x: int) -> str:
+        return "+" if x > 0 else "-"
+
+    out = []
+    if n := len(report.set_aside):
+        ties = "tie that ended" if n == 1 else "ties that ended"
+        if day := report.options.get("as_of"):
+            said = (f"Ties valid on {day}: {n} {ties} in the period a later tie of the same "
+                    "pair began in set aside")
+        else:
+            said = (f"Latest period of each pair: {n} {ties} before a later tie of the same "
+                    "pair began set aside; use --as-of DATE for another day")
+        out.append(said + (":" if explain else "."))
+        if explain:
+            out += [f"{bullet}{name(s.a)} / {name(s.b)}: {tie(s.relation)}, before "
+                    f"{tie(s.later)}" for s in report.set_aside]
+    if n := len(report.mixed):
+        pairs = "1 pair; it takes" if n == 1 else f"{n} pairs; each takes"
+        out.append(f"Ties of different domains disagree for {pairs} the sign of the first of "
+                   "security, diplomatic, economic, other that has one:")
+        for m in report.mixed:
+            said = [f"{d} {sign(x)} ({', '.join(tie(r, False) for r in rs)})"
+                    for d, x, rs in m.signs]
+            out.append(f"{bullet}{name(m.a)} {sign(m.sign)} {name(m.b)} from {said[0]}; "
+                       f"{'; '.join(said[1:])} set aside")
+    return out
 
 
 def _partition_lines(G: nx.MultiDiGraph, title: str, part: Partition, bullet: str,

@@ -6,7 +6,8 @@ become ``"; "``-joined text, each edge carries its stable id (``edge_id`` in Gra
 effect, relation, member_of: GEXF reserves ``type`` for directedness), ``kind``, ``sign``,
 its support (`actorgraph.analyses.claims`: the chance that at least one voice asserting it
 is right and no voice denying it is), whether an independent voice denies it, how many
-claims back it, who claims it in which sources, and the Admiralty grades of its claims
+claims back it, who claims it (``claimants``), who relayed those claims (``relays``, the
+claims' ``via``) in which sources, and the Admiralty grades of its claims
 (``B2; C3``, empty when none).
 
 GEXF and Cytoscape JSON also carry the map's look, so Gephi and Cytoscape open the graph as
@@ -69,6 +70,7 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                    support=round(float(s), 4), contested=bool(contested),
                    claim_count=len(claims),
                    claimants="; ".join(sorted({c.by for c in claims})),
+                   relays="; ".join(sorted({x for c in claims for x in c.via})),
                    sources="; ".join(sorted({c.source for c in claims})),
                    grades="; ".join(sorted({g for c in claims
                                             if (g := claim_grade(c, sources))})),

@@ -18,9 +18,10 @@ from ..analyses.evidence import MEANING, Support
 from ..analyses.gains import Evidence, RiftReport, Stake, Step
 from ..model.kinds import EFFECT, INTEREST, MEMBER_OF
 from ..model.records import Claim, claim_confidence, claim_grade
+from ..model.sourcing import claim_strength
 from .markdown import md_code
 from .markdown import md_text as _md
-from .text import claim_line, node_name
+from .text import claim_line, node_name, quantity_text, relay_text
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
            "support_text"]
@@ -33,8 +34,11 @@ def _claim_dict(G: nx.MultiDiGraph, claim: Claim) -> dict[str, Any]:
     return {"by": claim.by, "by_name": node_name(G, claim.by), "source": claim.source,
             "locator": claim.locator, "stance": claim.stance,
             "confidence": claim_confidence(claim, G.graph["sources"]),
+            "strength": claim_strength(claim, G.graph["sources"]),
             "grade": claim_grade(claim, G.graph["sources"]), "quote": claim.quote,
-            "note": claim.note}
+            "note": claim.note, "via": list(claim.via),
+            "via_names": [node_name(G, x) for x in claim.via], "likelihood": claim.likelihood,
+            "quantity": claim.quantity.model_dump() if claim.quantity else None}
 
 
 def _step_dict(G: nx.MultiDiGraph, s: Step) -> dict[str, Any]:
@@ -301,12 +305,15 @@ def evidence_claim_lines(G: nx.MultiDiGraph, e: Evidence, indent: str, *,
 
 
 def claim_markdown(G: nx.MultiDiGraph, c: Claim) -> str:
-    """One claim as a line of Markdown: who (where, stance[, graded B2]): “quote”."""
+    """One claim as a line of Markdown: who[, via relays] (where, stance[, likelihood][,
+    graded B2]): “quote”[ (quantity)]."""
     where = c.source + (f", {c.locator}" if c.locator else "")
     grade = claim_grade(c, G.graph["sources"])
     graded = f", graded {grade}" if grade else ""
-    return (f"{_md(node_name(G, c.by))} ({_md(where)}, {c.stance}{graded}): "
-            f"\u201c{_md(c.quote)}\u201d")
+    likely = f", {c.likelihood}" if c.likelihood else ""
+    quantity = f" (quantity: {_md(quantity_text(c))})" if c.quantity else ""
+    return (f"{_md(node_name(G, c.by) + relay_text(G, c))} ({_md(where)}, {c.stance}{likely}"
+            f"{graded}): \u201c{_md(c.quote)}\u201d{quantity}")
 
 
 def _step_text(G: nx.MultiDiGraph, st: Step) -> str:

@@ -8,8 +8,9 @@ the file needs no network. Only vis-network's JavaScript is used; the page and i
 actorgraph's own.
 
 The reader can pan and zoom, tick which claimants to believe (edges no ticked claimant
-asserts disappear), and click a node or an edge to read the claims behind it: claimant,
-source, locator, stance, confidence and the exact quote. Every text from the YAML is set with
+asserts or relays disappear), and click a node or an edge to read the claims behind it:
+claimant and the outlets that relayed it, source, locator, stance, likelihood, confidence,
+any stated quantity and the exact quote. Every text from the YAML is set with
 ``textContent``, never parsed as HTML.
 """
 
@@ -39,7 +40,7 @@ from .style import (
     STATUS_COLOR,
     STATUS_LEGEND,
 )
-from .text import node_name
+from .text import node_name, quantity_text, relay_text
 
 __all__ = ["html_map_data", "vis_network_js", "write_html_map"]
 
@@ -103,8 +104,10 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
         claims = [{"by": c.by, "by_name": node_name(G, c.by), "source": c.source,
                    "locator": c.locator or "", "stance": c.stance,
                    "confidence": round(claim_confidence(c, sources), 2), "quote": c.quote,
-                   "note": c.note or ""} for c in d["claims"]]
-        claimants.update(c["by"] for c in claims)
+                   "note": c.note or "", "via": relay_text(G, c),
+                   "likelihood": c.likelihood or "", "quantity": quantity_text(c),
+                   "who": [c.by, *c.via]} for c in d["claims"]]
+        claimants.update(w for c in claims for w in c["who"])
         edges.append({"id": key, "from": u, "to": v, "category": category,
                       "legend": EDGE_LEGEND[category], "color": style["color"],
                       "dashed": style["linestyle"] != "-",
@@ -265,7 +268,7 @@ _SCRIPT = r"""
     const allowed = new Set(ticks.filter(t => t.checked).map(t => t.value));
     edges.update(data.edges.map(e => ({
       id: e.id,
-      hidden: e.category !== "member of" && !e.claims.some(c => allowed.has(c.by))
+      hidden: e.category !== "member of" && !e.claims.some(c => c.who.some(w => allowed.has(w)))
     })));
     summary();
   };
@@ -281,8 +284,10 @@ _SCRIPT = r"""
     const d = el("div", undefined, "claim");
     d.appendChild(el("div", "\u201c" + c.quote + "\u201d", "quote"));
     const where = c.source + (c.locator ? ", " + c.locator : "");
-    d.appendChild(el("div", c.by_name + " \u2014 " + where + " (" + c.stance + ", " +
+    d.appendChild(el("div", c.by_name + c.via + " \u2014 " + where + " (" + c.stance +
+                            (c.likelihood ? ", " + c.likelihood : "") + ", " +
                             c.confidence + ")", "who"));
+    if (c.quantity) d.appendChild(el("div", "quantity: " + c.quantity, "who"));
     if (c.note) d.appendChild(el("div", "note: " + c.note, "who"));
     return d;
   };

@@ -6,11 +6,13 @@ not asserted: ``ukraine ag:wants rift`` is never a plain triple) carrying what t
 wrote about it (strength, dates, status, note), and each claim is an ``rdf:Statement`` of
 its own with the same subject, predicate and object, who said it
 (``prov:wasAttributedTo``), where (``prov:hadPrimarySource``), the quote (``ag:quote``),
-``ag:stance``, ``ag:confidence`` (only where the claim gives one: otherwise the source's
-``ag:confidence`` applies), the source's date (``dcterms:date``) and ``ag:about`` the
-statement it backs. Claims about an actor or an event are ``ag:about`` it. Wikidata ids
-become ``owl:sameAs wd:Q...``; partial dates are typed ``xsd:gYear``, ``xsd:gYearMonth``
-or ``xsd:date``.
+``ag:stance``, ``ag:likelihood``, ``ag:confidence`` (only where the claim gives one:
+otherwise the source's ``ag:confidence`` applies), who relayed it (``ag:via``, and a
+``prov:qualifiedAttribution`` with ``prov:hadRole ag:Relay`` and ``ag:order`` per relay), a
+stated number (``ag:quantity [rdf:value; ag:unit; ag:text]``), the source's date
+(``dcterms:date``) and ``ag:about`` the statement it backs. Claims about an actor or an
+event are ``ag:about`` it. Wikidata ids become ``owl:sameAs wd:Q...``; partial dates are
+typed ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``.
 
 A field this module does not know (one a later version of the model adds) is carried as
 ``ag:<fieldName>`` literals: a list as one literal per item, a mapping as ``rdf:JSON``.
@@ -20,6 +22,7 @@ rdflib (the ``rdf`` extra) builds the graph and writes it, so escaping and JSON-
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -209,7 +212,36 @@ def _claims(w: _Writer, r: Any, spo: dict[str, tuple[str, str, str]]) -> None:
         w.fields(n, c, {"by": w.refs(n, "prov:wasAttributedTo"),
                         "source": w.refs(n, "prov:hadPrimarySource"),
                         "quote": w.lit(n, "ag:quote"), "locator": w.lit(n, "ag:locator"),
-                        "stance": lambda v: None, "note": w.lit(n, "ag:note")})
+                        "stance": lambda v: None, "note": w.lit(n, "ag:note"),
+                        "via": functools.partial(_relays, w, n),
+                        "quantity": functools.partial(_quantity, w, n)})
+
+
+def _relays(w: _Writer, n: Any, via: list[str]) -> None:
+    """Each relay as a qualified attribution with the role ``ag:Relay`` and its place in the
+    chain (``ag:order``, 1 nearest the claimant), beside ``ag:via`` to the relay itself."""
+    from rdflib import BNode, Literal
+
+    for order, relay in enumerate(via, 1):
+        a = BNode()
+        w.add(n, "prov:qualifiedAttribution", a)
+        w.typed(a, "prov:Attribution")
+        w.add(a, "prov:agent", w.iri(relay))
+        w.add(a, "prov:hadRole", w.term("ag:Relay"))
+        w.add(a, "ag:order", Literal(order))
+        w.add(n, "ag:via", w.iri(relay))
+
+
+def _quantity(w: _Writer, n: Any, q: dict[str, Any]) -> None:
+    """``ag:quantity [rdf:value 1.2e9; ag:unit "USD"; ag:text "$1.2bn"]``."""
+    from rdflib import BNode, Literal
+    from rdflib.namespace import XSD
+
+    b = BNode()
+    w.add(n, "ag:quantity", b)
+    w.add(b, "rdf:value", Literal(q["value"], datatype=XSD.double))
+    w.add(b, "ag:unit", w.literal(q["unit"]))
+    w.add(b, "ag:text", w.literal(q["text"]))
 
 
 def rdf_graph(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Any:

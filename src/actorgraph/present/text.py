@@ -11,7 +11,8 @@ from ..io.loader import GraphRecords
 from ..model.kinds import ACTOR, EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import Claim, claim_confidence, claim_grade, source_confidence
 
-__all__ = ["claim_line", "describe", "list_rows", "node_name", "summary_line"]
+__all__ = ["claim_line", "claim_qualifiers", "describe", "list_rows", "node_name",
+           "quantity_text", "relay_text", "summary_line"]
 
 
 def node_name(G: nx.MultiDiGraph, node: str) -> str:
@@ -20,15 +21,40 @@ def node_name(G: nx.MultiDiGraph, node: str) -> str:
     return str(data["label"]) if data else node
 
 
-def claim_line(G: nx.MultiDiGraph, claim: Claim, indent: str = "    ") -> str:
-    """``- Dmitry Peskov in seed-article, para 3 (asserts, 0.6): "quote"`` wrapped to 100;
-    with an Admiralty grade, ``(asserts, 0.7, graded B2)``."""
-    where = claim.source + (f", {claim.locator}" if claim.locator else "")
+def relay_text(G: nx.MultiDiGraph, claim: Claim) -> str:
+    """The chain a relayed claim passed through: ``, via The Hindu then Reuters`` ('' when
+    the claimant spoke in the source itself)."""
+    return ", via " + " then ".join(node_name(G, x) for x in claim.via) if claim.via else ""
+
+
+def quantity_text(claim: Claim) -> str:
+    """``1,200,000,000 USD ("$1.2bn")``, or '' without a quantity."""
+    q = claim.quantity
+    return f"{q.value:,.15g} {q.unit} (\u201c{q.text}\u201d)" if q else ""
+
+
+def claim_qualifiers(G: nx.MultiDiGraph, claim: Claim) -> str:
+    """``asserts, likely, 0.8, graded B2``: the stance, the claimant's own likelihood, the
+    claim's confidence and its Admiralty grade (the last two as `claim_confidence` and
+    `claim_grade` give them)."""
     confidence = claim_confidence(claim, G.graph["sources"])
     grade = claim_grade(claim, G.graph["sources"])
-    graded = f", graded {grade}" if grade else ""
-    head = f"{node_name(G, claim.by)} in {where} ({claim.stance}, {confidence:.2g}{graded}): "
+    likely = f", {claim.likelihood}" if claim.likelihood else ""
+    return f"{claim.stance}{likely}, {confidence:.2g}" + (f", graded {grade}" if grade else "")
+
+
+def claim_line(G: nx.MultiDiGraph, claim: Claim, indent: str = "    ") -> str:
+    """``- Dmitry Peskov in seed-article, para 3 (asserts, 0.6): "quote"`` wrapped to 100;
+    with an Admiralty grade, ``(asserts, 0.7, graded B2)``; a relayed claim names its chain
+    (``unnamed analysts, via The Hindu, in ...``), a hedge its likelihood (``speculates,
+    likely, 0.6``), a quantity follows the quote."""
+    where = claim.source + (f", {claim.locator}" if claim.locator else "")
+    via = relay_text(G, claim)
+    head = (f"{node_name(G, claim.by)}{via}{',' if via else ''} in {where} "
+            f"({claim_qualifiers(G, claim)}): ")
     text = head + f"\u201c{claim.quote}\u201d"
+    if claim.quantity:
+        text += f" [quantity: {quantity_text(claim)}]"
     if claim.note:
         text += f" [note: {claim.note}]"
     return textwrap.fill(text, width=100, initial_indent=indent + "- ",
