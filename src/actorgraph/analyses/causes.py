@@ -1,7 +1,9 @@
 """What caused a rift, on whose word: the accounts the sources give, and whether they agree.
 
 An *incident* of a rift between A and B is an event that involves both (an actor of each
-side, or one part of it), or that an effect of the event's own says advances the rift. The
+side, or one part of it), or one whose own ``effects`` advance the rift (or hinder a
+rapprochement of the two): then the voices of that effect are the ones naming it as a
+cause, the effect is a link of the account, and a voice denying the effect contests it. The
 events that ``led_to`` an incident, as far back as a voice tells it, make that voice's
 *account*: the earliest event of the chain the voice itself claims is the cause it gives.
 Accounts with different first causes are competing explanations; when there are several, or
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.graph import pair_outcomes
+from ..model.ids import effect_id
 from .claims import ClaimView, link_support, members_of
 from .evidence import Link, link_of, probability
 
@@ -40,24 +43,44 @@ class Cause:
     method: str
     contested: bool
     claims: tuple[Any, ...]
+    """Every claim of the account: the events' own, then `effect_claims`."""
+    effect_claims: tuple[Any, ...] = ()
+    """The claims that the incident's own effects advance the rift (or hinder a
+    rapprochement of the two), asserting or denying: who blames it, and who does not."""
 
 
-def _incidents(view: ClaimView, a: str, b: str, rifts: set[str]) -> list[str]:
+def _incidents(view: ClaimView, a: str, b: str, pair: list[tuple[str, int]]
+               ) -> dict[str, tuple[list[Link], list[Link], tuple[Any, ...]]]:
+    """Each incident of the rift: the links of the event's own effects that make it one
+    (none when the event involves both sides), every link of its effects onto the rift (to
+    find denials) and those effects' admitted claims."""
     side_a, side_b = members_of(view.G, {a}), members_of(view.G, {b})
-    out = []
+    effects = view.G.graph["records"].effects
+    out: dict[str, tuple[list[Link], list[Link], tuple[Any, ...]]] = {}
     for eid, event in sorted(view.G.graph["events"].items()):
         involved = set(event.actors)
-        advances = any(getattr(e, "to", None) in rifts and getattr(e, "sign", "") == "advances"
-                       for e in getattr(event, "effects", ()) or ())
-        if advances or (involved & side_a and involved & side_b):
-            out.append(eid)
+        both = bool(involved & side_a and involved & side_b)
+        links: list[Link] = []
+        claims: list[Any] = []
+        for effect in event.effects:
+            sign = 1 if effect.sign == "advances" else -1
+            if (effect.to, sign) not in pair:  # advances the rift, or hinders a rapprochement
+                continue
+            admitted = tuple(c for c in effects[effect_id(eid, effect.to)][1].claims
+                             if view.cf.admits(c, view.sources))
+            link = link_of(admitted, view.sources, view.voice)
+            if link_support(link) > 0 or link[1]:
+                links.append(link)
+                claims.extend(admitted)
+        if both or any(link_support(x) > 0 for x in links):
+            out[eid] = ([] if both else [x for x in links if link_support(x) > 0], links,
+                        tuple(claims))
     return out
 
 
 def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
     """The accounts of what caused the rift between `a` and `b`, under the view's filter."""
     events = view.G.graph["events"]
-    rifts = {n for n, sign in pair_outcomes(view.G, a, b) if sign > 0}
     parents: dict[str, list[str]] = {}
     for eid, event in events.items():
         for later in event.led_to:
@@ -67,10 +90,15 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
     for eid, event in events.items():
         admitted[eid] = tuple(c for c in event.claims if view.cf.admits(c, view.sources))
         links[eid] = link_of(admitted[eid], view.sources, view.voice)
+    incidents = _incidents(view, a, b, pair_outcomes(view.G, a, b))
     accounts: dict[tuple[str, ...], set[str]] = {}
-    for incident in _incidents(view, a, b, rifts):
+    for incident, (caused, _, _) in incidents.items():
         if link_support(links[incident]) == 0:
             continue
+        # who names the incident: whoever says the event happened, when it involves both
+        # sides; else whoever says it advances the rift
+        namers = {incident: {v for x in caused for v, _ in x[0]} if caused
+                  else {v for v, _ in links[incident][0]}}
         # every chain back from the incident: first cause -> ... -> incident
         chains = [(incident,)]
         stack = [(incident,)]
@@ -80,18 +108,23 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
                 if p not in chain and link_support(links[p]) > 0:
                     chains.append((p, *chain))
                     stack.append((p, *chain))
-        for voice in sorted({v for chain in chains for e in chain for v, _ in links[e][0]}):
-            claimed = [c for c in chains if any(v == voice for v, _ in links[c[0]][0])]
+                    namers[p] = {v for v, _ in links[p][0]}
+        for voice in sorted({v for chain in chains for e in chain for v in namers[e]}):
+            claimed = [c for c in chains if voice in namers[c[0]]]
             longest = max(claimed, key=lambda c: (len(c), c))
             accounts.setdefault(longest, set()).add(voice)
     firsts = {chain[0] for chain in accounts}
     out = []
     for chain, voices in sorted(accounts.items()):
-        p, method = probability([[links[e] for e in chain]])
-        asserting = {v for e in chain for v, _ in links[e][0]}
-        deniers = tuple(sorted({v for e in chain for v, _ in links[e][1]} - asserting))
+        caused, effect_links, effect_claims = incidents[chain[-1]]
+        route = [links[e] for e in chain]
+        p, method = probability([[*route, x] for x in caused] if caused else [route])
+        every = [*route, *effect_links]
+        asserting = {v for link in every for v, _ in link[0]}
+        deniers = tuple(sorted({v for link in every for v, _ in link[1]} - asserting))
         out.append(Cause(chain[0], chain, tuple(events[chain[0]].actors), tuple(sorted(voices)),
                          deniers, round(p, 6), method, len(firsts) > 1 or bool(deniers),
-                         tuple(c for e in chain for c in admitted[e])))
+                         tuple(c for e in chain for c in admitted[e]) + effect_claims,
+                         effect_claims))
     out.sort(key=lambda c: (-c.support, c.event))
     return out

@@ -150,7 +150,7 @@ def _tables(r: GraphRecords, ren: dict[str, str], skip: set[str]
     for rtype, table, exclude in (("source", r.sources, {"id"}),
                                   ("actor", r.actors, {"id", "interests", "claims"}),
                                   ("outcome", r.outcomes, {"id", "effects"}),
-                                  ("event", r.events, {"id", "claims"})):
+                                  ("event", r.events, {"id", "claims", "effects"})):
         frozen = frozenset(exclude)
         for rid, rec in table.items():
             if keep(rid):

@@ -6,7 +6,10 @@ The answer ranks what the sources *say* (the README has the rule with a worked e
 - **through outcomes**: the rift advances or hinders outcomes along claimed effect chains
   (simple paths, at most `depth` effects; a chain's sign is the product of its signs), and C
   has an interest in an outcome reached; a rapprochement of the same two actors counts with
-  the opposite sign.
+  the opposite sign;
+- **effect**: such a chain ends with an effect onto C itself (an outcome that benefits or
+  harms C, with no interest of C's stated): C gains when the chain's sign is +1. Its stake
+  counts as an interest of strength `EFFECT_STAKE`.
 
 Each route is a chain of links; each link is carried by voices (`actorgraph.analyses.
 evidence`). An actor's **support** for gaining is the chance that at least one of its gain
@@ -47,6 +50,7 @@ from .evidence import Support, probability
 from .routes import Evidence, route_weight
 
 __all__ = [
+    "EFFECT_STAKE",
     "MAX_ROUTES",
     "MIXED_RATIO",
     "SPECULATES_FACTOR",
@@ -66,6 +70,8 @@ __all__ = [
 
 MIXED_RATIO = 1 / 3
 """Gain and loss support both at least this fraction of the larger: the verdict is 'mixed'."""
+EFFECT_STAKE = 1.0
+"""The stake an effect onto an actor counts for: as an interest of the default strength."""
 MAX_ROUTES = 64
 """Routes kept per outcome reached; past it the support is a lower bound, and says so."""
 
@@ -88,7 +94,8 @@ class Stake:
     voices: tuple[str, ...] = ()
     """The independent voices the verdict rests on."""
     stake: float = 0.0
-    """Summed strength of the distinct interests the verdict's routes reach."""
+    """Summed strength of the distinct interests the verdict's routes reach, plus
+    `EFFECT_STAKE` per distinct effect onto the actor itself."""
     interests: int = 0
     contested: bool = False
     against: tuple[str, ...] = ()
@@ -96,6 +103,9 @@ class Stake:
     method: str = "exact"
     gain_voices: tuple[str, ...] = ()
     loss_voices: tuple[str, ...] = ()
+    effects: int = 0
+    """Distinct effects onto the actor itself that the verdict's routes end on (each counts
+    `EFFECT_STAKE` in `stake`)."""
 
     @property
     def support(self) -> Support:
@@ -182,6 +192,13 @@ def _stated_evidence(view: ClaimView, routes: dict[tuple[str, int], list[tuple[S
                      ) -> dict[str, list[Evidence]]:
     out: dict[str, list[Evidence]] = {}
     for (outcome, sign), paths in sorted(routes.items()):
+        if view.G.nodes[outcome]["type"] == ACTOR:  # an effect onto the actor itself
+            for path in paths:
+                if path:
+                    out.setdefault(outcome, []).append(Evidence(
+                        actor=outcome, route="effect", sign=sign,
+                        weight=route_weight([s.link for s in path]), steps=path))
+            continue
         for interest in view.edges(outcome, INTEREST, incoming=True):
             for path in paths:
                 steps = (*path, interest)
@@ -209,10 +226,19 @@ def _verdict(gain: float, loss: float) -> Verdict:
     return "gains" if gain > loss else "loses"
 
 
-def _stake_size(G: nx.MultiDiGraph, evidence: Iterable[Evidence]) -> tuple[float, int]:
-    interests = {s.edge: G.edges[s.source, s.target, s.edge]["record"].strength
-                 for e in evidence for s in e.steps if s.kind == INTEREST}
-    return round(sum(interests.values()), 6), len(interests)
+def _stake_size(G: nx.MultiDiGraph, evidence: Iterable[Evidence]) -> tuple[float, int, int]:
+    """The summed strength of the distinct interests reached, each distinct effect onto the
+    actor itself counting `EFFECT_STAKE`; how many interests, how many such effects."""
+    interests: dict[str, float] = {}
+    effects: set[str] = set()
+    for e in evidence:
+        for s in e.steps:
+            if s.kind == INTEREST:
+                interests[s.edge] = G.edges[s.source, s.target, s.edge]["record"].strength
+        if e.route == "effect":
+            effects.add(e.steps[-1].edge)
+    size = sum(interests.values()) + EFFECT_STAKE * len(effects)
+    return round(size, 6), len(interests), len(effects)
 
 
 def stakes_from(G: nx.MultiDiGraph, evidence: dict[str, list[Evidence]], *,
@@ -235,7 +261,7 @@ def stakes_from(G: nx.MultiDiGraph, evidence: dict[str, list[Evidence]], *,
         against = tuple(sorted((set(other) | deniers) - set(voices)))
         if verdict == "mixed":  # both sides stand: contested if different voices hold them
             against = tuple(sorted(set(gain_voices) ^ set(loss_voices)))
-        size, count = _stake_size(G, side)
+        size, count, effects = _stake_size(G, side)
         method = next((m for m in (m_gain, m_loss) if m != "exact"), "exact")
         if truncated and method == "exact":
             method = f"lower bound (at most {MAX_ROUTES} routes per outcome)"
@@ -243,7 +269,8 @@ def stakes_from(G: nx.MultiDiGraph, evidence: dict[str, list[Evidence]], *,
                             round(max(gain, loss) if verdict == "mixed" else
                                   (gain if verdict == "gains" else loss), 6),
                             round(gain, 6), round(loss, 6), tuple(evs), voices, size, count,
-                            bool(against), against, method, gain_voices, loss_voices))
+                            bool(against), against, method, gain_voices, loss_voices,
+                            effects))
     order = {"gains": 0, "mixed": 1, "loses": 2, "no stake": 3}
     stakes.sort(key=lambda s: (order[s.verdict], -s.score, -s.stake, s.actor))
     return stakes

@@ -348,12 +348,18 @@ def _parts(records: GraphRecords, about: str) -> list[tuple[str, str]]:
         return [("actor", aid), ("outcome", interest.outcome)]
     if about in records.effects:
         src, effect = records.effects[about]
-        return [("outcome", src), ("outcome", effect.to)]
+        return [_kind_of(records, src), _kind_of(records, effect.to)]
     if about in records.relations:
         return [("actor", a) for a in records.relations[about].ends]
     if about in records.events:
         return [("event", about), *(("actor", a) for a in records.events[about].actors)]
     return [("actor", about)]
+
+
+def _kind_of(records: GraphRecords, rid: str) -> tuple[str, str]:
+    """An end of an effect: an outcome, an event or an actor."""
+    kind = "outcome" if rid in records.outcomes else "event" if rid in records.events else "actor"
+    return kind, rid
 
 
 def _parts_named(records: GraphRecords, about: str) -> str:

@@ -13,7 +13,7 @@ from .evidence import probability
 
 __all__ = ["Evidence", "Route", "route_weight"]
 
-Route = Literal["direct", "outcome", "membership", "structural"]
+Route = Literal["direct", "outcome", "effect", "membership", "structural"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,8 @@ class Evidence:
     """The chance that this route alone holds (its links' voices right, none denied)."""
     steps: tuple[Step, ...]
     outcome: str | None = None
-    """The outcome the actor has an interest in (None for structural evidence)."""
+    """The outcome the actor has an interest in (None for structural evidence, and for an
+    effect route, which ends on the actor itself)."""
     reason: str = ""
 
     @property

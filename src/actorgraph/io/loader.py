@@ -78,7 +78,7 @@ class GraphRecords:
     interests: dict[str, tuple[str, Interest]] = field(default_factory=dict)
     """interest id -> (actor id, interest)"""
     effects: dict[str, tuple[str, Effect]] = field(default_factory=dict)
-    """effect id -> (outcome id it starts from, effect)"""
+    """effect id -> (id of the outcome or event it starts from, effect)"""
     relations: dict[str, Relation] = field(default_factory=dict)
     claims: dict[str, tuple[str, Claim]] = field(default_factory=dict)
     """claim id -> (id of what it is about, claim)"""
@@ -372,15 +372,7 @@ class _Checker:
                 self.ref(file, (*path, "between", j), actor_id, "actor")
             for j, actor_id in enumerate(outcome.involves):
                 self.ref(file, (*path, "involves", j), actor_id, "actor")
-            for j, effect in enumerate(outcome.effects):
-                epath = (*path, "effects", j)
-                if effect.to == outcome.id:
-                    self.error(file, (*epath, "to"), f"'{outcome.id}' cannot affect itself")
-                    continue
-                eid = ids.effect_id(outcome.id, effect.to)
-                if self.add(r.effects, eid, (outcome.id, effect), file, epath, "effect", effect):
-                    self.claims(file, epath, eid, effect.claims)
-                self.ref(file, (*epath, "to"), effect.to, "outcome")
+            self.effects(file, path, outcome.id, outcome.effects)
         for i, relation in enumerate(parsed.relations):
             path = ("relations", i)
             rid = ids.relation_id(relation)
@@ -400,6 +392,21 @@ class _Checker:
                 self.ref(file, (*path, "actors", j), actor_id, "actor")
             for j, event_id in enumerate(event.led_to):
                 self.ref(file, (*path, "led_to", j), event_id, "event")
+            self.effects(file, path, event.id, event.effects)
+
+    def effects(self, file: str, path: tuple[Any, ...], start: str,
+                effects: Iterable[Effect]) -> None:
+        """Register the effects of an outcome or an event: each onto an outcome or an actor."""
+        for j, effect in enumerate(effects):
+            epath = (*path, "effects", j)
+            if effect.to == start:
+                self.error(file, (*epath, "to"), f"'{start}' cannot affect itself")
+                continue
+            eid = ids.effect_id(start, effect.to)
+            if self.add(self.records.effects, eid, (start, effect), file, epath, "effect",
+                        effect):
+                self.claims(file, epath, eid, effect.claims)
+            self.ref(file, (*epath, "to"), effect.to, "outcome", "actor")
 
     # stage 3 --------------------------------------------------------------------------
     def check_references(self) -> None:

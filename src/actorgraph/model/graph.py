@@ -3,7 +3,8 @@
   type        direction          sign
   =========== ================== ==========================================
   interest    actor -> outcome   +1 wants, -1 opposes
-  effect      outcome -> outcome +1 advances, -1 hinders
+  effect      outcome -> outcome +1 advances, -1 hinders (to an actor: benefits,
+              or actor           harms it)
   relation    actor -> actor     +1 friendly kinds, -1 hostile (``directed``
                                  is False for ``between:`` relations)
   member_of   actor -> actor     0 (structure, not a claim)
@@ -127,6 +128,8 @@ def build_graph(records: GraphRecords) -> nx.MultiDiGraph:
                    sign=1 if interest.stance == "wants" else -1, degree=interest.degree,
                    claims=tuple(interest.claims), origin=origins[iid])
     for eid, (src, effect) in records.effects.items():
+        if src not in records.outcomes:  # an event's effect: events are not nodes (see kinds)
+            continue
         G.add_edge(src, effect.to, key=eid, type=EFFECT, record=effect,
                    sign=1 if effect.sign == "advances" else -1, claims=tuple(effect.claims),
                    origin=origins[eid])

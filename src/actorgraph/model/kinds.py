@@ -28,6 +28,7 @@ Edge attributes (every edge; the key is the edge's stable id, `actorgraph.model.
                 ========== ================== ==========================================
                 INTEREST   actor -> outcome   +1 wants, -1 opposes
                 EFFECT     outcome -> outcome +1 advances, -1 hinders
+                           or actor           (onto an actor: benefits, harms it)
                 RELATION   actor -> actor     +1 friendly kinds, -1 hostile
                 MEMBER_OF  actor -> actor     0 (structure, not a claim)
                 INFLUENCE  actor -> actor     0 (who can act on whom, not friend or foe)
@@ -50,7 +51,9 @@ Graph attributes (``G.graph``), all set by `build_graph` and read-only afterward
     ``root``      str: the folder (or git revision) the graph was read from
     ``records``   `GraphRecords`: every checked record, with ``claims`` and ``origins``
     ``sources``   dict: source id -> `Source`
-    ``events``    dict: event id -> `Event`
+    ``events``    dict: event id -> `Event`; an event's ``effects`` (onto outcomes or
+                  actors) are not edges, since events are not nodes: they are in
+                  ``records.effects`` (keyed by effect id, starting from the event's id)
     ``warnings``  list of `Problem`: what the load noticed but did not refuse
 
 No analysis adds to ``G.graph``: indexes that speed up lookups are kept outside the graph

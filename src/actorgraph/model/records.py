@@ -4,9 +4,9 @@ A graph file is a mapping of sections, each a list of records::
 
     sources:   [Source, ...]
     actors:    [Actor, ...]      # an actor carries its interests
-    outcomes:  [Outcome, ...]    # an outcome carries its effects on other outcomes
+    outcomes:  [Outcome, ...]    # an outcome carries its effects on outcomes and actors
     relations: [Relation, ...]
-    events:    [Event, ...]
+    events:    [Event, ...]      # an event may carry effects too
 
 Every assertion (interest, effect, relation, event) carries the claims behind it.
 Rules across records (does that actor exist?) live in `actorgraph.io.loader`, not here.
@@ -147,7 +147,9 @@ class Actor(_Record):
 
 
 class Effect(_Record):
-    """One outcome advances or hinders another (a signed causal link)."""
+    """An outcome or an event advances or hinders an outcome or an actor (a signed causal
+    link): onto an actor, ``advances`` means it benefits that actor, ``hinders`` that it harms
+    it (no interest of the actor's is implied)."""
 
     to: Id
     sign: Literal["advances", "hinders"]
@@ -283,6 +285,8 @@ class Event(_Record):
     actors: list[Id] = Field(default_factory=list)
     led_to: list[Id] = Field(default_factory=list, description="events this one caused")
     claims: Claims
+    effects: list[Effect] = Field(default_factory=list, description="outcomes or actors this "
+                                  "event advances or hinders, on the word of each effect's claims")
     note: Text | None = None
     lint: LintAck | None = None
     formerly: list[Id] = Field(default_factory=list, description="ids this record had in earlier "

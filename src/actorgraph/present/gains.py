@@ -16,6 +16,7 @@ import networkx as nx
 
 from ..analyses.evidence import MEANING, Support
 from ..analyses.gains import Evidence, RiftReport, Stake, Step
+from ..model.ids import effect_id
 from ..model.kinds import EFFECT, INTEREST, MEMBER_OF
 from ..model.records import Claim, claim_confidence, claim_grade
 from ..model.sourcing import claim_strength
@@ -26,8 +27,8 @@ from .text import claim_line, node_name, quantity_text, relay_text
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
            "support_text"]
 
-_ROUTE_WORD = {"direct": "direct", "outcome": "chain", "membership": "via bloc",
-               "structural": "structural"}
+_ROUTE_WORD = {"direct": "direct", "outcome": "chain", "effect": "effect",
+               "membership": "via bloc", "structural": "structural"}
 
 
 def _claim_dict(G: nx.MultiDiGraph, claim: Claim) -> dict[str, Any]:
@@ -60,7 +61,7 @@ def _stake_dict(G: nx.MultiDiGraph, s: Stake) -> dict[str, Any]:
     return {"actor": s.actor, "name": s.name, "verdict": s.verdict,
             "score": round(s.score, 4), "words": s.support.words,
             "voices": list(s.voices), "voice_count": len(s.voices),
-            "stake": s.stake, "interests": s.interests,
+            "stake": s.stake, "interests": s.interests, "effects": s.effects,
             "contested": s.contested, "against": list(s.against),
             "gain": round(s.gain, 4), "gain_voices": list(s.gain_voices),
             "loss": round(s.loss, 4), "loss_voices": list(s.loss_voices),
@@ -75,7 +76,9 @@ def report_to_dict(G: nx.MultiDiGraph, report: RiftReport) -> dict[str, Any]:
                "actors": list(c.actors), "voices": list(c.voices),
                "denied_by": list(c.denied_by), "contested": c.contested,
                "support": round(c.support, 4), "method": c.method,
-               "claims": [_claim_dict(G, x) for x in c.claims]} for c in report.causes]
+               "claims": [_claim_dict(G, x) for x in c.claims],
+               "effect_claims": [_claim_dict(G, x) for x in c.effect_claims]}
+              for c in report.causes]
     return {"rift": {"a": report.a, "b": report.b, "outcomes": list(report.rift_outcomes)},
             "options": report.options, "meaning": MEANING,
             "stakes": [_stake_dict(G, s) for s in report.stakes],
@@ -107,9 +110,12 @@ def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
         path = " -> ".join(parts) + "; "
     else:
         path = ""
-    interest = next(s for s in e.steps if s.kind == INTEREST)
-    stance = "wants" if interest.sign > 0 else "opposes"
-    text = f"{path}{node_name(G, interest.source)} {stance} {node_name(G, interest.target)}"
+    interest = next((s for s in e.steps if s.kind == INTEREST), None)
+    if interest is None:  # an effect route: the chain ends on the actor itself
+        text = path[:-2]
+    else:
+        stance = "wants" if interest.sign > 0 else "opposes"
+        text = f"{path}{node_name(G, interest.source)} {stance} {node_name(G, interest.target)}"
     for s in e.steps:
         if s.kind == MEMBER_OF:
             text += f"; {node_name(G, s.source)} is a member of {node_name(G, s.target)}"
@@ -158,7 +164,7 @@ def _summary(s: Stake) -> str:
     routes: dict[str, int] = {}
     for e in s.evidence:
         routes[_ROUTE_WORD[e.route]] = routes.get(_ROUTE_WORD[e.route], 0) + 1
-    plural = {"chain": "chains", "via bloc": "via blocs"}
+    plural = {"chain": "chains", "effect": "effects", "via bloc": "via blocs"}
     return ", ".join(f"{n} {plural.get(r, r)}" if n > 1 else r for r, n in routes.items())
 
 
@@ -168,7 +174,10 @@ def _route_head(e: Evidence) -> str:
 
 
 def _stake_text(s: Stake) -> str:
-    return f"stake {s.stake:g} ({s.interests} interest{'' if s.interests == 1 else 's'})"
+    parts = [f"{n} {word}{'' if n == 1 else 's'}"
+             for n, word in ((s.interests, "interest"), (s.effects, "effect"))
+             if n or (word == "interest" and not s.effects)]
+    return f"stake {s.stake:g} ({', '.join(parts)})"
 
 
 def _contest_text(G: nx.MultiDiGraph, s: Stake) -> str:
@@ -223,11 +232,35 @@ def _causes(G: nx.MultiDiGraph, report: RiftReport) -> tuple[str, list[str]]:
     return note, rows
 
 
-def _causes_lines(G: nx.MultiDiGraph, report: RiftReport) -> list[str]:
+def cause_claims(G: nx.MultiDiGraph, cause: Any) -> list[tuple[str, list[Claim]]]:
+    """An account's claims, grouped under what each is about: an event of its chain, or the
+    last event's effect onto the rift (or a rapprochement of the two)."""
+    events, effects = G.graph["events"], G.graph["records"].effects
+    groups = [(f"event: {node_label(G, e)}", [c for c in cause.claims
+                                                 if c in events[e].claims])
+              for e in cause.chain]
+    last = cause.chain[-1]
+    for effect in events[last].effects:
+        said = [c for c in cause.effect_claims
+                if c in effects[effect_id(last, effect.to)][1].claims]
+        if said:
+            groups.append((f"effect: {node_label(G, last)} {effect.sign} "
+                           f"{node_label(G, effect.to)}", said))
+    return [(head, claims) for head, claims in groups if claims]
+
+
+def _causes_lines(G: nx.MultiDiGraph, report: RiftReport, explain: bool = False) -> list[str]:
     if not report.causes:
         return []
     note, rows = _causes(G, report)
-    return ["", f"WHAT CAUSED THE RIFT{note}", *(f"  {r}" for r in rows)]
+    out = ["", f"WHAT CAUSED THE RIFT{note}"]
+    for cause, row in zip(report.causes, rows, strict=True):
+        out.append(f"  {row}")
+        if explain:
+            for head, claims in cause_claims(G, cause):
+                out.append(f"      {head}")
+                out.extend(claim_line(G, c, "        ") for c in claims)
+    return out
 
 
 _INFERRED_OFF = ("The tool's own inferences, from bloc membership and structural balance, are "
@@ -267,7 +300,7 @@ def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False
         why = ("" if report.rift_outcomes else
                " No rift or rapprochement between them is in the data.")
         out.append(f"\nNo source gives an actor a stake in this rift under these filters.{why}")
-    out += _causes_lines(G, report)
+    out += _causes_lines(G, report, explain)
     out += _inferred_lines(report)
     if not (report.stakes or report.inferred):
         return "\n".join(out)
@@ -339,7 +372,13 @@ def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = F
                    f"| {_summary(s)} |")
     if report.causes:
         note, rows = _causes(G, report)
-        out += ["", f"### What caused the rift{note}", "", *(f"- {_md(r)}" for r in rows)]
+        out += ["", f"### What caused the rift{note}", ""]
+        for cause, row in zip(report.causes, rows, strict=True):
+            out.append(f"- {_md(row)}")
+            if explain:
+                for head, claims in cause_claims(G, cause):
+                    out.append(f"  - {_md(head)}")
+                    out.extend(f"    - {claim_markdown(G, c)}" for c in claims)
     out += _inferred_markdown(report)
     out += ["", "### Why", ""]
     for s in (*report.stakes, *report.inferred):

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..io.loader import GraphRecords
-from ..model.kinds import ACTOR, EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
+from ..model.kinds import ACTOR, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import Claim, claim_confidence, claim_grade, source_confidence
 
 __all__ = ["claim_line", "claim_qualifiers", "describe", "list_rows", "node_name",
@@ -128,6 +128,7 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
                 status = f" (intensity {d['intensity']}){status}"
             out.append(f"  {d['kind']}: {_name_and_id(G, u)} {arrow} {_name_and_id(G, v)}{status}")
             out.extend(_claims(G, d["claims"], "    "))
+    out.extend(_effects(G, aid))
     said = sorted(((about, c) for about, c in G.graph["records"].claims.values()
                    if c.by == aid), key=_claim_order)
     if said:
@@ -161,17 +162,31 @@ def _describe_outcome(G: nx.MultiDiGraph, oid: str) -> str:
         for u, d in stakes:
             out.append(f"  {_name_and_id(G, u)} {'wants' if d['sign'] > 0 else 'opposes'} it")
             out.extend(_claims(G, d["claims"], "    "))
-    for title, edges in (("effects:", G.out_edges(oid, data=True)),
-                         ("affected by:", G.in_edges(oid, data=True))):
-        rows = sorted(((u, v, d) for u, v, d in edges if d["type"] == EFFECT),
-                      key=lambda x: (x[0], x[1]))
+    out.extend(_effects(G, oid))
+    return "\n".join(out)
+
+
+def _effects(G: nx.MultiDiGraph, rid: str) -> list[str]:
+    """The effects an outcome or event has, and those onto an outcome or actor, with claims."""
+    effects = G.graph["records"].effects
+    out = []
+    for title, mine in (("effects:", lambda src, e: src == rid),
+                        ("affected by:", lambda src, e: e.to == rid)):
+        rows = sorted(((src, e) for src, e in effects.values() if mine(src, e)),
+                      key=lambda x: (x[0], x[1].to))
         if rows:
             out.append(title)
-            for u, v, d in rows:
-                verb = "advances" if d["sign"] > 0 else "hinders"
-                out.append(f"  {_name_and_id(G, u)} {verb} {_name_and_id(G, v)}")
-                out.extend(_claims(G, d["claims"], "    "))
-    return "\n".join(out)
+            for src, e in rows:
+                out.append(f"  {_any_name(G, src)} {e.sign} {_any_name(G, e.to)}")
+                out.extend(_claims(G, e.claims, "    "))
+    return out
+
+
+def _any_name(G: nx.MultiDiGraph, rid: str) -> str:
+    """An actor's, outcome's or event's name and id."""
+    if rid in G:
+        return _name_and_id(G, rid)
+    return f"{G.graph['events'][rid].label} ({rid})"
 
 
 def _describe_source(G: nx.MultiDiGraph, sid: str) -> str:
@@ -205,6 +220,7 @@ def _describe_event(G: nx.MultiDiGraph, eid: str) -> str:
         out.append(f"  led to: {', '.join(event.led_to)}")
     out.append(f"  defined at {records.origins[eid]}")
     out.extend(_claims(G, event.claims, "  "))
+    out.extend(_effects(G, eid))
     return "\n".join(out)
 
 
