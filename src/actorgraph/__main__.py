@@ -1,3 +1,3 @@
-from actorgraph.cli import main
+from actorgraph.cli import run
 
-raise SystemExit(main())
+run()

@@ -128,3 +128,19 @@ events:
     assert [i.lanes for i in choose_timeline(G, lanes="claimant").items] == [("Alpha",)]
     assert choose_timeline(G, claim_filter(G, as_of="2024-01")).items == ()
     assert choose_timeline(G, claim_filter(G, according_to=["b"])).items == ()
+
+
+def test_an_events_effects_are_named_on_its_line_and_their_claims_dated():
+    """Issue 15: the border clash advances the rift; its line says so, and the claims on
+    that effect (the reporter's and the minister's denial) are dated by their source."""
+    t = choose_timeline(actorgraph.load(DATA / "valid" / "effects", cache=False))
+    assert (t.items[0].date, t.items[0].lanes, t.items[0].text) == (
+        "2026-03", ("Northland",),
+        "event: Border clash at the river; advances Rift between Northland and Southland")
+    on_the_effect = [(i.lanes, i.text) for i in t.items if "clash" in i.text and
+                     i.kind == "claim"]
+    assert on_the_effect == [
+        (("Northland",), "Southland's trade minister (denies), wire: \u201cThe clash at the "
+                         "river had nothing to do with our decision.\u201d"),
+        (("Northland",), "The reporter, wire: \u201cThe border clash set off the rift.\u201d")]
+    assert t.undated == 0

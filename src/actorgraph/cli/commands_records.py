@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..errors import GraphDataError, UsageError, display_path
-from .common import Add, load_graph, report_error, tell_warnings
+from .common import Add, keep, load_graph, report_error, tell_warnings
 
 __all__ = ["register"]
 
@@ -31,7 +31,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from ..present.text import summary_line
 
     if not args.files:
-        records = load_records(args.graph)
+        records = keep(load_records(args.graph))
         tell_warnings(records.warnings)
         print(summary_line(records))
         return 0

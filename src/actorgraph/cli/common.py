@@ -9,7 +9,19 @@ from typing import Any
 
 from ..errors import ActorGraphError, GraphDataError
 
-__all__ = ["Add", "count", "load_graph", "report_error", "tell_warnings"]
+__all__ = ["Add", "count", "keep", "load_graph", "report_error", "tell_warnings"]
+
+KEEP_LOADED = False
+"""Set by `actorgraph.cli.main.run`, whose process ends without freeing what it loaded."""
+_kept: list[Any] = []
+
+
+def keep(loaded: Any) -> Any:
+    """`loaded`, held until the process ends when it ends at once (`KEEP_LOADED`); in a
+    long-lived process (tests, a notebook calling `main`) nothing is held."""
+    if KEEP_LOADED:
+        _kept.append(loaded)
+    return loaded
 
 Add = Callable[..., argparse.ArgumentParser]
 """``add(name, handler, help)``: how a commands module adds its subcommands to the parser."""
@@ -19,7 +31,7 @@ def load_graph(path: Any) -> Any:
     """Load the graph a command works on, telling its load warnings on stderr."""
     from ..model.graph import load
 
-    G = load(path)
+    G = keep(load(path))
     tell_warnings(G.graph["warnings"])
     return G
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -23,6 +22,8 @@ def nearest(word: str, candidates: typing.Iterable[str], n: int = 3) -> list[str
     >>> nearest("turkey", ["turkiye", "russia", "ukraine"])
     ['turkiye']
     """
+    import difflib  # only when a name is not found: not on every start-up
+
     by_lower: dict[str, str] = {}
     for c in candidates:
         by_lower.setdefault(c.lower(), c)

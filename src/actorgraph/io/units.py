@@ -190,27 +190,34 @@ def decode_unit(data: bytes) -> FileUnit:
     classes, all_names, all_nested = layout.classes, layout.names, layout.nested
     marks: dict[int, tuple[int, int, str | None]] = {}
     sets: dict[tuple[int, int], frozenset[str]] = {}
+    # a model's slots, written straight through their descriptors (what pydantic's own
+    # __setstate__ writes; no validation: the entry was validated when it was written)
+    new, put_dict = object.__new__, _set
+    put_set, put_extra, put_private = _SLOT_SETTERS
 
     def dec(t: tuple[Any, ...]) -> BaseModel:
         i, mask = t[0], t[1]
         names = all_names[i]
-        values = list(t[5:])
-        for f, many in all_nested[i]:
-            v = values[f]
-            if many:
-                values[f] = [dec(x) for x in v]
-            elif v is not None:
-                values[f] = dec(v)
-        cls = classes[i]
-        model = cls.__new__(cls)
-        _set(model, "__dict__", dict(zip(names, values, strict=True)))
+        nested = all_nested[i]
+        if nested:
+            values: Any = list(t[5:])
+            for f, many in nested:
+                v = values[f]
+                if many:
+                    values[f] = [dec(x) for x in v]
+                elif v is not None:
+                    values[f] = dec(v)
+        else:
+            values = t[5:]
+        model = new(classes[i])
+        put_dict(model, "__dict__", dict(zip(names, values, strict=True)))
         fs = sets.get((i, mask))
         if fs is None:
             fs = sets[(i, mask)] = frozenset(n for k, n in enumerate(names) if mask >> k & 1)
-        _set(model, "__pydantic_fields_set__", set(fs))
-        _set(model, "__pydantic_extra__", None)
-        _set(model, "__pydantic_private__", None)
-        marks[id(model)] = (t[2], t[3], t[4])
+        put_set(model, set(fs))
+        put_extra(model, None)
+        put_private(model, None)
+        marks[id(model)] = t[2:5]
         return model
 
     try:
@@ -220,6 +227,10 @@ def decode_unit(data: bytes) -> FileUnit:
     if not isinstance(top, GraphFile):
         raise ValueError("not a cache entry: not a graph file")
     return FileUnit(top, marks)  # type: ignore[arg-type]
+
+
+_SLOT_SETTERS = tuple(BaseModel.__dict__[name].__set__ for name in (
+    "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
 
 
 def read_unit(shown: str, data: bytes, digest: str, problems: list[Problem],

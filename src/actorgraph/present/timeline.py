@@ -3,9 +3,11 @@
 `choose_timeline` (no drawing) picks what goes on it: each event with a `date` (on the lane
 of each of its actors, or of each claimant whose word on it counts) and each claim that the
 `ClaimFilter` admits and whose source has a ``published`` date (on the lane of each actor the
-claim is about, or of its claimant). Nothing is given a date it does not have: undated items
-are counted and the figure's footnote says how many were left out. `draw_timeline` imports
-matplotlib and draws: one marker per lane and date, numbered, and the numbered list below.
+claim is about, or of its claimant). An event's line names what its admitted effects
+advance or hinder, and the claims on those effects are dated like any other. Nothing is
+given a date it does not have: undated items are counted and the figure's footnote says how
+many were left out. `draw_timeline` imports matplotlib and draws: one marker per lane and
+date, numbered, and the numbered list below.
 """
 
 from __future__ import annotations
@@ -77,9 +79,15 @@ def choose_timeline(G: nx.MultiDiGraph, claims: ClaimFilter | None = None,
     items: list[TimelineItem] = []
     undated = 0
     seen: set[int] = set()
-    for u, v, data in G.edges(data=True):
-        about = tuple(n for n in (u, v) if G.nodes[n].get("type") == ACTOR)
-        for claim in data.get("claims", ()):
+    events = G.graph.get("events", {})
+    linked = [(u, v, data.get("claims", ())) for u, v, data in G.edges(data=True)]
+    linked += [(src, e.to, e.claims) for src, e in G.graph["records"].effects.values()
+               if src in events]  # an event's effects: not edges, but claims all the same
+    for u, v, said in linked:
+        about = tuple(n for n in (u, v) if n in G and G.nodes[n].get("type") == ACTOR)
+        if not about and u in events:
+            about = tuple(events[u].actors)
+        for claim in said:
             if id(claim) in seen or not claims.admits(claim, sources):
                 continue
             seen.add(id(claim))
@@ -93,7 +101,7 @@ def choose_timeline(G: nx.MultiDiGraph, claims: ClaimFilter | None = None,
                     f"\u201c{_short(claim.quote)}\u201d")
             items.append(TimelineItem(source.published, "claim",
                                       tuple(sorted({_name(G, n) for n in who})), text))
-    for event in G.graph.get("events", {}).values():
+    for event in events.values():
         admitted = [c for c in event.claims if claims.admits(c, sources)]
         if not admitted or (event.date and claims.as_of
                             and date_bounds(event.date)[0] > claims.as_of):
@@ -102,8 +110,11 @@ def choose_timeline(G: nx.MultiDiGraph, claims: ClaimFilter | None = None,
             undated += 1
             continue
         who = [c.by for c in admitted] if lanes == "claimant" else (event.actors or ["(events)"])
+        effects = "".join(f"; {e.sign} {_name(G, e.to)}" for e in event.effects
+                          if any(c.stance != "denies" and claims.admits(c, sources)
+                                 for c in e.claims))
         items.append(TimelineItem(event.date, "event", tuple(sorted({_name(G, n) for n in who})),
-                                  f"event: {event.label}"))
+                                  f"event: {event.label}{effects}"))
     items.sort(key=lambda i: (i.start, i.kind != "event", i.text))
     return Timeline(tuple(sorted({lane for i in items for lane in i.lanes})), tuple(items),
                     undated)

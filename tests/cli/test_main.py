@@ -1,0 +1,65 @@
+"""The command's entry point: `run` ends the process at once after flushing its output;
+`main`, called in a long-lived process, keeps nothing and leaves the collector as it was."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+
+from actorgraph.cli import common, main
+
+from ..conftest import GRAPH_DIR, ROOT
+
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as usual
+ENV["PYTHONPATH"] = str(ROOT / "src")
+
+
+def run_cli(*argv: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "actorgraph", *argv], capture_output=True,
+                          text=True, env=ENV, cwd=ROOT, timeout=120, **kw)
+
+
+def test_the_command_prints_everything_and_keeps_its_exit_codes():
+    ok = run_cli("validate", "--graph", str(GRAPH_DIR))
+    assert (ok.returncode, ok.stderr) == (0, "")
+    assert ok.stdout.startswith("ok: ") and ok.stdout.endswith(" files\n")
+    bad = run_cli("gains", "russia", "nobody-at-all", "--graph", str(GRAPH_DIR))
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert bad.stderr.startswith("actorgraph: error: ")
+    usage = run_cli("no-such-command")
+    assert usage.returncode == 2 and "invalid choice" in usage.stderr
+
+
+def test_a_long_answer_arrives_whole():
+    """os._exit does not flush: run must, or the last buffer of a long answer is lost."""
+    shown = run_cli("gains", "russia", "azerbaijan", "--format", "json", "--graph",
+                    str(GRAPH_DIR))
+    assert shown.returncode == 0, shown.stderr
+    assert len(shown.stdout) > 20000
+    assert json.loads(shown.stdout)["stakes"]
+
+
+def test_a_reader_that_stops_early_is_no_error():
+    """Like ``actorgraph gains ... | head -c 10``: exit 0, no complaint (Python's own exit
+    said 'Exception ignored ... BrokenPipeError' and returned 120)."""
+    with subprocess.Popen([sys.executable, "-m", "actorgraph", "gains", "russia",
+                           "azerbaijan", "--format", "json", "--graph", str(GRAPH_DIR)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV,
+                          cwd=ROOT) as proc:
+        assert proc.stdout.read(10)
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 0
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_main_in_process_keeps_nothing_and_restores_the_collector(capsys):
+    assert gc.isenabled()
+    assert main(["gains", "russia", "azerbaijan", "--graph", str(GRAPH_DIR)]) == 0
+    assert "Who gains" in capsys.readouterr().out
+    assert gc.isenabled()
+    assert common._kept == [] and not common.KEEP_LOADED
