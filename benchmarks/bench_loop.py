@@ -2,6 +2,7 @@
 side by side with its floor, in one run.
 
     python benchmarks/bench_loop.py [--actors 100 1000 10000] [--repeat 3] [--startup 9]
+    python benchmarks/bench_loop.py --only-diff --actors 1000 3000 10000   # the diff row
 
 Every figure is a whole process (interpreter start and imports included), timed with the
 wall clock, its runs alternating with its floor's runs (the machine is shared and noisy:
