@@ -59,7 +59,7 @@ def test_explain_shows_the_effect_chain_and_the_cause_with_their_claimants(G):
         "role as the", "          corridor of the region.\u201d"]
     # the event that advances the rift is named, with who says so and who denies it
     start = lines.index("WHAT CAUSED THE RIFT  (contested: the sources give 1 account and deny "
-                        "one)")
+                        "it)")
     assert lines[start + 1:start + 8] == [
         "  Border clash at the river: unlikely (0.24, 1 voice: The reporter); denied by "
         "Southland's trade minister",
@@ -290,3 +290,34 @@ def test_show_exports_round_trip_and_diff_carry_effects_onto_actors_and_events(G
     d = diff_graphs(G, actorgraph.load(tmp_path / "cut", cache=False))
     assert [(c.type, c.kind, c.id) for c in d.records if c.type != "claim"] == [
         ("effect", "removed", "effect:border-clash->rift-northland-southland")]
+
+
+def test_the_rdf_export_states_effects_onto_actors_and_events_with_their_claims(G):
+    rdflib = pytest.importorskip("rdflib")
+    from actorgraph.present.rdf import rdf_graph
+
+    g = rdf_graph(G)
+    rows = g.query("""
+        PREFIX ag: <urn:actorgraph:vocab:>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?s ?p ?o ?who WHERE {
+          ?st a ag:Effect ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          ?claim ag:about ?st ; prov:wasAttributedTo ?who ; ag:stance "asserts" .
+        }""")
+    name = {rdflib.URIRef("urn:actorgraph:vocab:" + x): x for x in ("advances", "hinders")}
+    found = {(str(s).rsplit(":", 1)[1], name[p], str(o).rsplit(":", 1)[1],
+              str(w).rsplit(":", 1)[1]) for s, p, o, w in rows}
+    assert ("grain-sanctions", "hinders", "grain-exporters", "reporter") in found
+    assert ("border-clash", "advances", "rift-northland-southland", "reporter") in found
+
+
+def test_an_incident_between_both_sides_is_named_by_its_reporters_and_its_blamers(tmp_path):
+    G = actorgraph.load(write(tmp_path / "g", events=[
+        event("summit-walkout", [claim("x", "the walkout")], [
+            {"to": "rift-a-b", "sign": "advances", "claims": [claim("y", "the walkout did it")]}],
+              actors=("a", "b"))]), cache=False)
+    [cause] = who_gains(G, "a", "b").causes
+    # it involves both sides, so it is an incident on x's word alone; y blames it too
+    assert (cause.event, cause.voices, cause.support, cause.contested) == (
+        "summit-walkout", ("x", "y"), 0.6, False)

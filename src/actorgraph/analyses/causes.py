@@ -92,13 +92,13 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
         links[eid] = link_of(admitted[eid], view.sources, view.voice)
     incidents = _incidents(view, a, b, pair_outcomes(view.G, a, b))
     accounts: dict[tuple[str, ...], set[str]] = {}
-    for incident, (caused, _, _) in incidents.items():
+    for incident, (caused, effect_links, _) in incidents.items():
         if link_support(links[incident]) == 0:
             continue
-        # who names the incident: whoever says the event happened, when it involves both
-        # sides; else whoever says it advances the rift
-        namers = {incident: {v for x in caused for v, _ in x[0]} if caused
-                  else {v for v, _ in links[incident][0]}}
+        # who names the incident: whoever says it advances the rift, and, when it involves
+        # both sides, whoever says it happened
+        blamers = {v for x in effect_links if link_support(x) > 0 for v, _ in x[0]}
+        namers = {incident: blamers if caused else blamers | {v for v, _ in links[incident][0]}}
         # every chain back from the incident: first cause -> ... -> incident
         chains = [(incident,)]
         stack = [(incident,)]

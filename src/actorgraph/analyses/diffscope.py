@@ -86,7 +86,7 @@ def _event_marks(records: Any, eid: str) -> set[str]:
     event = records.events.get(eid)
     if event is None:
         return {eid}
-    return {eid, *(getattr(e, "to", None) for e in getattr(event, "effects", None) or ())} - {None}
+    return {eid, *(e.to for e in event.effects)}
 
 
 def _acts_from_afar(change: Any) -> bool:

@@ -221,7 +221,7 @@ def _causes(G: nx.MultiDiGraph, report: RiftReport) -> tuple[str, list[str]]:
     contested = any(c.contested for c in report.causes)
     n = len(report.causes)
     note = (f"  (contested: the sources give {n} account{'' if n == 1 else 's'}"
-            f"{' and deny one' if any(c.denied_by for c in report.causes) else ''})"
+            f"{_denied(report) if any(c.denied_by for c in report.causes) else ''})"
             if contested else "")
     rows = []
     for c in report.causes:
@@ -247,6 +247,10 @@ def cause_claims(G: nx.MultiDiGraph, cause: Any) -> list[tuple[str, list[Claim]]
             groups.append((f"effect: {node_label(G, last)} {effect.sign} "
                            f"{node_label(G, effect.to)}", said))
     return [(head, claims) for head, claims in groups if claims]
+
+
+def _denied(report: RiftReport) -> str:
+    return " and deny it" if len(report.causes) == 1 else " and deny one"
 
 
 def _causes_lines(G: nx.MultiDiGraph, report: RiftReport, explain: bool = False) -> list[str]:
