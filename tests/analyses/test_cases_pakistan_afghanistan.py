@@ -121,10 +121,6 @@ def test_the_closure_is_told_as_an_incident_of_the_rift(report):
     assert closure.actors == ("pakistan", "afghanistan")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tool: an event involving both sides is an incident of the rift even when its only "
-    "stated effect hinders the rift; the ceasefire is shown as a second account of the "
-    "cause and the cause as contested"))
 def test_a_ceasefire_that_hinders_the_rift_is_no_account_of_its_cause(report):
     assert [c.event for c in report.causes] == ["torkham-closure"]
     assert not any(c.contested for c in report.causes)

@@ -50,9 +50,9 @@ def test_explain_shows_the_effect_chain_and_the_cause_with_their_claimants(G):
     text = format_text(G, who_gains(G, "northland", "southland"), explain=True)
     lines = text.splitlines()
     assert "  Eastland (eastland)                likely (0.60, 1 voice)  stake 1 (1 effect); " \
-           "effect" in lines
-    assert ("  gain 0.60 effect: Rift between Northland and Southland -> hinders Transit deal "
-            "through Southland -> hinders Eastland; according to An analyst") in lines
+           "effect chain" in lines
+    assert ("  gain 0.60 effect chain: Rift between Northland and Southland -> hinders Transit "
+            "deal through Southland -> hinders Eastland; according to An analyst") in lines
     at = lines.index("      Transit deal through Southland hinders Eastland (support 0.60)")
     assert lines[at + 1:at + 3] == [
         "        - An analyst in wire (asserts, 0.6): \u201cThe transit deal costs Eastland its "
@@ -321,3 +321,14 @@ def test_an_incident_between_both_sides_is_named_by_its_reporters_and_its_blamer
     # it involves both sides, so it is an incident on x's word alone; y blames it too
     assert (cause.event, cause.voices, cause.support, cause.contested) == (
         "summit-walkout", ("x", "y"), 0.6, False)
+
+
+def test_an_event_between_both_sides_said_to_hinder_the_rift_is_no_cause(tmp_path):
+    calm = {"to": "rift-a-b", "sign": "hinders", "claims": [claim("y", "the truce eased it")]}
+    G = actorgraph.load(write(tmp_path / "g", events=[
+        event("truce", [claim("x", "the truce")], [calm], actors=("a", "b")),
+        event("clash", [claim("x", "the clash")], actors=("a", "b"))]), cache=False)
+    assert [c.event for c in who_gains(G, "a", "b").causes] == ["clash"]
+    # on a filter that leaves the calming word out, the truce is an incident again
+    assert [c.event for c in who_gains(G, "a", "b", exclude=["y"]).causes] == [
+        "clash", "truce"]

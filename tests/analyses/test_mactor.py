@@ -383,3 +383,16 @@ def test_the_bundled_graph_has_the_influence_ties_the_seed_states(curated):
     # according to Peskov, only Ukraine's influence on Azerbaijan is left
     assert set(coalitions(curated, according_to=["Peskov"]).influence_cells) == \
         {("ukraine", "azerbaijan")}
+
+
+def test_a_graph_without_influence_ties_or_valued_positions_has_an_empty_report(capsys):
+    """It crashed (exit 70, a numpy reshape of zero actors) on every graph without MACTOR
+    inputs, such as tests/data/valid/effects; now it says there is nothing to weigh."""
+    from ..conftest import DATA
+
+    report = coalitions(actorgraph.load(DATA / "valid" / "effects", cache=False))
+    assert (report.actors, report.outcomes, report.r_star.shape) == ((), (), (0,))
+    assert main(["coalitions", "--graph", str(DATA / "valid" / "effects")]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Coalitions (MACTOR): 0 actors, 0 objectives; all claimants",
+        "No influence ties or valued positions pass the filters."]

@@ -63,3 +63,30 @@ def test_main_in_process_keeps_nothing_and_restores_the_collector(capsys):
     assert "Who gains" in capsys.readouterr().out
     assert gc.isenabled()
     assert common._kept == [] and not common.KEEP_LOADED
+
+
+def test_validate_of_an_unchanged_folder_imports_neither_networkx_nor_yaml(tmp_path):
+    """The answer comes from the whole-graph entry: nothing to parse, no graph to build."""
+    import shutil
+
+    graph = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    code = ("import sys\nfrom actorgraph.cli import main\nmain(['validate', '--graph', "
+            f"{str(graph)!r}])\nprint(sorted({{'networkx', 'yaml'}} & set(sys.modules)))\n")
+    env = {**ENV, "ACTORGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=env, cwd=ROOT, timeout=120) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    assert runs[0].stdout.splitlines()[-1] == "['networkx', 'yaml']"  # read and checked
+    assert runs[1].stdout.splitlines()[-1] == "[]"
+    assert runs[0].stdout.splitlines()[0] == runs[1].stdout.splitlines()[0]
+
+
+def test_a_profiler_still_gets_to_write_its_profile(tmp_path):
+    out = tmp_path / "validate.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "actorgraph",
+                           "validate", "--graph", str(GRAPH_DIR)], capture_output=True,
+                          text=True, env=ENV, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ok: ")
+    assert out.stat().st_size > 0

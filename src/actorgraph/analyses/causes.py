@@ -3,7 +3,9 @@
 An *incident* of a rift between A and B is an event that involves both (an actor of each
 side, or one part of it), or one whose own ``effects`` advance the rift (or hinder a
 rapprochement of the two): then the voices of that effect are the ones naming it as a
-cause, the effect is a link of the account, and a voice denying the effect contests it. The
+cause, the effect is a link of the account, and a voice denying the effect contests it. An
+event between both sides that its only supported effects on the pair say *hinders* the rift
+(a ceasefire) is no incident of it. The
 events that ``led_to`` an incident, as far back as a voice tells it, make that voice's
 *account*: the earliest event of the chain the voice itself claims is the cause it gives.
 Accounts with different first causes are competing explanations; when there are several, or
@@ -62,8 +64,13 @@ def _incidents(view: ClaimView, a: str, b: str, pair: list[tuple[str, int]]
         both = bool(involved & side_a and involved & side_b)
         links: list[Link] = []
         claims: list[Any] = []
+        calms = False  # a supported effect says it works against the rift
         for effect in event.effects:
             sign = 1 if effect.sign == "advances" else -1
+            if (effect.to, -sign) in pair:
+                calms = calms or link_support(link_of(
+                    (c for c in effects[effect_id(eid, effect.to)][1].claims
+                     if view.cf.admits(c, view.sources)), view.sources, view.voice)) > 0
             if (effect.to, sign) not in pair:  # advances the rift, or hinders a rapprochement
                 continue
             admitted = tuple(c for c in effects[effect_id(eid, effect.to)][1].claims
@@ -72,7 +79,10 @@ def _incidents(view: ClaimView, a: str, b: str, pair: list[tuple[str, int]]
             if link_support(link) > 0 or link[1]:
                 links.append(link)
                 claims.extend(admitted)
-        if both or any(link_support(x) > 0 for x in links):
+        supported = any(link_support(x) > 0 for x in links)
+        if both and calms and not supported:
+            continue  # between both sides, but said to hinder the rift: no cause of it
+        if both or supported:
             out[eid] = ([] if both else [x for x in links if link_support(x) > 0], links,
                         tuple(claims))
     return out

@@ -154,7 +154,9 @@ def mactor_outputs(mid: np.ndarray, positions: np.ndarray) -> dict[str, Any]:
     """
     mid = np.asarray(mid, dtype=float)
     n = mid.shape[0]
-    two = np.asarray(positions, dtype=float).reshape(n, -1)
+    two = np.asarray(positions, dtype=float)
+    if two.ndim != 2:  # a flat list of positions, one objective (no actors: nothing to shape)
+        two = two.reshape(n, -1) if n else np.zeros((0, 0))
     # MIDI_ij = MID_ij + sum_k min(MID_ik, MID_kj)
     midi = mid + np.minimum(mid[:, :, None], mid[None, :, :]).sum(axis=1)
     retro = np.diag(midi).copy()

@@ -9,8 +9,6 @@ import datetime as dt
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from ..errors import Problem
 from ..model.records import Relation, consecutive, span
 
@@ -48,10 +46,18 @@ def membership_cycles(records: GraphRecords) -> list[Problem]:
     the shortest way round from its first actor in file order."""
     actors = records.actors
     problems: list[Problem] = []
+    edges = [(a, c) for a, actor in actors.items() for c in actor.part_of
+             if c in actors and c != a]  # part of itself: reported above
+    # an actor on a circle is part of something and has a member; without one (blocs
+    # and their members only) there is no circle, and networkx need not be imported
+    # (`validate` does not otherwise use it)
+    if not {a for a, _ in edges} & {c for _, c in edges}:
+        return problems
+    import networkx as nx
+
     order = {a: i for i, a in enumerate(actors)}
     members = nx.DiGraph()
-    members.add_edges_from((a, c) for a, actor in actors.items() for c in actor.part_of
-                           if c in actors and c != a)  # part of itself: reported above
+    members.add_edges_from(edges)
     for component in nx.strongly_connected_components(members):
         if len(component) < 2:
             continue

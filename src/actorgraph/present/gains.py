@@ -27,7 +27,7 @@ from .text import claim_line, node_name, quantity_text, relay_text
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
            "support_text"]
 
-_ROUTE_WORD = {"direct": "direct", "outcome": "chain", "effect": "effect",
+_ROUTE_WORD = {"direct": "direct", "outcome": "chain", "effect": "effect chain",
                "membership": "via bloc", "structural": "structural"}
 
 
@@ -164,7 +164,7 @@ def _summary(s: Stake) -> str:
     routes: dict[str, int] = {}
     for e in s.evidence:
         routes[_ROUTE_WORD[e.route]] = routes.get(_ROUTE_WORD[e.route], 0) + 1
-    plural = {"chain": "chains", "effect": "effects", "via bloc": "via blocs"}
+    plural = {"chain": "chains", "effect chain": "effect chains", "via bloc": "via blocs"}
     return ", ".join(f"{n} {plural.get(r, r)}" if n > 1 else r for r, n in routes.items())
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..io.loader import GraphRecords
 from ..model.kinds import ACTOR, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import Claim, claim_confidence, claim_grade, source_confidence
+
+if TYPE_CHECKING:  # `validate` prints its summary line from here without networkx
+    import networkx as nx
 
 __all__ = ["claim_line", "claim_qualifiers", "describe", "list_rows", "node_name",
            "quantity_text", "relay_text", "summary_line"]
