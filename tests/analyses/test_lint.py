@@ -129,6 +129,41 @@ def test_an_acknowledgement_needs_a_known_rule_and_a_reason(write_graph, capsys)
                            "got 'hedged-asertion' (did you mean 'hedged-assertion'?)")
 
 
+LISTING = """\
+    sources:
+      - {id: s, title: S, kind: article}
+    actors:
+      - {id: w, name: Writer, kind: person}
+      - {id: iran, name: Iran, kind: state}
+      - {id: turkiye, name: Turkiye, kind: state}
+      - id: india
+        name: India
+        kind: state
+        interests:
+          - {outcome: market-lost, stance: wants, claims: [{by: w, source: s, quote: Q}]}
+    outcomes:
+      - id: market-lost
+        label: Pakistan loses the Afghan market
+        kind: other
+        effects:
+          - {to: iran, sign: advances, claims: [{by: w, source: s, quote: Q}]}
+          - {to: WHOM, sign: advances, claims: [{by: w, source: s, quote: Q}]}
+      - {id: iran-share-grows, label: Iran's share grows, kind: other}
+    """
+
+
+@pytest.mark.parametrize(("whom", "reused"), [("turkiye", False), ("iran-share-grows", True)])
+def test_one_sentence_naming_what_befalls_several_actors_is_not_a_reuse(write_graph, whom,
+                                                                        reused):
+    # "the market was lost to Iran, India and Turkiye", cited for India's interest and for
+    # the effects onto Iran and Turkiye: each actor's answer meets it once. Cited for an
+    # effect onto another outcome instead, a chain meeting both counts it twice.
+    text = LISTING.replace("Q}", "'The market was lost to Iran, India and Turkiye.'}")
+    G = actorgraph.load(write_graph(text.replace("WHOM", whom)), cache=False)
+    found = [f.record for f in lint(G, rules=["quote-reused"]).findings]
+    assert found == (["effect:market-lost->iran"] if reused else [])
+
+
 @pytest.mark.parametrize(("quote", "hedges"), [
     ("it naturally follows that Erdogan would prefer", ["would"]),
     ("lest he possibly be perceived", ["possibly"]),

@@ -59,6 +59,22 @@ def test_whole_map_draws_every_linked_record_and_names_the_rest(curated):
         "can influence (0-3)"]
 
 
+def test_a_dotted_or_dashed_edge_ends_in_a_solid_head(curated):
+    # drawn in the line's own dots, a hinders bar (or an opposes arrow) was a smudge
+    ax = new_axes()
+    draw_interest_map(curated, ax=ax)
+    patches = {p.get_gid(): p for p in ax.patches if p.get_gid()}
+    edges = [(k, d["type"], d["sign"]) for _, _, k, d in curated.edges(keys=True, data=True)]
+    hinders = [k for k, kind, sign in edges if kind == "effect" and sign < 0]
+    opposes = [k for k, kind, sign in edges if kind == "interest" and sign < 0]
+    assert hinders and opposes
+    for key in hinders + opposes:
+        line, head = patches[f"edge:{key}"], patches[f"head:{key}"]
+        assert line.get_linestyle() != "solid" and head.get_linestyle() == "solid", key
+    assert not [k for k, kind, sign in edges if kind == "effect" and sign > 0
+                and f"head:{k}" in patches]
+
+
 def test_no_two_boxes_overlap(curated):
     ax = new_axes()
     draw_interest_map(curated, ax=ax)

@@ -12,9 +12,10 @@ Each rule finds a place where the YAML says more than its sources, or counts a s
     not compared). Reported once, at the first claim that differs.
 ``quote-reused``
     One quote cited by several records: an answer that meets two of them counts one
-    sentence twice. A sentence listing several actors' interests in one outcome (only
-    interests, each of a different actor) is not reported: each actor's answer meets it
-    once. Reported once, at the first claim in another record.
+    sentence twice. A sentence listing several actors' stakes (interests, or effects that
+    land on actors: "lost ... to Iran, Central Asia, Turkiye and India"), each of a
+    different actor, is not reported: each actor's answer meets it once. Reported once, at
+    the first claim in another record.
 ``quote-names-nothing``
     A claim whose quote names none of the actors and outcomes of its record, and whose
     ``note`` does not either: the quote may be about something else ("it", "that outcome").
@@ -203,14 +204,24 @@ def _stance_conflicts(records: GraphRecords, quotes: Groups) -> Iterator[Finding
                       "has one stance", about, cid, tuple(i for i, _, _ in group if i != cid))
 
 
+def _stakeholder(records: GraphRecords, about: str) -> str | None:
+    """The actor whose stake record `about` states: an interest's actor, or the actor an
+    effect lands on (None for any other record)."""
+    if about in records.interests:
+        return records.interests[about][0]
+    if about in records.effects and records.effects[about][1].to in records.actors:
+        return records.effects[about][1].to
+    return None
+
+
 def _reused(records: GraphRecords, quotes: Groups) -> Iterator[Finding]:
     for group in quotes.values():
         abouts = list(dict.fromkeys(about for _, about, _ in group))
         if len(abouts) < 2:
             continue
-        if all(a in records.interests for a in abouts) and \
-                len({records.interests[a][0] for a in abouts}) == len(abouts):
-            continue  # one sentence naming several actors' interests
+        stakeholders = [_stakeholder(records, a) for a in abouts]
+        if None not in stakeholders and len(set(stakeholders)) == len(abouts):
+            continue  # one sentence naming several actors' interests, or what befalls each
         cid, about, _ = next(item for item in group if item[1] != abouts[0])
         others = ", ".join(_at(records, a) for a in abouts if a != about)
         yield Finding("quote-reused", records.origins[cid],

@@ -24,9 +24,9 @@ __all__ = ["draw_rift_briefing", "stake_rows"]
 
 BRIEFING_MAP_AXES = (0.01, 0.07, 0.60, 0.84)
 """The map's part of the slide (figure fractions)."""
-PANEL_AXES = (0.815, 0.34, 0.09, 0.54)
+PANEL_AXES = (0.81, 0.34, 0.085, 0.54)
 """The ranked panel's bars; the actors' names stand to their left, the numbers right."""
-NAME_RIGHT, VALUE_LEFT = 0.805, 0.912
+NAME_RIGHT, VALUE_LEFT = 0.80, 0.902
 """Where the names column ends and the numbers column begins (figure fractions)."""
 MAX_ROWS = 16
 """More stakes than this: the strongest gainers and losers, half each, and a count of the rest."""
@@ -112,16 +112,26 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
                 (NAME_RIGHT, _claimants(r["claimants"]), "top", 7.5, "normal", "claimants"),
                 (VALUE_LEFT, f"{abs(r['score']):.2f}", "bottom", 10.5, "bold", "score"),
                 (VALUE_LEFT, _counts(r), "top", 7.5, "normal", "counts")):
-            ax.text(x, y + (0.02 if va == "top" else 0.0), text, transform=beside,
-                    ha="right" if x == NAME_RIGHT else "left", va=va, fontsize=size,
-                    fontweight=weight, color="#222222" if size > 8 else "#444444",
-                    parse_math=False, gid=f"{gid}:{r['actor']}")
+            words = ax.text(x, y + (0.02 if va == "top" else 0.0), text, transform=beside,
+                            ha="right" if x == NAME_RIGHT else "left", va=va, fontsize=size,
+                            fontweight=weight, color="#222222" if size > 8 else "#444444",
+                            parse_math=False, gid=f"{gid}:{r['actor']}")
+            _fit_right(fig, words)
     heading = "Who gains, who loses"
     fig.text(0.64, 0.935, heading, fontsize=12.5, fontweight="bold",
              va="top", gid="panel-title")
     fig.text(0.64, 0.9, "bar, number: support (chance a chain of claims for it holds)"
              + (f"; {left_out} weaker stakes not shown" if left_out else ""),
              fontsize=8, color="#444444", va="top", parse_math=False, gid="panel-note")
+
+
+def _fit_right(fig: Any, text: Any, margin: float = 0.006) -> None:
+    """Shrink a left-aligned text until it ends inside the slide (a long
+    ``almost certain · 12 voices · contested`` would run off its right edge)."""
+    renderer = fig.canvas.get_renderer()
+    limit = fig.bbox.x1 * (1 - margin)
+    while text.get_window_extent(renderer).x1 > limit and text.get_fontsize() > 5:
+        text.set_fontsize(text.get_fontsize() - 0.5)
 
 
 def _counts(row: dict[str, Any]) -> str:

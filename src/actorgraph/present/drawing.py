@@ -65,6 +65,23 @@ def _clip(centre: tuple[float, float], towards: tuple[float, float],
     return centre[0] + dx * t, centre[1] + dy * t
 
 
+MPL_HEADS = {"-[": "-[, widthB=0.55, lengthB=0"}
+"""matplotlib's spelling of a head where it differs from the style's: ``hinders`` ends in a
+flat bar (the inhibition mark, ⊣), not the bracket matplotlib draws for ``-[``."""
+
+
+def _just_before(start: tuple[float, float], end: tuple[float, float],
+                 bow: str) -> tuple[float, float]:
+    """A point a hair before `end` on the edge drawn from `start` with the ``arc3`` `bow`
+    (the map's aspect is equal, so the bow's control point can be found in data units): the
+    segment from it to `end` points the way the edge arrives."""
+    rad = float(bow.split("=")[1])
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    cx, cy = (start[0] + end[0]) / 2 + rad * dy, (start[1] + end[1]) / 2 - rad * dx
+    tx, ty = end[0] - cx, end[1] - cy
+    return end[0] - 0.02 * tx, end[1] - 0.02 * ty
+
+
 def _measure(labels: dict[str, tuple[str, dict[str, Any]]], fontsize: float) -> dict[str, Any]:
     """Width and height in inches of each label's box at `fontsize`."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -334,11 +351,19 @@ def _draw_edges(ax: Any, H: nx.MultiDiGraph, sel: MapSelection, page: _Page) -> 
                                          color=STATUS_COLOR[status], alpha=0.35, linewidth=7,
                                          connectionstyle=bow, zorder=1,
                                          gid=f"status:{status}:{key}"))
+        head = MPL_HEADS.get(style["arrowstyle"], style["arrowstyle"])
+        broken = style["linestyle"] != "-" and head != "-"
         ax.add_patch(FancyArrowPatch(start, end, shrinkA=1.5, shrinkB=1.5,
-                                     arrowstyle=style["arrowstyle"],
+                                     arrowstyle="-" if broken else head,
                                      mutation_scale=9 * page.shrink + 3, color=style["color"],
                                      linestyle=style["linestyle"], linewidth=style["lw"],
                                      connectionstyle=bow, zorder=2, gid=f"edge:{key}"))
+        if broken:  # a dotted or dashed line keeps a solid head: drawn dotted, it is a smudge
+            ax.add_patch(FancyArrowPatch(_just_before(start, end, bow), end, shrinkA=0,
+                                         shrinkB=1.5, arrowstyle=head,
+                                         mutation_scale=9 * page.shrink + 3,
+                                         color=style["color"], linewidth=style["lw"],
+                                         zorder=2, gid=f"head:{key}"))
         used.add(category)
     return used
 
