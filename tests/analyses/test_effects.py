@@ -332,3 +332,15 @@ def test_an_event_between_both_sides_said_to_hinder_the_rift_is_no_cause(tmp_pat
     # on a filter that leaves the calming word out, the truce is an incident again
     assert [c.event for c in who_gains(G, "a", "b", exclude=["y"]).causes] == [
         "clash", "truce"]
+
+
+def test_the_rift_itself_may_affect_an_actor(tmp_path):
+    folder = write(tmp_path / "g")
+    data = yaml.safe_load((folder / "graph.yaml").read_text(encoding="utf-8"))
+    data["outcomes"][0]["effects"] = [
+        {"to": "c", "sign": "advances", "claims": [claim("x", "The rift helps Carthage.")]},
+        {"to": "a", "sign": "hinders", "claims": [claim("y", "The rift hurts A.")]}]
+    (folder / "graph.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    report = who_gains(actorgraph.load(folder, cache=False), "a", "b")
+    assert (report.gainers, report.losers) == (["c"], ["a"])
+    assert [len(e.steps) for e in report.stake("c").evidence] == [1]
