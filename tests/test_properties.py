@@ -145,7 +145,8 @@ def valid_graphs(draw):
                                   for t in outcomes if t != o and draw(st.booleans())]}
                      for o in outcomes],
         "relations": [{"between": [a, b], "kind": draw(st.sampled_from(
-            ["alliance", "rivalry", "war", "partnership"])), "claims": claims()}
+            ["alliance", "rivalry", "war", "partnership"])), "claims": claims(),
+            "domain": draw(st.sampled_from(["security", "diplomatic", "economic", "other"]))}
             for i, a in enumerate(actors) for b in actors[i + 1:] if draw(st.booleans())],
     }
     return data

@@ -182,3 +182,43 @@ def test_the_pair_sign_is_the_first_domain_with_a_sign(ties):
     assert [t.sign for t in result.ties.values()] == [sign[first]]
     assert [m.domain for m in result.mixed] == ([first] if len(set(sign.values())) > 1
                                                  else [])
+
+
+def test_a_tie_moved_to_another_domain_is_a_changed_record_in_diff(G, tmp_path):
+    from actorgraph.analyses.diff import diff_graphs
+
+    text = (DOMAINS / "graph.yaml").read_text(encoding="utf-8")
+    old = "kind: agreement\n    domain: economic"
+    assert old in text
+    (tmp_path / "graph.yaml").write_text(text.replace(old, "kind: agreement\n    domain: "
+                                                            "diplomatic"), encoding="utf-8")
+    changes = diff_graphs(G, actorgraph.load(tmp_path, cache=False)).records
+    # the domain is part of the tie's id (as its since is): one tie removed, one added
+    assert [(c.kind, c.id) for c in changes if c.type == "relation"] == [
+        ("added", "relation:arland~dunmark:diplomatic/agreement"),
+        ("removed", "relation:arland~dunmark:economic/agreement")]
+
+
+def test_gains_infers_from_the_ties_balance_sees(G):
+    from actorgraph.analyses.gains import who_gains
+
+    # Arland and Borvia: partnership (security) and sanctions (economic) net to 0 if simply
+    # summed; by the domain rule they are friends, so a rift between them is inferred to
+    # help Cestra (Arland's ally since 1904, its 1899-1903 hostility set aside; Borvia's
+    # rival) and to cross-pressure Dunmark (friend of both)
+    report = who_gains(G, "arland", "borvia", inferred=True)
+    verdicts = {s.actor: (s.verdict, [e.reason for e in s.evidence]) for s in report.inferred}
+    assert verdicts == {
+        "cestra": ("gains", ["its friend Arland breaks with its adversary Borvia"]),
+        "dunmark": ("loses", ["friend of both Arland and Borvia: cross-pressured"])}
+
+
+def test_show_names_each_ties_domain_and_dates(capsys):
+    code, out = run(capsys, "show", "arland", "--graph", str(DOMAINS))
+    assert code == 0
+    assert [line for line in out.splitlines() if line.startswith("  ") and ": Arland" in line] == [
+        "  security partnership: Arland (arland) ~ Borvia (borvia) (since 2015)",
+        "  economic sanctions: Arland (arland) -> Borvia (borvia) (since 2022-03)",
+        "  security hostility: Arland (arland) ~ Cestra (cestra) (1899 to 1903)",
+        "  security alliance: Arland (arland) ~ Cestra (cestra) (since 1904)",
+        "  economic agreement: Arland (arland) ~ Dunmark (dunmark)"]

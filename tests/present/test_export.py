@@ -117,3 +117,33 @@ def test_cytoscape_nodes_have_names_positions_and_a_style_file(tmp_path, capsys)
         assert {"name", "color", "type"} <= set(n["data"])
     for e in data["elements"]["edges"]:
         assert {"color", "arrow", "line_style", "weight"} <= set(e["data"])
+
+
+DOMAINS = GRAPH_DIR.parent / "tests" / "data" / "valid" / "ties-by-domain"
+DOMAIN_OF = {"relation:arland~borvia:security/partnership@2015": "security",
+             "relation:arland->borvia:economic/sanctions@2022-03": "economic",
+             "relation:arland~dunmark:economic/agreement": "economic",
+             "relation:cestra~dunmark:diplomatic/close": "diplomatic"}
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "yaml"])
+def test_every_export_carries_each_ties_domain(tmp_path, capsys, fmt):
+    import actorgraph
+
+    path = tmp_path / f"graph.{fmt}"
+    assert main(["export", "--format", fmt, "-o", str(path), "--graph", str(DOMAINS)]) == 0
+    capsys.readouterr()
+    if fmt in ("graphml", "gexf"):
+        G = (nx.read_graphml(path, force_multigraph=True) if fmt == "graphml"
+             else nx.read_gexf(path))
+        got = {d.get("id") or d.get("edge_id") or k: d["domain"]
+               for _, _, k, d in G.edges(keys=True, data=True)}
+    elif fmt == "json":
+        got = {e["id"]: e["domain"] for e in json.loads(path.read_text())["edges"]}
+    else:  # loads back to the same records, domains and ids included
+        (tmp_path / "again").mkdir()
+        path.rename(tmp_path / "again" / "graph.yaml")
+        again = actorgraph.load(tmp_path / "again", cache=False).graph["records"]
+        assert again.relations == actorgraph.load(DOMAINS, cache=False).graph["records"].relations
+        got = {rid: r.domain for rid, r in again.relations.items()}
+    assert {k: got[k] for k in DOMAIN_OF} == DOMAIN_OF

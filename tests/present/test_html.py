@@ -14,7 +14,7 @@ import yaml
 
 import actorgraph
 from actorgraph.cli import main
-from actorgraph.present.html import write_html_map
+from actorgraph.present.html import html_map_data, write_html_map
 from actorgraph.present.selection import select_map
 
 from ..conftest import DATA, GRAPH_DIR
@@ -215,3 +215,35 @@ def test_in_a_browser_at_1400_by_900_every_box_is_whole_apart_and_readable(
     shot = tmp_path / "shot.png"
     browser.save_screenshot(str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_in_a_browser_ties_of_several_domains_are_labelled_with_their_domain(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path / "domains.html"
+    assert main(["render", "--html", str(out), "--graph",
+                 str(DATA / "valid" / "ties-by-domain")]) == 0
+    open_map(browser, out)
+    assert [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"] == []
+    labels = browser.execute_script(
+        "const d = actorgraphMap.network.body.data.edges;"
+        "return Object.fromEntries(d.getIds().map(i => [i, d.get(i).label || '']));")
+    assert labels["relation:arland->borvia:economic/sanctions@2022-03"] == "economic"
+    assert labels["relation:arland~borvia:security/partnership@2015"] == "security"
+    assert labels["relation:cestra~dunmark:diplomatic/close"] == "diplomatic"
+    # the details of a tie name its domain
+    G = actorgraph.load(DATA / "valid" / "ties-by-domain")
+    texts = {e["id"]: e["text"] for e in html_map_data(G, select_map(G))["edges"]}
+    assert texts["relation:arland->borvia:economic/sanctions@2022-03"] == \
+        "Arland hostile Borvia (economic tie)"
+    assert browser.find_element(By.ID, "summary").text == "4 nodes, 9 edges (9 shown)"
+    shot = tmp_path / "domains.png"
+    browser.save_screenshot(str(shot))
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("ACTORGRAPH_KEEP_SHOT"):  # to look at it
+        shutil.copy(shot, os.environ["ACTORGRAPH_KEEP_SHOT"])
+
+
+def test_a_map_of_one_domain_labels_no_tie():
+    G = actorgraph.load(GRAPH_DIR)
+    assert {e["label"] for e in html_map_data(G, select_map(G))["edges"]} == {""}

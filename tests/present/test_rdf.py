@@ -218,3 +218,14 @@ def test_both_rdf_formats_write_the_same_bytes_whatever_the_string_hashing(tmp_p
     from rdflib.compare import isomorphic
 
     assert isomorphic(read(tmp_path / "1.jsonld", "jsonld"), read(tmp_path / "1.turtle", "turtle"))
+
+
+def test_each_relation_carries_its_domain(tmp_path):
+    path = tmp_path / "graph.ttl"
+    folder = ROOT / "tests" / "data" / "valid" / "ties-by-domain"
+    assert main(["export", "--graph", str(folder), "--format", "turtle", "-o", str(path)]) == 0
+    g = read(path, "turtle")
+    assert g.value(rec("relation:arland->borvia:economic/sanctions@2022-03"),
+                   AG.domain) == Literal("economic")
+    assert g.value(rec("relation:arland~borvia:security/partnership@2015"),
+                   AG.domain) == Literal("security")

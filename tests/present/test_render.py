@@ -491,3 +491,19 @@ def test_a_map_too_big_to_read_says_so_before_laying_it_out(write_graph):
     assert len(warned) == 1 and warned[0] < separating
     assert events[warned[0]][1].startswith("440 nodes on one page: labels will be about ")
     assert sel.warnings == []  # said once, early, not again at the end
+
+
+def test_ties_of_several_domains_are_labelled_with_their_domain_on_the_png(curated):
+    G = actorgraph.load(DATA / "valid" / "ties-by-domain", cache=False)
+    ax = new_axes()
+    draw_interest_map(G, ax=ax)
+    words = {t.get_gid()[7:]: t.get_text() for t in ax.texts
+             if (t.get_gid() or "").startswith("domain:")}
+    assert words == {key: d["domain"] for _, _, key, d in G.edges(keys=True, data=True)}
+    assert words["relation:arland->borvia:economic/sanctions@2022-03"] == "economic"
+    assert drawn(ax)[3][-1] == "italic word: the tie's domain"
+    # one domain only (the seed article's ties are all 'other'): no word on any tie
+    ax = new_axes()
+    draw_interest_map(curated, ax=ax)
+    assert not [t for t in ax.texts if (t.get_gid() or "").startswith("domain:")]
+    assert "italic word: the tie's domain" not in drawn(ax)[3]

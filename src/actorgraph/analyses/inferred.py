@@ -8,7 +8,10 @@ and they never change the stated ranking:
   (transitively); the support is the bloc's, since membership is structure, not a claim;
 - **structural balance**: when A and B are allied, C's own ties to them decide: C hostile to
   A or B, or friend of one and enemy of the other, gains; C friendly to both loses
-  (cross-pressure). The support is the chance that the ties it reasons from all hold.
+  (cross-pressure). The support is the chance that the ties it reasons from all hold. A
+  pair's tie is the one `balance` sees (`actorgraph.analyses.ties.tie_sign`: the latest
+  period without an as-of date; where domains disagree, the first of security, diplomatic,
+  economic, other).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import networkx as nx
 from ..model.kinds import ACTOR, MEMBER_OF, RELATION
 from .claims import ClaimView, Step
 from .routes import Evidence, route_weight
+from .ties import net_tie, tie_sign
 
 __all__ = ["inferred_evidence", "membership_evidence", "net_tie", "structural_evidence"]
 
@@ -67,16 +71,6 @@ def _ties(view: ClaimView, x: str) -> dict[str, list[Step]]:
     return ties
 
 
-def net_tie(steps: list[Step]) -> tuple[int, float, list[Step]]:
-    """The net sign of a pair's relations, the strongest support of that sign, its steps."""
-    net = sum(s.sign * s.support for s in steps)
-    if not steps or net == 0:
-        return 0, 0.0, []
-    sign = 1 if net > 0 else -1
-    used = [s for s in steps if s.sign == sign]
-    return sign, max(s.support for s in used), used
-
-
 def _strongest(steps: list[Step]) -> tuple[Step, ...]:
     return (max(steps, key=lambda s: (s.support, s.edge)),) if steps else ()
 
@@ -84,7 +78,7 @@ def _strongest(steps: list[Step]) -> tuple[Step, ...]:
 def structural_evidence(view: ClaimView, a: str, b: str) -> dict[str, list[Evidence]]:
     G: nx.MultiDiGraph = view.G
     ties_a, ties_b = _ties(view, a), _ties(view, b)
-    ab_sign, _, ab_steps = net_tie(ties_a.get(b, []))
+    ab_sign, _, ab_steps = tie_sign(view, ties_a.get(b, []))
     if ab_sign <= 0:
         return {}
     name = {n: G.nodes[n]["label"] for n in (a, b)}
@@ -92,8 +86,8 @@ def structural_evidence(view: ClaimView, a: str, b: str) -> dict[str, list[Evide
     for c in sorted((set(ties_a) | set(ties_b)) - {a, b}):
         if G.nodes[c]["type"] != ACTOR:
             continue
-        sa, _, steps_a = net_tie(ties_a.get(c, []))
-        sb, _, steps_b = net_tie(ties_b.get(c, []))
+        sa, _, steps_a = tie_sign(view, ties_a.get(c, []))
+        sb, _, steps_b = tie_sign(view, ties_b.get(c, []))
         if sa == 0 and sb == 0:
             continue
         if sa > 0 and sb > 0:

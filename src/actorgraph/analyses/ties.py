@@ -15,7 +15,7 @@ three rules, each reported where it applied, give it:
    day; of two valid that day because one ended in the period the other began in, the
    later one counts (and the earlier is listed as set aside).
 3. **Domains that disagree.** The ties of each domain net to a sign as ties always have
-   (`actorgraph.analyses.inferred.net_tie`). When the domains of a pair disagree, the pair's
+   (`net_tie`). When the domains of a pair disagree, the pair's
    sign is that of the first domain, in the order security, diplomatic, economic, other,
    that has one (`Mixed`): alliances and enmities are what balance theory is about and what
    decides who fights beside whom; diplomatic alignment comes next; trade goes on between
@@ -34,9 +34,9 @@ from ..errors import UsageError
 from ..model.kinds import RELATION, RELATION_DOMAINS
 from ..model.records import Relation, span
 from .claims import ClaimFilter, ClaimView, Step
-from .inferred import net_tie
 
-__all__ = ["DOMAIN_ORDER", "Mixed", "PairTies", "SetAside", "Tie", "domains_of", "pair_ties"]
+__all__ = ["DOMAIN_ORDER", "Mixed", "PairTies", "SetAside", "Tie", "domains_of", "net_tie",
+           "one_sign", "pair_ties", "tie_sign"]
 
 DOMAIN_ORDER = RELATION_DOMAINS
 """The order in which domains decide the sign of a pair whose domains disagree."""
@@ -121,26 +121,63 @@ def pair_ties(G: nx.MultiDiGraph, cf: ClaimFilter | None = None, *,
     mixed: list[Mixed] = []
     for pair in sorted(held, key=sorted):
         a, b = sorted(pair)
-        steps = held[pair]
-        steps, older = _latest_period(steps, only_consecutive=cf.as_of is not None)
+        sign, relations, older, signs = one_sign(held[pair], as_of=cf.as_of is not None)
         set_aside += (SetAside(a, b, old, later) for old, later in older)
-        by_domain: dict[str, list[Step]] = {}
-        for step, record in steps:
-            by_domain.setdefault(record.domain, []).append(step)
-        signed = []
-        for d in DOMAIN_ORDER:
-            sign, _, used = net_tie(by_domain.get(d, []))
-            if sign:
-                signed.append((d, sign, tuple(sorted(s.edge for s in used))))
-        if not signed:
-            continue
-        first, sign, relations = signed[0]
-        if len({s for _, s, _ in signed}) > 1:
-            mixed.append(Mixed(a, b, sign, first, tuple(signed)))
-        else:
-            relations = tuple(sorted(r for _, _, rs in signed for r in rs))
-        ties[pair] = Tie(a, b, sign, relations)
+        if len({x for _, x, _ in signs}) > 1:
+            mixed.append(Mixed(a, b, sign, signs[0][0], signs))
+        if sign:
+            ties[pair] = Tie(a, b, sign, relations)
     return PairTies(ties, tuple(set_aside), tuple(mixed), domains)
+
+
+Signs = tuple[tuple[str, int, tuple[str, ...]], ...]
+
+
+def one_sign(held: list[tuple[Step, Relation]], *, as_of: bool = False
+             ) -> tuple[int, tuple[str, ...], list[tuple[str, str]], Signs]:
+    """One pair's sign by the rules above, from its supported steps and their records: (sign,
+    the relations it rests on, (older tie, later tie) for each tie set aside, each domain's
+    sign and relations in `DOMAIN_ORDER`). `as_of`: an as-of date chose the steps."""
+    if len(held) == 1:  # most pairs: one tie, nothing to set aside or weigh
+        step, record = held[0]
+        return step.sign, (step.edge,), [], ((record.domain, step.sign, (step.edge,)),)
+    steps, older = _latest_period(held, only_consecutive=as_of)
+    by_domain: dict[str, list[Step]] = {}
+    for step, record in steps:
+        by_domain.setdefault(record.domain, []).append(step)
+    signs = []
+    for d in DOMAIN_ORDER:
+        sign, _, used = net_tie(by_domain.get(d, []))
+        if sign:
+            signs.append((d, sign, tuple(sorted(s.edge for s in used))))
+    if not signs:
+        return 0, (), older, ()
+    sign = signs[0][1]
+    if len({x for _, x, _ in signs}) > 1:
+        return sign, signs[0][2], older, tuple(signs)
+    return sign, tuple(sorted(r for _, _, rs in signs for r in rs)), older, tuple(signs)
+
+
+def tie_sign(view: ClaimView, steps: list[Step]) -> tuple[int, float, list[Step]]:
+    """`net_tie` by the rules above: the sign of one pair's relation steps (as `ClaimView`
+    gives them), the strongest support among the steps it rests on, and those steps."""
+    if not steps:
+        return 0, 0.0, []
+    G = view.G
+    held = [(s, G.edges[s.source, s.target, s.edge]["record"]) for s in steps]
+    sign, relations, _, _ = one_sign(held, as_of=view.cf.as_of is not None)
+    used = [s for s in steps if s.edge in relations]
+    return (sign, max(s.support for s in used), used) if sign else (0, 0.0, [])
+
+
+def net_tie(steps: list[Step]) -> tuple[int, float, list[Step]]:
+    """The net sign of a pair's relations, the strongest support of that sign, its steps."""
+    net = sum(s.sign * s.support for s in steps)
+    if not steps or net == 0:
+        return 0, 0.0, []
+    sign = 1 if net > 0 else -1
+    used = [s for s in steps if s.sign == sign]
+    return sign, max(s.support for s in used), used
 
 
 def _latest_period(steps: list[tuple[Step, Relation]], only_consecutive: bool = False

@@ -213,6 +213,7 @@ class LazyRecords(GraphRecords):
         checker = _Checker(GraphRecords(root=self.root, label=self.label), None, store)
         for (shown, relative, data), digest in zip(files, digests, strict=True):
             checker.read(shown, relative, data, digest)
+        store.evict()  # a file whose entry had gone was read and stored again
         self._pending = None
         for key, value in vars(checker.records).items():
             if key not in self.__dict__:

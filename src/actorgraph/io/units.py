@@ -161,22 +161,22 @@ def encode_unit(unit: FileUnit) -> bytes | None:
     if not layout.cacheable:
         return None
     marks = unit.marks
+    index, all_names, all_nested = layout.index, layout.names, layout.nested
+    bits = [{n: 1 << k for k, n in enumerate(names)} for names in all_names]
 
     def enc(model: BaseModel) -> tuple[Any, ...]:
-        i = layout.index[type(model)]
-        names = layout.names[i]
+        i = index[type(model)]
         d = model.__dict__
-        values = [d[n] for n in names]
-        for f, many in layout.nested[i]:
+        values = [d[n] for n in all_names[i]]
+        for f, many in all_nested[i]:
             v = values[f]
             if many:
                 values[f] = [enc(x) for x in v]
             elif v is not None:
                 values[f] = enc(v)
-        fields_set = model.__pydantic_fields_set__
-        mask = sum(1 << k for k, n in enumerate(names) if n in fields_set)
-        line, col, aux = marks[id(model)]
-        return (i, mask, line, col, aux, *values)
+        bit = bits[i]
+        mask = sum(bit[n] for n in model.__pydantic_fields_set__)  # the fields written
+        return (i, mask, *marks[id(model)], *values)
 
     try:
         return marshal.dumps(enc(unit.parsed))

@@ -16,7 +16,7 @@ Interest edges carry the interest's ``degree`` (1-3, or None when not given).
 
 ``G.graph`` holds ``records`` (`GraphRecords`), ``sources``, ``events``, ``warnings`` and
 ``root``.
-=======
+
 The graph is a `networkx.MultiDiGraph` whose nodes are actors and outcomes and whose
 edges are interests, effects, relations and memberships; `actorgraph.model.kinds` names
 the kinds and documents every node, edge and ``G.graph`` attribute.

@@ -15,7 +15,7 @@ from ..analyses.perspectives import Perspectives, Robustness
 from ..model.kinds import RELATION
 from .gains import chain_text, claim_markdown, evidence_claim_lines, report_to_dict
 from .markdown import md_text
-from .text import claim_line, node_name
+from .text import claim_line, node_name, tie_words
 
 __all__ = ["balance_to_dict", "format_balance", "format_perspectives", "format_robustness",
            "perspectives_to_dict"]
@@ -135,11 +135,7 @@ def _tie_rule_lines(G: nx.MultiDiGraph, report: BalanceReport, bullet: str, md: 
                if d["type"] == RELATION}
 
     def tie(rid: str, domain: bool = True) -> str:
-        r = records[rid]
-        kind = r.kind if r.domain == "other" or not domain else f"{r.domain} {r.kind}"
-        when = (f"{r.since} to {r.until}" if r.since and r.until else
-                f"since {r.since}" if r.since else f"until {r.until}" if r.until else "")
-        return f"{kind} {when}" if when else kind
+        return " ".join(w for w in tie_words(records[rid], domain) if w)
 
     def sign(x: int) -> str:
         return "+" if x > 0 else "-"

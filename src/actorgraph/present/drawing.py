@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..model.kinds import ACTOR
+from ..model.kinds import ACTOR, RELATION
 from .boxes import Edges
 from .layout import Ticker, _place_bloc_boxes, _place_boxes, map_positions
 from .selection import MapSelection, left_out_note, select_map
@@ -336,6 +336,8 @@ def _draw_edges(ax: Any, H: nx.MultiDiGraph, sel: MapSelection, page: _Page) -> 
 
     used = set()
     pair_count: dict[frozenset[str], int] = {}
+    # ties of more than one domain on the map: each tie is labelled with its domain
+    domains = len({d["domain"] for *_, d in H.edges(data=True) if d["type"] == RELATION}) > 1
     for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
         category = sel.category(key, d)
         style = EDGE_STYLE[category]
@@ -365,6 +367,18 @@ def _draw_edges(ax: Any, H: nx.MultiDiGraph, sel: MapSelection, page: _Page) -> 
                                          color=style["color"], linewidth=style["lw"],
                                          zorder=2, gid=f"head:{key}"))
         used.add(category)
+        if domains and d["type"] == RELATION:  # a third of the way along the (bowed) line,
+            # where lines crossing at their middles keep their labels apart
+            rad, t = float(bow.split("=")[1]), 0.35
+            control = ((start[0] + end[0]) / 2 + rad * (end[1] - start[1]),
+                       (start[1] + end[1]) / 2 - rad * (end[0] - start[0]))
+            at = [(1 - t) ** 2 * p0 + 2 * (1 - t) * t * c + t ** 2 * p2
+                  for p0, c, p2 in zip(start, control, end, strict=True)]
+            ax.text(*at, d["domain"], fontsize=page.fontsize * 0.75, style="italic",
+                    color=style["color"], ha="center", va="center", zorder=4,
+                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none",
+                          "alpha": 0.8}, gid=f"domain:{key}")
+            used.add("domain labels")
     return used
 
 
@@ -417,6 +431,8 @@ def _legend_handles(sel: MapSelection, used: dict[str, set[str]]) -> list[Any]:
         s = EDGE_STYLE[category]
         handles.append(Line2D([], [], color=s["color"], linestyle=s["linestyle"],
                               linewidth=s["lw"], label=EDGE_LEGEND[category]))
+    if "domain labels" in used["edges"]:
+        handles.append(Line2D([], [], linestyle="none", label="italic word: the tie's domain"))
     for mark, (color, text) in MARKS.items():
         if mark in used["marks"]:
             handles.append(Patch(facecolor="#ffffff", edgecolor=color, linewidth=2.4,

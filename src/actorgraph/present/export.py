@@ -67,6 +67,7 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         else:
             kind = MEMBER_OF
         H.add_edge(u, v, key=key, id=key, edge_type=d["type"], kind=kind, sign=int(d["sign"]),
+                   domain=d.get("domain", ""),
                    support=round(float(s), 4), contested=bool(contested),
                    claim_count=len(claims),
                    claimants="; ".join(sorted({c.by for c in claims})),

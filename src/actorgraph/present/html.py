@@ -26,7 +26,7 @@ import networkx as nx
 
 from ..errors import UsageError, writing
 from ..io.output import output_file
-from ..model.kinds import ACTOR
+from ..model.kinds import ACTOR, RELATION
 from ..model.records import claim_confidence
 from .selection import MapSelection, left_out_note
 from .shared import shared_origin
@@ -98,7 +98,9 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                 ("aliases: " + ", ".join(record.aliases)) if getattr(record, "aliases", None)
                 else None, f"defined at {shared_origin(G.graph['records'], d['origin'])}") if x]})
     edges, claimants = [], set()
+    pair_count: dict[frozenset[str], int] = {}  # parallel edges bowed apart, as on the PNG
     for u, v, key, d in sorted(H.edges(keys=True, data=True), key=lambda e: e[2]):
+        nth = pair_count[frozenset((u, v))] = pair_count.get(frozenset((u, v)), -1) + 1
         category = sel.category(key, d)
         style = EDGE_STYLE[category]
         claims = [{"by": c.by, "by_name": node_name(G, c.by), "source": c.source,
@@ -112,11 +114,18 @@ def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                       "legend": EDGE_LEGEND[category], "color": style["color"],
                       "dashed": style["linestyle"] != "-",
                       "arrow": _ARROWS.get(style["arrowstyle"], ""),
-                      "text": f"{H.nodes[u]['label']} {category} {H.nodes[v]['label']}",
+                      "text": f"{H.nodes[u]['label']} {category} {H.nodes[v]['label']}"
+                              + (f" ({domain} tie)" if (domain := d.get("domain", "other"))
+                                 != "other" else ""),
+                      "domain": d.get("domain") if d["type"] == RELATION else None,
+                      "label": "", "bow": nth,
                       "status": sel.status.get(key),
                       "status_text": STATUS_LEGEND.get(sel.status.get(key) or "", ""),
                       "status_color": STATUS_COLOR.get(sel.status.get(key) or "", ""),
                       "claims": claims})
+    if len({e["domain"] for e in edges if e["domain"]}) > 1:  # ties of several domains:
+        for e in edges:  # each one's domain written on it, as on the PNG map
+            e["label"] = e["domain"] or ""
     return {"title": sel.title, "nodes": nodes, "edges": edges,
             "claimants": [{"id": c, "name": node_name(G, c)} for c in sorted(claimants)],
             "left_out": left_out_note(G, sel, unlinked),
@@ -239,7 +248,10 @@ _SCRIPT = r"""
     dashes: e.dashed, width: e.status ? 4 : 1.6,
     shadow: e.status ? { enabled: true, color: e.status_color, size: 14, x: 0, y: 0 } : false,
     arrows: e.arrow ? { to: { enabled: true, type: e.arrow } } : undefined,
-    smooth: { type: "curvedCW", roundness: 0.08 }
+    smooth: { type: e.bow % 2 ? "curvedCCW" : "curvedCW",
+              roundness: 0.08 + 0.1 * Math.ceil(e.bow / 2) },
+    label: e.label || undefined,
+    font: { size: 11, color: e.color, strokeWidth: 3, align: "middle", face: "DejaVu Sans" }
   })));
   const byId = new Map(data.edges.map(e => [e.id, e]));
   const nodeById = new Map(data.nodes.map(n => [n.id, n]));

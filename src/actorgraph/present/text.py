@@ -8,13 +8,21 @@ from typing import TYPE_CHECKING
 
 from ..io.loader import GraphRecords
 from ..model.kinds import ACTOR, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
-from ..model.records import Claim, claim_confidence, claim_grade, source_confidence
+from ..model.records import Claim, Relation, claim_confidence, claim_grade, source_confidence
 
 if TYPE_CHECKING:  # `validate` prints its summary line from here without networkx
     import networkx as nx
 
 __all__ = ["claim_line", "claim_qualifiers", "describe", "list_rows", "node_name",
-           "quantity_text", "relay_text", "summary_line"]
+           "quantity_text", "relay_text", "summary_line", "tie_words"]
+
+
+def tie_words(r: Relation, domain: bool = True) -> tuple[str, str]:
+    """A relation's kind (``security partnership``; the domain left out when it is ``other``
+    or `domain` is False) and its dates (``1899 to 1903``, ``since 1904``, or "")."""
+    kind = r.kind if r.domain == "other" or not domain else f"{r.domain} {r.kind}"
+    return kind, (f"{r.since} to {r.until}" if r.since and r.until else
+                  f"since {r.since}" if r.since else f"until {r.until}" if r.until else "")
 
 
 def node_name(G: nx.MultiDiGraph, node: str) -> str:
@@ -128,7 +136,9 @@ def _describe_actor(G: nx.MultiDiGraph, aid: str) -> str:
             status = f" ({d['record'].status})" if d["record"].status else ""
             if d["type"] == INFLUENCE:
                 status = f" (intensity {d['intensity']}){status}"
-            out.append(f"  {d['kind']}: {_name_and_id(G, u)} {arrow} {_name_and_id(G, v)}{status}")
+            kind, when = tie_words(d["record"])
+            status += f" ({when})" if when else ""
+            out.append(f"  {kind}: {_name_and_id(G, u)} {arrow} {_name_and_id(G, v)}{status}")
             out.extend(_claims(G, d["claims"], "    "))
     out.extend(_effects(G, aid))
     said = sorted(((about, c) for about, c in G.graph["records"].claims.values()
