@@ -225,7 +225,7 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     grouped = [c for c in cols if c in p.members and list(p.members[c]) != [c]]
     if grouped:  # a perspective that gathers several claimants (or is not one by name)
         out.append("Perspectives: " + "; ".join(
-            f"{esc(c)} = {', '.join(map(esc, p.members[c]))}" for c in grouped))
+            f"{name(c)} = {', '.join(map(name, p.members[c]))}" for c in grouped))
     if p.silent:
         out.append("No verdict on their word alone: " + ", ".join(
             name(x) for x in p.silent))
