@@ -179,10 +179,11 @@ def _broken(tmp_path, old: str, new: str):
     ("via: [the-courier]", "via: [rift-north-south]",
      "graph.yaml:52:19: error: 'rift-north-south' is an outcome, not an actor"),
     ("via: [the-courier]", "via: [courier-analysts]",
-     "graph.yaml:51:13: error: via names the claimant 'courier-analysts': via lists who "
+     # at the via key, not the claim's first line (the key to fix)
+     "graph.yaml:52:13: error: via names the claimant 'courier-analysts': via lists who "
      "relayed the claim, not who made it"),
     ("via: [the-courier]", "via: [the-courier, the-courier]",
-     "graph.yaml:51:13: error: via names 'the-courier' twice: each relay once, in order"),
+     "graph.yaml:52:13: error: via names 'the-courier' twice: each relay once, in order"),
     ("likelihood: likely", "likelihood: likley",
      "graph.yaml:55:25: error: 'likelihood' must be one of: almost no chance, very unlikely, "
      "unlikely, roughly even chance, likely, very likely, almost certain, remote, highly "

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .basics import Confidence, Id, NotBool, PartialDate, SourceText, Text, _Record
+from .basics import Confidence, Id, NotBool, PartialDate, SourceText, Text, _conflict, _Record
 from .lintrules import LINT_RULES
 
 __all__ = ["CREDIBILITY", "LIKELIHOOD", "LIKELIHOOD_WORDS", "RELIABILITY", "Claim", "Claims",
@@ -129,11 +129,12 @@ class Claim(_Record):
                              "write stance: denies alone (with a lower confidence when the "
                              "denial is hedged)")
         if self.by in self.via:
-            raise ValueError(f"via names the claimant '{self.by}': via lists who relayed the "
-                             "claim, not who made it")
+            raise _conflict(f"via names the claimant '{self.by}': via lists who relayed "
+                            "the claim, not who made it", "via")
         repeated = sorted({x for x in self.via if self.via.count(x) > 1})
         if repeated:
-            raise ValueError(f"via names '{repeated[0]}' twice: each relay once, in order")
+            raise _conflict(f"via names '{repeated[0]}' twice: each relay once, in order",
+                            "via")
         return self
 
 
