@@ -75,10 +75,6 @@ def test_denials_are_shown_as_contested_not_averaged_away():
 
 # -- what the curation found in the tool (strict: these fail loudly once it is fixed) ------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tool: every event involving both sides is an incident of the rift and is listed as an "
-    "account of its cause, even events the sources place after the blockade: the demands "
-    "of June 22, the deadline that expired on July 5 and Kuwait's mediation"))
 def test_what_came_after_the_blockade_is_no_account_of_its_cause():
     causes = who_gains(_load(), "saudi-arabia", "qatar").causes
     first_causes = {cause.chain[0] for cause in causes}
