@@ -98,3 +98,4 @@ def test_an_incident_that_led_to_another_is_told_in_its_chain_not_alone(write_gr
         event("blockade", ["a", "b"], [claim("y", "the blockade")])])
     assert [(c.chain, c.voices) for c in who_gains(G, "a", "b").causes] == [
         (("blockade",), ("y",)), (("policy", "blockade"), ("ministry",))]
+

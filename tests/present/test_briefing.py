@@ -92,3 +92,16 @@ def test_a_map_without_a_rift_is_refused(curated):
 
     with pytest.raises(ValueError, match="needs a rift map"):
         draw_rift_briefing(curated, selection=select_map(curated, focus="turkiye"))
+
+
+QATAR = DATA / "valid" / "qatar-gcc-blockade"
+
+
+def test_the_panel_names_only_who_asserts_never_who_only_denies():
+    G = actorgraph.load(QATAR, cache=False)
+    rows = {r["actor"]: r for r in stake_rows(G, who_gains(G, "saudi-arabia", "qatar"))[0]}
+    # Tehran's call for calm denies that Iran wants the rift; Siasat's "Qatar still in
+    # luxury" denies the blockade's harm: neither is a voice the verdict rests on
+    assert "Iran" not in rows["iran"]["claimants"]
+    assert "Siasat Daily news desk" not in rows["qatar"]["claimants"]
+    assert "Alex Vatanka" in rows["iran"]["claimants"]

@@ -54,7 +54,7 @@ def stake_rows(G: nx.MultiDiGraph, report: Any,
     rows = []
     for s in stakes:
         claimants = dict.fromkeys(c.by for ev in s.evidence for step in ev.steps
-                                  for c in step.claims)
+                                  for c in step.claims if c.stance != "denies")
         rows.append({"actor": s.actor, "name": s.name, "verdict": s.verdict,
                      "score": signed(s), "claimants": [node_name(G, c) for c in claimants],
                      "words": s.support.words, "voices": len(s.voices),
