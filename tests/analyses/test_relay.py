@@ -273,3 +273,11 @@ def test_the_html_map_shows_the_chain_and_hears_the_relay(tmp_path, capsys):
         "who": ["courier-analysts", "the-courier"]}
     # the outlet is a claimant to tick: what it relays is its word
     assert "the-courier" in [c["id"] for c in data["claimants"]]
+
+
+def test_an_outlet_column_under_according_to_keeps_to_those_claimants(relay):
+    p = perspectives(relay, "north", "south", by="outlet", according_to=["professor-lin"])
+    assert p.columns == ("all", "the-courier")
+    # what The Courier relays from Professor Lin only: not the minister, not the analysts
+    assert {a: row["the-courier"] for a, row in p.cells.items()} == {
+        "central": ("gains", 0.8), "east": ("gains", 0.54)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import textwrap
 
 import jsonschema
 import pytest
@@ -53,6 +54,29 @@ def test_every_curated_file_validates_and_points_at_the_schema(path):
 def test_the_schema_refuses_what_the_loader_refuses(bad):
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, graph_file_schema())
+
+
+def test_an_unquoted_year_is_a_date_for_the_schema_as_for_the_loader(write_graph, capsys):
+    # `since: 1981` loads (the reader takes every scalar as text), but an editor reads a
+    # number, and the schema refused it
+    text = """\
+        sources:
+          - {id: s, title: S, kind: article, published: 2017}
+        actors:
+          - {id: a, name: A, kind: state}
+          - {id: b, name: B, kind: state}
+        relations:
+          - {between: [a, b], kind: alliance, since: 1981, until: 2017-06,
+             claims: [{by: a, source: s, quote: q}]}
+        """
+    assert main(["validate", "--graph", str(write_graph(text))]) == 0
+    jsonschema.validate(plain(yaml.safe_load(textwrap.dedent(text))), graph_file_schema())
+    short = yaml.safe_load(textwrap.dedent(text).replace("since: 1981", "since: 81"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(plain(short), graph_file_schema())
+    capsys.readouterr()
+    assert main(["validate", "--graph", str(write_graph(
+        textwrap.dedent(text).replace("since: 1981", "since: 81")))]) == 1
 
 
 def test_cli_schema_writes_the_file(tmp_path, capsys):

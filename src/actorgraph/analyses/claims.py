@@ -82,11 +82,16 @@ class ClaimFilter:
     admitted_ids: frozenset[str] | None = field(default=None, compare=False, repr=False)
     """`according_to` with every actor part of one of them (None: `according_to` as given)."""
     excluded_ids: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    within: frozenset[str] | None = None
+    """When set, a claim must also be the word of one of these ids (claimant, relay or
+    source, members included): an outer ``according_to`` kept under a narrower one."""
 
     def admits(self, claim: Claim, sources: dict[str, Any]) -> bool:
         who = {claim.by, claim.source, *claim.via}
         allowed = self.according_to if self.admitted_ids is None else self.admitted_ids
         if self.according_to and not (who & allowed):
+            return False
+        if self.within is not None and not (who & self.within):
             return False
         if who & (self.exclude if self.excluded_ids is None else self.excluded_ids):
             return False
@@ -102,10 +107,16 @@ class ClaimFilter:
                 "min_confidence": self.min_confidence,
                 "as_of": self.as_of.isoformat() if self.as_of else None, "voices": self.voices}
 
-    def narrowed(self, G: nx.MultiDiGraph, according_to: Collection[str]) -> ClaimFilter:
-        """This filter with `according_to` replaced (a perspective of one voice)."""
+    def narrowed(self, G: nx.MultiDiGraph, according_to: Collection[str], *,
+                 keep: bool = False) -> ClaimFilter:
+        """This filter with `according_to` replaced (a perspective of one voice); with
+        `keep`, the claims must still pass this filter's own `according_to` as well."""
         ids = frozenset(claimant_id(G, x) for x in according_to)
-        return replace(self, according_to=ids, admitted_ids=members_of(G, ids))
+        within = self.within
+        if keep and self.according_to:
+            outer = self.admitted_ids if self.admitted_ids is not None else self.according_to
+            within = outer if within is None else within & outer
+        return replace(self, according_to=ids, admitted_ids=members_of(G, ids), within=within)
 
 
 def members_of(G: nx.MultiDiGraph, ids: Iterable[str]) -> frozenset[str]:

@@ -101,7 +101,8 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
 
     By ``outlet``, a column is what one outlet vouches for, exactly ``according_to=[outlet]``:
     the claims it (or its people) made and those it relays (`outlets_of`); a relayed claim
-    appears under each outlet of its chain.
+    appears under each outlet of its chain. With ``according_to`` set as well, a column holds
+    only the claims both admit (what that outlet relays from those claimants).
 
     `claims` (a `ClaimFilter`) narrows every perspective alike: with ``according_to`` set,
     only the perspectives among those claimants are shown, each with its own claims.
@@ -127,8 +128,9 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
             members = [m for m in members if m in admitted]
             if not members:
                 continue
-        narrow = [name] if by == "outlet" else members
-        reports[name] = who_gains(G, a, b, claims=cf.narrowed(G, narrow), **options)
+        narrowed = (cf.narrowed(G, [name], keep=True) if by == "outlet"
+                    else cf.narrowed(G, members))
+        reports[name] = who_gains(G, a, b, claims=narrowed, **options)
     columns = [ALL, *sorted(n for n in groups if n in reports and reports[n].stakes)]
     cells: dict[str, dict[str, tuple[str, float]]] = {}
     for col in columns:

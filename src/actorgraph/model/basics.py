@@ -14,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -47,8 +48,13 @@ def _check_date(value: str) -> str:
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PartialDate = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DATE_PATTERN),
-                        AfterValidator(_check_date)]
-"""A date as precise as the source: ``2025``, ``2025-07`` or ``2025-07-03``."""
+                        AfterValidator(_check_date),
+                        WithJsonSchema({"anyOf": [
+                            {"type": "string", "pattern": DATE_PATTERN},
+                            {"type": "integer", "minimum": 1000, "maximum": 9999}]})]
+"""A date as precise as the source: ``2025``, ``2025-07`` or ``2025-07-03``. The reader
+takes every scalar as text, so an unquoted year is the text ``2025``; editors read it as a
+number, which the JSON Schema therefore allows too (four digits, as the loader reads it)."""
 
 
 def date_bounds(value: str) -> tuple[dt.date, dt.date]:

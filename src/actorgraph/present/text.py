@@ -255,6 +255,7 @@ def list_rows(G: nx.MultiDiGraph, what: str) -> list[dict[str, str]]:
         return [{"id": k, "kind": r.kind, "ends": " ~ ".join(r.ends) if not r.directed
                  else " -> ".join(r.ends), "status": r.status or ""}
                 for k, r in sorted(records.relations.items())]
-    return [{"id": k, "by": c.by, "source": c.source, "stance": c.stance,
-             "locator": c.locator or "", "quote": c.quote}
+    return [{"id": k, "by": c.by, "via": ", ".join(c.via), "source": c.source,
+             "stance": c.stance, "likelihood": c.likelihood or "", "locator": c.locator or "",
+             "quote": c.quote}
             for k, (_, c) in sorted(records.claims.items())]
