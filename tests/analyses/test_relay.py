@@ -69,8 +69,10 @@ def test_a_relay_is_one_voice_with_an_unidentified_speaker_only(relay):
         "the-courier", "the-courier", "digest-page"]
     assert [voice_of(relay, named, v) for v in ("organisation", "claimant")] == [
         "professor-lin", "professor-lin"]
+    # cited by the page itself, unnamed speakers are heard as the page's author: they cannot
+    # outnumber the writer who quotes them
     unrelayed = Claim(by="courier-analysts", source="digest-page", quote="q")
-    assert voice_of(relay, unrelayed) == "courier-analysts"
+    assert voice_of(relay, unrelayed) == "digest-writer"
 
 
 def test_robustness_and_perspectives_know_the_outlet(relay):
@@ -281,3 +283,24 @@ def test_an_outlet_column_under_according_to_keeps_to_those_claimants(relay):
     # what The Courier relays from Professor Lin only: not the minister, not the analysts
     assert {a: row["the-courier"] for a, row in p.cells.items()} == {
         "central": ("gains", 0.8), "east": ("gains", 0.54)}
+
+
+def test_unnamed_speakers_a_page_quotes_itself_are_heard_as_the_page(write_graph):
+    # "official sources told us" on an unsigned page: not a voice of their own beside the
+    # page, or a page could multiply its word by quoting unnamed people
+    G = actorgraph.load(write_graph("""\
+        sources:
+          - {id: signed, title: S, kind: article, author: desk}
+          - {id: unsigned, title: U, kind: article}
+        actors:
+          - {id: desk, name: The desk, kind: organization}
+          - {id: officials, name: official sources, kind: unidentified}
+          - {id: ministry, name: The ministry, kind: government}
+          - {id: ministry-sources, name: ministry sources, kind: unidentified,
+             part_of: [ministry]}
+        """), cache=False)
+    heard = {(by, source): voice_of(G, Claim(by=by, source=source, quote="q"))
+             for by in ("officials", "ministry-sources") for source in ("signed", "unsigned")}
+    assert heard == {("officials", "signed"): "desk", ("officials", "unsigned"): "unsigned",
+                     ("ministry-sources", "signed"): "ministry",
+                     ("ministry-sources", "unsigned"): "ministry"}

@@ -85,12 +85,24 @@ denying ones."""
 
 def speaker_of(G: nx.MultiDiGraph, claim: Claim) -> str:
     """Whose word a claim is, for counting voices: its claimant, except that an unidentified
-    claimant (unnamed analysts, "sources") relayed ``via`` an outlet cannot be told apart from
-    that outlet, and is heard as the first relay in ``via``. A named claimant keeps its own
-    voice however many outlets relay it: relays add no voice of their own."""
-    if claim.via and claim.by in G and G.nodes[claim.by].get("kind") == "unidentified":
+    claimant (unnamed analysts, "sources") cannot be told apart from whoever cites it:
+
+    - relayed ``via`` an outlet, it is heard as the first relay in ``via``;
+    - cited by the page itself (no ``via``, and no ``part_of`` that places it), it is heard
+      as the page: the source's ``author`` when the source names one, else the source.
+
+    So unnamed speakers never outnumber the outlet that quotes them. A named claimant keeps
+    its own voice however many outlets relay it: relays add no voice of their own."""
+    node = G.nodes[claim.by] if claim.by in G else None
+    if node is None or node.get("kind") != "unidentified":
+        return claim.by
+    if claim.via:
         return claim.via[0]
-    return claim.by
+    if getattr(node.get("record"), "part_of", None):
+        return claim.by
+    source = G.graph.get("sources", {}).get(claim.source)
+    author = getattr(source, "author", None)
+    return author if author and author != claim.by else claim.source
 
 
 def voice_of(G: nx.MultiDiGraph, claim: Claim, voices: Voices = "organisation") -> str:

@@ -272,7 +272,10 @@ def stakes_from(G: nx.MultiDiGraph, evidence: dict[str, list[Evidence]], *,
                             bool(against), against, method, gain_voices, loss_voices,
                             effects))
     order = {"gains": 0, "mixed": 1, "loses": 2, "no stake": 3}
-    stakes.sort(key=lambda s: (order[s.verdict], -s.score, -s.stake, s.actor))
+    # equal support (a chain's shared first links often bound every actor at its end):
+    # more independent voices first, then the larger stake, then the id
+    stakes.sort(key=lambda s: (order[s.verdict], -s.score, -len(s.voices), -s.stake,
+                               s.actor))
     return stakes
 
 

@@ -88,8 +88,9 @@ def contradictory_relations(records: GraphRecords) -> list[Problem]:
     Fenwick tree over the start dates keeps the latest end among the relations seen so far,
     so "does an earlier one of the other sign overlap this one?" is one prefix query. Only
     when the latest-ending one is consecutive to this one are the earlier ones of the other
-    sign looked at one by one. An influence tie (sign 0) is neither friendly nor hostile and
-    contradicts nothing.
+    sign looked at one by one, latest end first, down to the first that ends before this
+    one starts (in a chain of spells that end and begin in one period: one more). An
+    influence tie (sign 0) is neither friendly nor hostile and contradicts nothing.
     """
     problems = []
     asserted: dict[tuple[frozenset[str], str], list[tuple[str, Relation]]] = {}
@@ -108,6 +109,7 @@ def contradictory_relations(records: GraphRecords) -> list[Problem]:
         spans = [span(r) for _, r in group]
         starts = sorted({start for start, _ in spans})
         trees = {1: _MaxTree(len(starts)), -1: _MaxTree(len(starts))}
+        by_end: dict[int, list[tuple[dt.date, int]]] = {1: [], -1: []}  # (end, k), sorted
         for k, ((rid, relation), (start, end)) in enumerate(zip(group, spans, strict=True)):
             # an earlier relation of the other sign starting by this one's end and ending
             # on or after its start overlaps it
@@ -117,15 +119,30 @@ def contradictory_relations(records: GraphRecords) -> list[Problem]:
             if best is not None and best[0] >= start:
                 earlier = best[1]
                 if consecutive(group[earlier][1], relation):
-                    earlier = next((j for j in range(k) if group[j][1].sign != relation.sign
-                                    and _overlap(spans[j], (start, end)) is not None
-                                    and not consecutive(group[j][1], relation)), None)
+                    earlier = _first_not_consecutive(group, spans, by_end[-relation.sign], k)
             if earlier is not None:
                 problems.append(_contradiction(records, rid, group[earlier][0],
                                                _overlap(spans[earlier], (start, end))))
             index = bisect.bisect_left(starts, start)
             trees[relation.sign].raise_at(index, (end, k))
+            bisect.insort(by_end[relation.sign], (end, k))
     return problems
+
+
+def _first_not_consecutive(group: list[tuple[str, Relation]],
+                           spans: list[tuple[dt.date, dt.date]],
+                           ends: list[tuple[dt.date, int]], k: int) -> int | None:
+    """An earlier relation (of the other sign: `ends`, sorted by end) overlapping relation `k`
+    without being consecutive to it. Looked at from the latest end down, stopping at the
+    first that ends before `k` starts: in a chain of spells, one step past the consecutive
+    one."""
+    start, end = spans[k]
+    for last, j in reversed(ends):
+        if last < start:
+            return None
+        if spans[j][0] <= end and not consecutive(group[j][1], group[k][1]):
+            return j
+    return None
 
 
 def _overlap(x: tuple[dt.date, dt.date], y: tuple[dt.date, dt.date]
