@@ -2,6 +2,7 @@
 side by side with its floor, in one run.
 
     python benchmarks/bench_loop.py [--actors 100 1000 10000] [--repeat 3] [--startup 9]
+    python benchmarks/bench_loop.py --only-diff --actors 1000 3000 10000   # the diff row
 
 Every figure is a whole process (interpreter start and imports included), timed with the
 wall clock, its runs alternating with its floor's runs (the machine is shared and noisy:
@@ -98,7 +99,8 @@ def pairs(repeat: int, floor: list[str], subject: list[str], env: dict[str, str]
     return med(f_s), med(s_s), med(f_m), med(s_m)
 
 
-def measure(actors: int, repeat: int, tmp: Path, diff: bool = True) -> dict[str, object]:
+def measure(actors: int, repeat: int, tmp: Path, diff: bool = True, only_diff: bool = False
+            ) -> dict[str, object]:
     graph, new, cache = tmp / "graph", tmp / "new", tmp / "cache"
     write_synthetic_graph(graph, actors)
     files = sorted(graph.rglob("*.yaml"))
@@ -108,6 +110,9 @@ def measure(actors: int, repeat: int, tmp: Path, diff: bool = True) -> dict[str,
     validate = [*AG, "validate", "--graph", str(graph)]
     row: dict[str, object] = {"actors": actors, "files": len(files),
                               "mb": sum(f.stat().st_size for f in files) / 1e6}
+    if only_diff:
+        row["diff"] = measure_diff(graph, new, files, repeat, env)
+        return row
 
     def empty_cache(_: int) -> None:
         shutil.rmtree(cache, ignore_errors=True)
@@ -120,18 +125,23 @@ def measure(actors: int, repeat: int, tmp: Path, diff: bool = True) -> dict[str,
                           before=lambda i: edit_one_quote(edited, i))
     row["cached_entries"] = len(list(cache.glob("*.unit")))
     row["load"] = pairs(repeat, floor, [PY, "-c", COLD_LOAD, str(graph)], env)
-    row["diff"] = None
-    if diff:
-        shutil.copytree(graph, new)
-        target = sorted(new.rglob("*.yaml"))[len(files) // 3]
-        run_rss([*AG, "validate", "--graph", str(graph)], env)  # OLD loaded before
-        row["diff"] = pairs(repeat, [PY, "-c", COLD_LOAD, str(graph)],
-                            [*AG, "diff", str(graph), str(new), "--no-pager"], env,
-                            before=lambda i: edit_one_quote(target, 100 + i))
+    row["diff"] = measure_diff(graph, new, files, repeat, env) if diff else None
     out = subprocess.run([PY, "-c", GAINS, str(graph)], env=env, capture_output=True,
                          text=True, check=True).stdout
     row["gains_ms"] = float(out) * 1000
     return row
+
+
+def measure_diff(graph: Path, new: Path, files: list[Path], repeat: int,
+                 env: dict[str, str]) -> tuple[float, float, float, float]:
+    """``diff OLD NEW``, NEW a copy of OLD with one quote edited, OLD validated before,
+    alternating with a cold load of OLD."""
+    shutil.copytree(graph, new)
+    target = sorted(new.rglob("*.yaml"))[len(files) // 3]
+    run_rss([*AG, "validate", "--graph", str(graph)], env)  # OLD loaded before
+    return pairs(repeat, [PY, "-c", COLD_LOAD, str(graph)],
+                 [*AG, "diff", str(graph), str(new), "--no-pager"], env,
+                 before=lambda i: edit_one_quote(target, 100 + i))
 
 
 def startup(repeat: int) -> tuple[float, float]:
@@ -150,10 +160,22 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--startup", type=int, default=9, help="runs of the start-up pair")
     parser.add_argument("--skip-diff", action="store_true", help="leave the diff column out")
+    parser.add_argument("--only-diff", action="store_true",
+                        help="measure the diff row alone (cold load s, diff s, ratio)")
     args = parser.parse_args()
     import actorgraph
 
     compileall.compile_dir(Path(actorgraph.__file__).parent, quiet=1)
+    if args.only_diff:
+        print("| actors | files | MB | cold load s | diff s | diff / cold load |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+        for actors in args.actors:
+            with tempfile.TemporaryDirectory() as tmp:
+                r = measure(actors, args.repeat, Path(tmp), only_diff=True)
+            dl, ds, _, _ = r["diff"]
+            print(f"| {actors:,} | {r['files']} | {r['mb']:.1f} | {dl:.2f} | {ds:.2f} "
+                  f"| {ds / dl:.2f} |", flush=True)
+        return
     print("| actors | files | MB | floor s | cold validate (x) | warm validate (x) "
           "| one quote edited (x) | cold load (x) | diff s (x cold load) | peak MiB floor / "
           "cold load (x) | gains ms |")

@@ -184,7 +184,9 @@ def graphs(draw) -> dict[str, dict]:
         outcome = {"id": oid, "label": oid.upper(), "kind": "other"}
         if j < 2:  # two rifts: a0-a1 and a2-a3
             outcome.update(kind="rift", between=[f"a{2 * j}", f"a{2 * j + 1}"])
-        targets = draw(st.lists(st.sampled_from(outcome_ids), unique=True, max_size=2))
+        # an effect may name an actor: a route ending on the actor itself
+        targets = draw(st.lists(st.sampled_from(outcome_ids + actor_ids[:3]), unique=True,
+                                max_size=2))
         outcome["effects"] = [{"to": t, "sign": draw(st.sampled_from(["advances",
                                                                       "hinders"])),
                                "claims": claims()} for t in targets if t != oid]

@@ -25,8 +25,12 @@ adds nothing; a quote or voice counts once however many records cite it; only an
 independent voice raises it; a hedge never raises it; an independent denial lowers it.
 
 It is computed exactly by Shannon expansion over the voices involved (each voice's level
-split at its claims' strengths), with memoisation, up to `EXACT_VOICES` voices; past that
-it is a seeded Monte Carlo estimate, and the result says which (`Support.method`).
+split at its claims' strengths), with memoisation, up to `EXACT_VOICES` voices: parts that
+share no voice are independent and are combined directly (routes: one minus the product of
+their chances of failing; links of one route: the product of their chances; one link:
+the chance some asserting voice is right times the chance no denying voice is), and only
+parts whose voices are entangled are expanded. Past `EXACT_VOICES` it is a seeded Monte
+Carlo estimate, and the result says which (`Support.method`).
 """
 
 from __future__ import annotations
@@ -223,12 +227,65 @@ def _absorb(formula: _Formula) -> _Formula:
     return frozenset(kept)
 
 
+def _voices_of(route: frozenset[_Link]) -> set[str]:
+    return {v for link in route for side in link if side is not None for v, _ in side}
+
+
+def _independent(items: Iterable[Any], voices: Any) -> list[list[Any]]:
+    """`items` grouped so that no two groups share a voice (``voices(item)``)."""
+    groups: list[tuple[set[str], list[Any]]] = []
+    for item in items:
+        mine, members = set(voices(item)), [item]
+        for group in [g for g in groups if g[0] & mine]:
+            groups.remove(group)
+            mine |= group[0]
+            members += group[1]
+        groups.append((mine, members))
+    return [members for _, members in groups]
+
+
+def _strongest(side: Iterable[Lit]) -> dict[str, float]:
+    """Each voice's strongest literal (a voice right at strength c is right below it)."""
+    out: dict[str, float] = {}
+    for v, c in side:
+        out[v] = max(out.get(v, 0.0), c)
+    return out
+
+
 @functools.lru_cache(maxsize=65536)
 def _exact(formula: _Formula) -> float:
     if not formula:
         return 0.0
     if frozenset() in formula:
         return 1.0
+    # voices err independently: routes (or, in one route, links) that share no voice are
+    # independent events, so their probabilities combine without expanding over voices
+    parts = _independent(formula, _voices_of)
+    if len(parts) > 1:
+        miss = 1.0
+        for part in parts:
+            miss *= 1.0 - _exact(frozenset(part))
+        return 1.0 - miss
+    if len(formula) == 1:
+        (route,) = formula
+        groups = _independent(route, lambda link: _voices_of(frozenset({link})))
+        if len(groups) > 1:
+            held = 1.0
+            for group in groups:
+                held *= _exact(frozenset({frozenset(group)}))
+            return held
+        if len(route) == 1:  # one link: some asserting voice right, no denying one
+            (pro, con), = route
+            ayes, noes = _strongest(pro or ()), _strongest(con)
+            if not set(ayes) & set(noes):
+                held = 1.0
+                if pro is not None:
+                    for c in ayes.values():
+                        held *= 1.0 - c
+                    held = 1.0 - held
+                for c in noes.values():
+                    held *= 1.0 - c
+                return held
     counts = Counter(v for route in formula for link in route
                      for side in link if side is not None for v, _ in side)
     voice = max(sorted(counts), key=lambda v: counts[v])  # Shannon on the busiest voice
