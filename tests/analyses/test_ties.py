@@ -87,7 +87,7 @@ def test_a_hostility_until_1903_and_an_alliance_since_1904(tmp_path, capsys):
     assert code == 0
     assert out.splitlines()[:3] == [
         "Structural balance of the actor-actor relations",
-        "1 signed ties, 0 triads: strict (Heider) balance 0 balanced / 0 unbalanced; weak "
+        "1 signed tie, 0 triads: strict (Heider) balance 0 balanced / 0 unbalanced; weak "
         "(Davis, --- allowed) 0 / 0.",
         "Latest period of each pair: 1 tie that ended before a later tie of the same pair "
         "began set aside; use --as-of DATE for another day."]
@@ -127,7 +127,7 @@ def test_the_balance_command_says_where_each_rule_applied(capsys):
                     "--format", "markdown")
     assert out.splitlines()[:5] == [
         "## Structural balance (security ties only)", "",
-        "4 signed ties, 1 triads: strict (Heider) balance 0 balanced / 1 unbalanced; weak "
+        "4 signed ties, 1 triad: strict (Heider) balance 0 balanced / 1 unbalanced; weak "
         "(Davis, --- allowed) 0 / 1.", "",
         "Latest period of each pair: 2 ties that ended before a later tie of the same pair "
         "began set aside; use --as-of DATE for another day."]

@@ -375,3 +375,20 @@ def test_perspectives_output_ends_its_last_line(capsys):
     code, out, _ = run(capsys, "perspectives", "russia", "azerbaijan", "--by", "affiliation",
                        "--graph", str(GRAPH_DIR))
     assert code == 0 and out.endswith("\n") and not out.endswith("\n\n\n")
+
+
+def test_a_graph_folder_picked_from_the_current_folder_is_named_when_it_fails(
+        tmp_path, monkeypatch, capsys):
+    # an analyst's unrelated graph/ folder was read in place of the bundled graph, and the
+    # error did not say why that folder was read
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / "network.yaml").write_text("nodes: []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ACTORGRAPH_GRAPH", raising=False)
+    assert main(["gains", "russia", "azerbaijan"]) == 1
+    err = capsys.readouterr().err
+    assert err.endswith("actorgraph: note: read ./graph, the graph folder in the current "
+                        "folder, as no --graph was given; name another with --graph DIR or "
+                        "$ACTORGRAPH_GRAPH\n")
+    assert main(["gains", "russia", "azerbaijan", "--graph", "graph"]) == 1
+    assert "note: read ./graph" not in capsys.readouterr().err

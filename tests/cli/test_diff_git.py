@@ -77,7 +77,7 @@ def test_a_bare_diff_shows_the_uncommitted_edit(checkout, capsys):
     assert out[8].endswith("  [HEAD:graph/relations.yaml:98:9]")
     # the West gained only by the tool's inference (structural balance), which the ranked
     # answer leaves out since issue 14: deleting the hostility changes no stated answer
-    assert out[9:] == ["answers: unchanged for 1 rift(s)"]
+    assert out[9:] == ["answers: unchanged for 1 rift"]
     assert main(["diff", "--exit-code"]) == 1
     capsys.readouterr()
 
@@ -101,7 +101,7 @@ def test_stat_counts_records_per_file(checkout, capsys):
         " graph/actors/ukraine.yaml | 1 ~",
         " graph/relations.yaml      | 2 --",
         " 2 files changed, 0 added, 2 removed, 1 changed, 0 renamed",
-        "answers: unchanged for 1 rift(s)"]  # the West's gain was inferred (issue 14)
+        "answers: unchanged for 1 rift"]  # the West's gain was inferred (issue 14)
     assert len(out) == 4
     assert main(["diff", "--stat", "--format", "json"]) == 2
     assert "--stat is a text summary" in capsys.readouterr().err

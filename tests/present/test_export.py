@@ -147,3 +147,24 @@ def test_every_export_carries_each_ties_domain(tmp_path, capsys, fmt):
         assert again.relations == actorgraph.load(DOMAINS, cache=False).graph["records"].relations
         got = {rid: r.domain for rid, r in again.relations.items()}
     assert {k: got[k] for k in DOMAIN_OF} == DOMAIN_OF
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "cytoscape"])
+def test_flat_exports_carry_the_amounts_claims_state(tmp_path, capsys, fmt):
+    # curating.md promised the quantity in the exports; only YAML and RDF had it
+    from ..conftest import DATA
+
+    path = tmp_path / f"graph.{fmt}"
+    assert main(["export", "--format", fmt, "-o", str(path), "--graph",
+                 str(DATA / "valid" / "relay")]) == 0
+    capsys.readouterr()
+    if fmt in ("graphml", "gexf"):
+        G = (nx.read_graphml(path, force_multigraph=True) if fmt == "graphml"
+             else nx.read_gexf(path))
+        values = [d.get("quantities", "") for _, _, d in G.edges(data=True)]
+    elif fmt == "json":
+        values = [e["quantities"] for e in json.loads(path.read_text())["edges"]]
+    else:
+        values = [e["data"]["quantities"]
+                  for e in json.loads(path.read_text())["elements"]["edges"]]
+    assert sorted(v for v in values if v) == ["$1.2bn = 1.2e+09 USD"]

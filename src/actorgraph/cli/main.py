@@ -17,6 +17,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from .. import __version__
 from ..errors import ActorGraphError
@@ -98,6 +99,19 @@ def run() -> None:
     os._exit(code)
 
 
+def _say_which_graph(args: argparse.Namespace, exc: ActorGraphError) -> None:
+    """After a data problem in a graph nobody named, say which folder was read: a ``graph``
+    folder that happens to be in the working directory is taken before the bundled one."""
+    from ..errors import GraphDataError
+    from ..io.folders import ENV_VAR, default_graph_dir
+
+    if (isinstance(exc, GraphDataError) and args.graph is None and not os.environ.get(ENV_VAR)
+            and default_graph_dir() == Path("graph")):
+        print("actorgraph: note: read ./graph, the graph folder in the current folder, as no "
+              f"--graph was given; name another with --graph DIR or ${ENV_VAR}",
+              file=sys.stderr)
+
+
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     if argv is None and completion.requested():  # the shell asks for completions: answer, exit
@@ -114,7 +128,9 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return args.handler(args)
     except ActorGraphError as exc:
-        return report_error(exc)
+        code = report_error(exc)
+        _say_which_graph(args, exc)
+        return code
     except BrokenPipeError:  # e.g. piped into head
         sys.stderr.close()
         return 0

@@ -84,7 +84,9 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     if domains := report.options.get("domain"):
         head += f" ({' and '.join(domains)} ties only)"
     out = [head, ""] if md else [head]
-    out.append(f"{len(report.ties)} signed ties, {c['triads']} triads: strict (Heider) balance "
+    ties, triads = len(report.ties), c["triads"]
+    out.append(f"{ties} signed tie{'s' if ties != 1 else ''}, {triads} "
+               f"triad{'s' if triads != 1 else ''}: strict (Heider) balance "
                f"{c['strict_balanced']} balanced / {c['strict_unbalanced']} unbalanced; weak "
                f"(Davis, --- allowed) {c['weak_balanced']} / {c['weak_unbalanced']}.")
     bullet = "- " if md else "  "

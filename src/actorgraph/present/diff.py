@@ -91,7 +91,8 @@ def _answers_line(d: GraphDiff) -> str:
     if d.answers:
         return (f"answers: {len(d.answers)} stake{'s' if len(d.answers) != 1 else ''} changed "
                 f"in {rifts} rift{'s' if rifts != 1 else ''}")
-    return f"answers: unchanged for {len(d.rifts)} rift(s)" if d.rifts else ""
+    n = len(d.rifts)
+    return f"answers: unchanged for {n} rift{'s' if n != 1 else ''}" if n else ""
 
 
 def format_diff_stat(d: GraphDiff, *, color: bool = False, width: int = 40) -> str:

@@ -7,8 +7,9 @@ effect, relation, member_of: GEXF reserves ``type`` for directedness), ``kind``,
 its support (`actorgraph.analyses.claims`: the chance that at least one voice asserting it
 is right and no voice denying it is), whether an independent voice denies it, how many
 claims back it, who claims it (``claimants``), who relayed those claims (``relays``, the
-claims' ``via``) in which sources, and the Admiralty grades of its claims
-(``B2; C3``, empty when none).
+claims' ``via``) in which sources, the amounts its claims state (``quantities``:
+``$1.2bn = 1.2e+09 USD``) and the Admiralty grades of its claims (``B2; C3``, empty when
+none).
 
 GEXF and Cytoscape JSON also carry the map's look, so Gephi and Cytoscape open the graph as
 the PNG shows it: each node's fill and position (the graph's ``layout.json`` when it has
@@ -72,11 +73,18 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
                    claim_count=len(claims),
                    claimants="; ".join(sorted({c.by for c in claims})),
                    relays="; ".join(sorted({x for c in claims for x in c.via})),
+                   quantities="; ".join(sorted({_quantity(c.quantity) for c in claims
+                                                if c.quantity is not None})),
                    sources="; ".join(sorted({c.source for c in claims})),
                    grades="; ".join(sorted({g for c in claims
                                             if (g := claim_grade(c, sources))})),
                    origin=shared_origin(records, d["origin"]))
     return H
+
+
+def _quantity(q: Any) -> str:
+    """A claim's amount as flat text: the source's words, then the number and unit."""
+    return f"{q.text} = {q.value:g} {q.unit}"
 
 
 _YAML_BREAKS = frozenset("\x85\u2028\u2029\ufeff")

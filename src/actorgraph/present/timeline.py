@@ -20,7 +20,7 @@ from typing import Literal
 import networkx as nx
 
 from ..analyses.claims import ClaimFilter
-from ..errors import UsageError
+from ..errors import ActorGraphError, UsageError
 from ..model.kinds import ACTOR
 from ..model.records import date_bounds
 
@@ -127,8 +127,10 @@ def draw_timeline(timeline: Timeline, footnote: str = ""):  # -> matplotlib Figu
     from matplotlib.figure import Figure
 
     if not timeline.items:
-        raise UsageError("nothing dated to draw: no event has a date and no admitted claim's "
-                         f"source has a 'published' date ({timeline.undated} undated left out)")
+        raise ActorGraphError(
+            "nothing dated to draw: no event has a date and no admitted claim's source has a "
+            f"'published' date ({timeline.undated} undated left out); give sources "
+            "'published' and events 'date' (docs/curating.md, sections 1 and 8)")
     rows = len(timeline.lanes)
     listed = len(timeline.items)
     height = 1.4 + 0.45 * rows + 0.22 * listed + 0.6
