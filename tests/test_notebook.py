@@ -33,7 +33,7 @@ def test_the_tour_runs_from_a_clean_kernel_without_errors():
     assert "(['ukraine'], [])" in text
     assert "+ interest:kazakhstan-government->rift-russia-azerbaijan" in text
     assert "ukraine              rests on seed-article" in text
-    assert "Perspectives: russia = dmitry-masyuk, dmitry-peskov, maria-zakharova" in text
+    assert "Perspectives: Russia = Dmitry Masyuk, Dmitry Peskov, Maria Zakharova" in text
     assert "(('azerbaijan', 'kazakhstan', 'russia', 'united-kingdom')," in text
     assert any("image/svg+xml" in o.get("data", {}) for o in outputs)  # the briefing slide
 

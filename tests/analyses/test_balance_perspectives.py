@@ -270,7 +270,7 @@ def test_cli_balance_perspectives_and_robustness_on_the_curated_graph(capsys):
         "the-west", "turkiye", "ukraine", "united-states"]
     assert main(["perspectives", "russia", "azerbaijan", "--by", "affiliation", *g]) == 0
     out = capsys.readouterr().out
-    assert "\nPerspectives: russia = dmitry-masyuk, dmitry-peskov, maria-zakharova\n" in out
+    assert "\nPerspectives: Russia = Dmitry Masyuk, Dmitry Peskov, Maria Zakharova\n" in out
     assert "No verdict on their word alone: author of reader comment 1, author of reader " \
            "comment 2" in out
     assert main(["perspectives", "russia", "azerbaijan", "--by", "source", "--format",

@@ -155,6 +155,16 @@ def test_an_unknown_domain_is_a_usage_error_naming_the_choices(G, capsys):
     assert "invalid choice: 'trade'" in capsys.readouterr().err
 
 
+def test_a_domain_with_no_tie_says_where_the_ties_are(capsys):
+    # the bundled graph's ties carry no domain: --domain security found nothing, silently
+    from ..conftest import GRAPH_DIR
+
+    assert main(["balance", "--graph", str(GRAPH_DIR), "--domain", "security"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "No security tie in this graph; its signed ties by domain: 9 other (a tie without "
+        "'domain' is other).")
+
+
 def test_gahuku_gama_has_one_domain_and_no_dates_so_no_rule_applies():
     report = structural_balance(actorgraph.load(GAHUKU_GAMA, cache=False))
     assert (report.set_aside, report.mixed, len(report.ties)) == ((), (), 58)

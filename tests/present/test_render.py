@@ -507,3 +507,13 @@ def test_ties_of_several_domains_are_labelled_with_their_domain_on_the_png(curat
     draw_interest_map(curated, ax=ax)
     assert not [t for t in ax.texts if (t.get_gid() or "").startswith("domain:")]
     assert "italic word: the tie's domain" not in drawn(ax)[3]
+
+
+def test_the_counts_render_prints_are_of_what_the_page_draws(capsys, tmp_path):
+    # on Peskov's word 8 edges are drawn between 9 boxes; the message counted all 39 records
+    out = tmp_path / "peskov.png"
+    assert main(["render", "-o", str(out), "--according-to", "Peskov", "--graph",
+                 str(GRAPH_DIR), "--html", str(tmp_path / "peskov.html")]) == 0
+    assert capsys.readouterr().out == (f"wrote {tmp_path / 'peskov.html'}: 9 nodes, 8 edges "
+                                       f"(interactive)\nwrote {out}: 8 actors, 1 outcome, "
+                                       "8 edges\n")

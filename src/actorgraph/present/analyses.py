@@ -74,6 +74,16 @@ def balance_to_dict(report: BalanceReport) -> dict[str, Any]:
             "options": report.options}
 
 
+def _no_ties_in(G: nx.MultiDiGraph, domains: list[str]) -> str:
+    """Where the graph's friendly and hostile ties are, when none is of the domains asked."""
+    from collections import Counter
+
+    held = Counter(r.domain for r in G.graph["records"].relations.values() if r.sign)
+    where = ", ".join(f"{n} {dom}" for dom, n in sorted(held.items())) or "none"
+    return (f"No {' or '.join(domains)} tie in this graph; its signed ties by domain: {where} "
+            "(a tie without 'domain' is other).")
+
+
 def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "text",
                    explain: bool = False) -> str:
     if fmt == "json":
@@ -85,6 +95,8 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
         head += f" ({' and '.join(domains)} ties only)"
     out = [head, ""] if md else [head]
     ties, triads = len(report.ties), c["triads"]
+    if domains and not ties:
+        out.append(_no_ties_in(G, domains))
     out.append(f"{ties} signed tie{'s' if ties != 1 else ''}, {triads} "
                f"triad{'s' if triads != 1 else ''}: strict (Heider) balance "
                f"{c['strict_balanced']} balanced / {c['strict_unbalanced']} unbalanced; weak "
@@ -225,7 +237,7 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     grouped = [c for c in cols if c in p.members and list(p.members[c]) != [c]]
     if grouped:  # a perspective that gathers several claimants (or is not one by name)
         out.append("Perspectives: " + "; ".join(
-            f"{esc(c)} = {', '.join(map(esc, p.members[c]))}" for c in grouped))
+            f"{name(c)} = {', '.join(map(name, p.members[c]))}" for c in grouped))
     if p.silent:
         out.append("No verdict on their word alone: " + ", ".join(
             name(x) for x in p.silent))

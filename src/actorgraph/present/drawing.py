@@ -117,7 +117,7 @@ def draw_interest_map(G: nx.MultiDiGraph, *, ax: Any = None,
     """
     say = progress or (lambda _msg: None)
     sel = selection or select_map(G, **select_options)
-    H, unlinked = _linked(sel)
+    H, unlinked = drawn_part(sel)
     ax = ax if ax is not None else _new_page()
     _page_texts(ax.figure, title or sel.title, left_out_note(G, sel, unlinked), footnote,
                 style)
@@ -147,7 +147,7 @@ class _Page:
     shrink: float
 
 
-def _linked(sel: MapSelection) -> tuple[nx.MultiDiGraph, list[str]]:
+def drawn_part(sel: MapSelection) -> tuple[nx.MultiDiGraph, list[str]]:
     """The part of the selection drawn as a network, and the nodes left out of it (no edge,
     no highlight, not a party to the rift nor the focus), which the page names instead."""
     H = sel.graph

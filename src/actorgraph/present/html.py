@@ -70,9 +70,9 @@ def vis_network_js() -> str:
 def html_map_data(G: nx.MultiDiGraph, sel: MapSelection,
                   layout: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """Nodes, edges (with their claims), claimants and legend, as plain data for the page."""
-    from .drawing import _linked, place_nodes
+    from .drawing import drawn_part, place_nodes
 
-    H, unlinked = _linked(sel)
+    H, unlinked = drawn_part(sel)
     page, centre = place_nodes(H, sel, layout, (MAP_PX[0] / PX_PER_INCH,
                                                 MAP_PX[1] / PX_PER_INCH))
     sources = G.graph["sources"]

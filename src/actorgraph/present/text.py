@@ -26,9 +26,15 @@ def tie_words(r: Relation, domain: bool = True) -> tuple[str, str]:
 
 
 def node_name(G: nx.MultiDiGraph, node: str) -> str:
-    """A node's label (an actor's name, an outcome's label), else the id as given."""
+    """A node's label (an actor's name, an outcome's label); a source's publisher, else its
+    title (a voice can be a page: unnamed speakers it quotes itself); else the id as given."""
     data = G.nodes.get(node)
-    return str(data["label"]) if data else node
+    if data:
+        return str(data["label"])
+    source = G.graph.get("sources", {}).get(node)
+    if source is not None:
+        return str(source.publisher or source.title)
+    return node
 
 
 def relay_text(G: nx.MultiDiGraph, claim: Claim) -> str:
