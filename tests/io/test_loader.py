@@ -97,6 +97,12 @@ INVALID = {
                     "indifferent; got "
                     "'want' (did you mean 'wants'?)",
                     "graph.yaml:13:19: error: 'strength' must be a number, got 'lots'"],
+    # true/false where a number is due was read as 1/0 (a claim held certain, a quantity of
+    # 1 USD) before the number fields refused bools
+    "number-as-bool": ["graph.yaml:7:17: error: 'confidence' must be a number, got false",
+                       "graph.yaml:15:17: error: 'degree' must be a number, got true",
+                       "graph.yaml:19:25: error: 'confidence' must be a number, got true",
+                       "graph.yaml:21:31: error: 'value' must be a number, got true"],
     "contradictory-relations": [
         "graph.yaml:19:5: error: contradictory relations between 'a' and 'b', both of domain "
         "'other': 'war' here and 'alliance' at contradictory-relations/graph.yaml:13:5, both "

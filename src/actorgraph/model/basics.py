@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -19,8 +20,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-__all__ = ["DATE_PATTERN", "SLUG_PATTERN", "Confidence", "Id", "PartialDate", "SourceText",
-           "Text", "date_bounds"]
+__all__ = ["DATE_PATTERN", "SLUG_PATTERN", "Confidence", "Id", "NotBool", "PartialDate",
+           "SourceText", "Text", "date_bounds"]
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -91,7 +92,19 @@ def _check_inside(value: str) -> str:
 SourceText = Annotated[str, StringConstraints(min_length=1, max_length=255),
                        AfterValidator(_check_inside)]
 """A relative path with forward slashes that stays inside the graph folder (no '..')."""
-Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+def _not_bool(value: object) -> object:
+    """pydantic reads ``true`` as 1 where a number is due; a curator who wrote ``true`` or
+    ``false`` there meant no number, so it is refused like any other text."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("float_type", "not a number")
+    return value
+
+
+NotBool = BeforeValidator(_not_bool)
+"""On a number field: ``true``/``false`` is an error, not 1/0."""
+Confidence = Annotated[float, Field(ge=0.0, le=1.0), NotBool]
 
 
 def _conflict(message: str, *fields: str) -> PydanticCustomError:

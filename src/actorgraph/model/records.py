@@ -23,6 +23,7 @@ from .basics import (
     DATE_PATTERN,
     SLUG_PATTERN,
     Id,
+    NotBool,
     PartialDate,
     Text,
     _conflict,
@@ -96,10 +97,10 @@ class Interest(_Dated):
 
     outcome: Id
     stance: Literal["wants", "opposes", "indifferent"]
-    degree: Annotated[int, Field(ge=0, le=3)] | None = Field(
+    degree: Annotated[int, Field(ge=0, le=3), NotBool] | None = Field(
         default=None, description="0-3: 0 indifferent, 1 processes, 2 projects, 3 missions or "
         "existence (MACTOR's valued position, signed by the stance)")
-    strength: Annotated[float, Field(gt=0.0, le=1.0)] = 1.0
+    strength: Annotated[float, Field(gt=0.0, le=1.0), NotBool] = 1.0
     claims: Claims
     note: Text | None = None
     lint: LintAck | None = None
@@ -207,7 +208,7 @@ class Relation(_Dated):
     to: Id | None = None
     kind: Literal["alliance", "partnership", "close", "agreement", "rivalry", "hostility", "war",
                   "threat", "sanctions", "influences"]
-    intensity: Annotated[int, Field(ge=0, le=3)] | None = Field(
+    intensity: Annotated[int, Field(ge=0, le=3), NotBool] | None = Field(
         default=None, description="influences only, 0-3: 0 none, 1 on the other's operations, "
         "2 on its projects, 3 on its missions or existence (MACTOR's scale)")
     domain: Literal["security", "economic", "diplomatic", "other"] = Field(

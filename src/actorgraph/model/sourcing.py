@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .basics import Confidence, Id, PartialDate, SourceText, Text, _Record
+from .basics import Confidence, Id, NotBool, PartialDate, SourceText, Text, _Record
 from .lintrules import LINT_RULES
 
 __all__ = ["CREDIBILITY", "LIKELIHOOD", "LIKELIHOOD_WORDS", "RELIABILITY", "Claim", "Claims",
@@ -67,7 +67,8 @@ Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly e
 class Quantity(_Record):
     """A number a claim states: ``{value: 1200000000, unit: USD, text: "$1.2bn"}``."""
 
-    value: float = Field(description="the number, in `unit` (1200000000 for $1.2bn; 25 for 25%)")
+    value: Annotated[float, NotBool] = Field(
+        description="the number, in `unit` (1200000000 for $1.2bn; 25 for 25%)")
     unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                            max_length=40)] = Field(
         description="what the value counts: USD, percent, tonnes, barrels/day, ...")
