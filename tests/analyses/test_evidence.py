@@ -388,3 +388,24 @@ def test_no_actor_gains_on_inference_alone_and_ukraine_outranks_the_authors_gain
     inferred = who_gains(curated, "russia", "azerbaijan", inferred=True)
     assert inferred.stakes == report.stakes
     assert {s.actor for s in inferred.inferred} >= {"the-west"}
+
+
+def test_an_organisation_speaks_as_itself_like_its_staff(write_graph):
+    # UNCTAD part_of the UN: its own claims were heard as the UN while its director's were
+    # heard as UNCTAD, so one study counted as two voices
+    from actorgraph.model.records import Claim
+
+    G = actorgraph.load(write_graph("""\
+        sources:
+          - {id: s, title: S, kind: report}
+        actors:
+          - {id: un, name: United Nations, kind: organization}
+          - {id: unctad, name: UNCTAD, kind: organization, part_of: [un]}
+          - {id: director, name: The director, kind: person, part_of: [unctad]}
+          - {id: kremlin, name: The Kremlin, kind: government}
+          - {id: spokesman, name: The spokesman, kind: person, part_of: [kremlin]}
+        """), cache=False)
+    heard = {by: voice_of(G, Claim(by=by, source="s", quote="q"))
+             for by in ("un", "unctad", "director", "kremlin", "spokesman")}
+    assert heard == {"un": "un", "unctad": "unctad", "director": "unctad",
+                     "kremlin": "kremlin", "spokesman": "kremlin"}

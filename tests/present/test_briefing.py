@@ -60,7 +60,9 @@ def test_a_long_list_of_stakes_keeps_the_strongest_of_each_side(curated):
 @pytest.mark.parametrize("folder, rift", [
     (GRAPH_DIR, ("russia", "azerbaijan")),
     # 13 stakes, "almost certain · 8 voices": its counts once ran off the slide's right edge
-    (DATA / "valid" / "pakistan-afghanistan-torkham-closure", ("pakistan", "afghanistan"))])
+    (DATA / "valid" / "pakistan-afghanistan-torkham-closure", ("pakistan", "afghanistan")),
+    # 17 stakes, one left out: "; 1 weaker stake not shown" ran off the slide
+    (DATA / "valid" / "us-china-tariffs-third-countries", ("united-states", "china"))])
 def test_nothing_on_the_slide_covers_anything_else(folder, rift):
     G = actorgraph.load(folder, cache=False)
     fig = draw_rift_briefing(G, rift=rift, footnote="footnote")

@@ -111,8 +111,10 @@ def speaker_of(G: nx.MultiDiGraph, claim: Claim) -> str:
 
 def voice_of(G: nx.MultiDiGraph, claim: Claim, voices: Voices = "organisation") -> str:
     """The voice a claim speaks with: its source, its speaker (`speaker_of`: the claimant,
-    or an unidentified claimant's first relay), or (the default) the first organisation,
-    government or outlet up its speaker's ``part_of`` (else the speaker).
+    or an unidentified claimant's first relay), or (the default) the nearest organisation,
+    government or outlet: the speaker itself if it is one (UNCTAD speaks as UNCTAD, as its
+    staff do, even when it is ``part_of`` the UN), else the first up its ``part_of`` (else
+    the speaker).
 
     >>> import actorgraph
     >>> G = actorgraph.load()
@@ -127,10 +129,10 @@ def voice_of(G: nx.MultiDiGraph, claim: Claim, voices: Voices = "organisation") 
         return speaker
     seen = {speaker}
     frontier = [speaker]
-    while frontier:  # breadth first: the nearest organisation
+    while frontier:  # breadth first: the nearest organisation, the speaker itself first
         nxt = []
         for node in frontier:
-            if node != speaker and G.nodes[node].get("kind") in VOICE_KINDS:
+            if G.nodes[node].get("kind") in VOICE_KINDS:
                 return node
             record = G.nodes[node].get("record")
             for up in sorted(getattr(record, "part_of", ())):  # the member_of edges' ends

@@ -28,7 +28,7 @@ PANEL_AXES = (0.81, 0.34, 0.085, 0.54)
 """The ranked panel's bars; the actors' names stand to their left, the numbers right."""
 NAME_RIGHT, VALUE_LEFT = 0.80, 0.902
 """Where the names column ends and the numbers column begins (figure fractions)."""
-MAX_ROWS = 16
+MAX_ROWS = 12
 """More stakes than this: the strongest gainers and losers, half each, and a count of the rest."""
 
 
@@ -120,9 +120,12 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
     heading = "Who gains, who loses"
     fig.text(0.64, 0.935, heading, fontsize=12.5, fontweight="bold",
              va="top", gid="panel-title")
-    fig.text(0.64, 0.9, "bar, number: support (chance a chain of claims for it holds)"
-             + (f"; {left_out} weaker stakes not shown" if left_out else ""),
-             fontsize=8, color="#444444", va="top", parse_math=False, gid="panel-note")
+    note = fig.text(0.64, 0.9, "bar, number: support (chance a chain of claims for it holds)"
+                    + (f"; {left_out} weaker stake{'s' if left_out != 1 else ''} not shown"
+                       if left_out else ""),
+                    fontsize=8, color="#444444", va="top", parse_math=False,
+                    gid="panel-note")
+    _fit_right(fig, note)
 
 
 def _fit_right(fig: Any, text: Any, margin: float = 0.006, shrunk: float = 6.5,
