@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 import actorgraph
 from actorgraph.analyses.gains import who_gains
 from actorgraph.analyses.lint import lint
@@ -74,21 +72,14 @@ def test_denials_are_shown_as_contested_not_averaged_away():
     assert report.stake("iran").contested and report.stake("qatar").contested
 
 
-# -- what the curation found in the tool (strict: these fail loudly once it is fixed) ------
+# -- what the curation found in the tool (were strict xfails; fixed by engineer causes) ----
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tool: every event involving both sides is an incident of the rift and is listed as an "
-    "account of its cause, even events the sources place after the blockade: the demands "
-    "of June 22, the deadline that expired on July 5 and Kuwait's mediation"))
 def test_what_came_after_the_blockade_is_no_account_of_its_cause():
     causes = who_gains(_load(), "saudi-arabia", "qatar").causes
     first_causes = {cause.chain[0] for cause in causes}
     assert not first_causes & {"thirteen-demands", "demands-deadline-expires", "kuwait-mediation"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tool: a contested route's 'according to' also names the claimant who only denies it "
-    "(Iran's call for calm; Siasat's 'Qatar still in luxury')"))
 def test_a_route_is_never_according_to_the_voice_that_denies_it():
     G = _load()
     text = format_text(G, who_gains(G, "saudi-arabia", "qatar"), explain=False)

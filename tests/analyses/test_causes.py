@@ -48,7 +48,11 @@ def test_different_first_causes_and_a_denial_are_contested(write_graph):
     G = graph(write_graph, [
         event("spark", ["a"], [claim("x", "the spark")], led_to=["clash"]),
         event("clash", ["a", "b"], [claim("x", "the clash"), claim("y", "y saw the clash")]),
-        event("plot", ["b", "a"], [claim("y", "a plot"), claim("z", "no plot", "denies")])])
+        # y says the plot split them: a causal claim, so a rival account (an incident nobody
+        # ties to the rift is none beside the clash that x ties to the spark)
+        {**event("plot", ["b", "a"], [claim("y", "a plot"), claim("z", "no plot", "denies")]),
+         "effects": [{"to": "rift-a-b", "sign": "advances",
+                      "claims": [claim("y", "the plot split them")]}]}])
     report = who_gains(G, "a", "b")
     causes = {c.event: c for c in report.causes}
     # x traces the clash back to the spark; y gives the clash itself, and a plot, which z denies
@@ -73,3 +77,25 @@ def test_the_filter_decides_whose_account_counts(write_graph):
         event("clash", ["a", "b"], [claim("x", "the clash"), claim("y", "y saw the clash")])])
     only_y = who_gains(G, "a", "b", according_to=["y"]).causes
     assert [(c.chain, c.contested) for c in only_y] == [(("clash",), False)]
+
+
+def test_what_nobody_ties_to_a_cause_is_what_happened_in_the_rift_not_an_account(write_graph):
+    G = graph(write_graph, [
+        event("spark", ["a"], [claim("x", "the spark")], led_to=["clash"]),
+        event("clash", ["a", "b"], [claim("x", "the clash")]),
+        # a response after the clash: it involves both sides, no one says what it caused
+        event("ultimatum", ["a", "b"], [claim("y", "the ultimatum")]),
+        event("talks", ["b", "a"], [claim("z", "the talks")])])
+    assert [c.chain for c in who_gains(G, "a", "b").causes] == [("spark", "clash")]
+    # when no voice left in gives any cause, the incidents are all the sources tell
+    bare = who_gains(G, "a", "b", exclude=["x"]).causes
+    assert [(c.chain, c.voices) for c in bare] == [(("talks",), ("z",)), (("ultimatum",), ("y",))]
+
+
+def test_an_incident_that_led_to_another_is_told_in_its_chain_not_alone(write_graph):
+    G = graph(write_graph, [
+        event("policy", ["a", "b"], [claim("x", "the policy")], led_to=["blockade"]),
+        event("blockade", ["a", "b"], [claim("y", "the blockade")])])
+    assert [(c.chain, c.voices) for c in who_gains(G, "a", "b").causes] == [
+        (("blockade",), ("y",)), (("policy", "blockade"), ("ministry",))]
+

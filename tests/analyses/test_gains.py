@@ -389,3 +389,22 @@ def test_an_inference_is_never_worded_as_someone_saying_it(curated):
     inferred = [line for line in text.splitlines() if "structural:" in line]
     assert inferred and all("the tool's inference from links claimed by" in line
                             and "according to" not in line for line in inferred)
+
+
+def test_a_route_rests_on_who_asserts_it_and_names_who_denies_it_apart():
+    from actorgraph.present.gains import format_markdown, format_text, report_to_dict
+
+    G = actorgraph.load(DATA / "valid" / "qatar-gcc-blockade", cache=False)
+    report = who_gains(G, "saudi-arabia", "qatar")
+    [direct] = [e for e in report.stake("iran").evidence if e.route == "direct"]
+    # Vatanka relays Tehran's wish for the split; Tehran's call for calm denies it
+    assert (direct.claimants, direct.denied_by) == (("alex-vatanka",), ("iran",))
+    line = ("gain 0.24 direct: Iran wants Rift between Saudi Arabia and Qatar (the blockade) "
+            "[contested]; according to Alex Vatanka; denied by Iran")
+    assert "  " + line in format_text(G, report).splitlines()
+    assert any(x.endswith("according to Alex Vatanka; denied by Iran")
+               for x in format_markdown(G, report).splitlines())
+    data = report_to_dict(G, report)
+    [route] = [e for s in data["stakes"] if s["actor"] == "iran" for e in s["evidence"]
+               if e["route"] == "direct"]
+    assert (route["claimants"], route["denying_claimants"]) == (["alex-vatanka"], ["iran"])

@@ -27,8 +27,8 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_validate_prints_one_summary_line(capsys):
     code, out, err = run(capsys, "validate", "--graph", str(GRAPH_DIR))
     assert (code, err) == (0, "")
-    assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 23 interests, 11 effects, "
-                   "14 relations, 6 events, 66 claims in 11 files\n")
+    assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 23 interests, 12 effects, "
+                   "14 relations, 6 events, 69 claims in 11 files\n")
 
 
 def test_validate_lists_every_problem_and_exits_1(capsys, monkeypatch):
@@ -105,7 +105,7 @@ def test_show_a_person_lists_every_claim_they_make(capsys):
     code, out, _ = run(capsys, "show", "Peskov", "--graph", str(GRAPH_DIR))
     assert code == 0
     assert out.splitlines()[0] == "Dmitry Peskov (dmitry-peskov): person"
-    assert "claims made by Dmitry Peskov: 6" in out
+    assert "claims made by Dmitry Peskov: 7" in out
     assert out.count("  about outside-forces-drive-wedge") == 1
     assert out.count("  about interest:ukraine->rift-russia-azerbaijan") == 2
     assert out.count("  about relation:ukraine->azerbaijan:influences=1") == 1
@@ -144,7 +144,7 @@ def test_check_quotes_finds_every_quote_of_the_seed(capsys, seed):
     assert code == 0
     assert [line.split(":")[0] + ":" + line.split(":")[1].split(" in ")[0]
             for line in out.splitlines()] == [
-        "seed-article: 62 of 62 quotes found", "seed-comment-1: 2 of 2 quotes found",
+        "seed-article: 65 of 65 quotes found", "seed-comment-1: 2 of 2 quotes found",
         "seed-comment-2: 2 of 2 quotes found"]
 
 

@@ -157,7 +157,7 @@ def test_check_quotes_without_texts_reads_the_archived_ones(capsys, monkeypatch)
     monkeypatch.chdir(GRAPH_DIR.parent)
     assert main(["check-quotes", "--graph", "graph"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "seed-article: 62 of 62 quotes found in graph/sources/seed-article.txt",
+        "seed-article: 65 of 65 quotes found in graph/sources/seed-article.txt",
         "seed-comment-1: 2 of 2 quotes found in graph/sources/seed-comment-1.txt",
         "seed-comment-2: 2 of 2 quotes found in graph/sources/seed-comment-2.txt"]
     monkeypatch.chdir(GRAPH_DIR.parent / "tests" / "data" / "valid")

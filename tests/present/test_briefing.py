@@ -94,3 +94,45 @@ def test_a_map_without_a_rift_is_refused(curated):
 
     with pytest.raises(ValueError, match="needs a rift map"):
         draw_rift_briefing(curated, selection=select_map(curated, focus="turkiye"))
+
+
+QATAR = DATA / "valid" / "qatar-gcc-blockade"
+
+
+def test_the_panel_names_only_who_asserts_never_who_only_denies():
+    G = actorgraph.load(QATAR, cache=False)
+    rows = {r["actor"]: r for r in stake_rows(G, who_gains(G, "saudi-arabia", "qatar"))[0]}
+    # Tehran's call for calm denies that Iran wants the rift; Siasat's "Qatar still in
+    # luxury" denies the blockade's harm: neither is a voice the verdict rests on
+    assert "Iran" not in rows["iran"]["claimants"]
+    assert "Siasat Daily news desk" not in rows["qatar"]["claimants"]
+    assert "Alex Vatanka" in rows["iran"]["claimants"]
+
+
+def test_both_parties_of_the_rift_are_drawn_even_with_no_edge_of_their_own():
+    G = actorgraph.load(QATAR, cache=False)
+    # no claim in the case links Saudi Arabia itself to anything drawn (its bloc and its
+    # leadership carry the claims), yet it is a party to the rift
+    fig = draw_rift_briefing(G, rift=("saudi-arabia", "qatar"))
+    drawn = {p.get_gid()[5:] for ax in fig.axes for p in ax.patches
+             if (p.get_gid() or "").startswith("node:")}
+    assert {"saudi-arabia", "qatar", "rift-saudi-arabia-qatar"} <= drawn
+    assert not any("Saudi Arabia" in t.get_text() and "Not drawn" in t.get_text()
+                   for t in fig.texts)
+
+
+def test_every_text_of_the_panel_fits_the_slide_at_a_readable_size():
+    G = actorgraph.load(QATAR, cache=False)
+    fig = draw_rift_briefing(G, rift=("saudi-arabia", "qatar"))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [t for ax in fig.axes for t in ax.texts] + list(fig.texts)
+    for t in texts:
+        box = t.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.x1 <= fig.bbox.x1, t.get_text()
+        assert t.get_fontsize() >= 6, t.get_text()
+    counts = {a: t for a, t in texts_by_gid(fig, "counts:").items()}
+    # too long for one line at the panel's size: broken at a " · ", not shrunk
+    assert counts["qatar"].get_text() == "roughly even chance\n3 voices · contested"
+    assert counts["qatar"].get_fontsize() == 7.5
+    assert counts["turkey"].get_text() == "likely · 1 voice"

@@ -8,6 +8,10 @@ event between both sides that its only supported effects on the pair say *hinder
 (a ceasefire) is no incident of it. The
 events that ``led_to`` an incident, as far back as a voice tells it, make that voice's
 *account*: the earliest event of the chain the voice itself claims is the cause it gives.
+An incident that led_to another is told in that one's chains. Once a
+source ties some incident to a cause (an event led_to it, or its effect advances the
+rift), incidents nobody ties to anything are what happened in the rift (responses,
+consequences), no rival account; when none is tied, every incident is an account.
 Accounts with different first causes are competing explanations; when there are several, or
 when a voice denies an event of an account that other voices assert, the answer says the
 cause is **contested** and shows each account with its voices, the voices denying it, and
@@ -88,6 +92,22 @@ def _incidents(view: ClaimView, a: str, b: str, pair: list[tuple[str, int]]
     return out
 
 
+def _told(incidents: dict[str, tuple[list[Link], list[Link], tuple[Any, ...]]],
+          links: dict[str, Link], parents: dict[str, list[str]], events: dict[str, Any]
+          ) -> list[str]:
+    """The incidents an account of the cause ends with. An incident that led_to another is
+    told in that one's chains, not alone. When a source ties an incident to a cause (an event
+    led_to it, or its effect advances the rift), incidents nobody ties to anything are what
+    happened in the rift (responses, consequences, manifestations), not rival accounts of
+    its cause; when no source gives any cause, the incidents are all the sources tell."""
+    held = {i for i in incidents if link_support(links[i]) > 0}
+    ends = [i for i in sorted(held) if not set(events[i].led_to) & held]
+    tied = [i for i in ends
+            if any(link_support(x) > 0 for x in incidents[i][1])
+            or any(link_support(links[p]) > 0 for p in parents.get(i, ()))]
+    return tied or ends
+
+
 def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
     """The accounts of what caused the rift between `a` and `b`, under the view's filter."""
     events = view.G.graph["events"]
@@ -102,9 +122,8 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
         links[eid] = link_of(admitted[eid], view.sources, view.voice)
     incidents = _incidents(view, a, b, pair_outcomes(view.G, a, b))
     accounts: dict[tuple[str, ...], set[str]] = {}
-    for incident, (caused, effect_links, _) in incidents.items():
-        if link_support(links[incident]) == 0:
-            continue
+    for incident in _told(incidents, links, parents, events):
+        caused, effect_links, _ = incidents[incident]
         # who names the incident: whoever says it advances the rift, and, when it involves
         # both sides, whoever says it happened
         blamers = {v for x in effect_links if link_support(x) > 0 for v, _ in x[0]}

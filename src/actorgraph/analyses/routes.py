@@ -41,7 +41,15 @@ class Evidence:
 
     @property
     def claimants(self) -> tuple[str, ...]:
-        return tuple(sorted({c.by for s in self.steps for c in s.claims}))
+        """Who asserts (or speculates) a link of the route: whose word it rests on."""
+        return tuple(sorted({c.by for s in self.steps for c in s.claims
+                             if c.stance != "denies"}))
+
+    @property
+    def denied_by(self) -> tuple[str, ...]:
+        """Who denies a link of the route (a claimant may assert one link, deny another)."""
+        return tuple(sorted({c.by for s in self.steps for c in s.claims
+                             if c.stance == "denies"}))
 
     @property
     def voices(self) -> tuple[str, ...]:

@@ -54,7 +54,7 @@ def stake_rows(G: nx.MultiDiGraph, report: Any,
     rows = []
     for s in stakes:
         claimants = dict.fromkeys(c.by for ev in s.evidence for step in ev.steps
-                                  for c in step.claims)
+                                  for c in step.claims if c.stance != "denies")
         rows.append({"actor": s.actor, "name": s.name, "verdict": s.verdict,
                      "score": signed(s), "claimants": [node_name(G, c) for c in claimants],
                      "words": s.support.words, "voices": len(s.voices),
@@ -128,12 +128,33 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
     _fit_right(fig, note)
 
 
-def _fit_right(fig: Any, text: Any, margin: float = 0.006) -> None:
-    """Shrink a left-aligned text until it ends inside the slide (a long
-    ``almost certain · 12 voices · contested`` would run off its right edge)."""
+def _fit_right(fig: Any, text: Any, margin: float = 0.006, shrunk: float = 6.5,
+               smallest: float = 6.0) -> None:
+    """Keep a left-aligned text inside the slide. A text a little too long shrinks, down to
+    `shrunk` pt; one still too long (``roughly even chance · 3 voices · contested``) keeps
+    its size and breaks at its `` · `` into lines as full as fit, and only what still runs
+    over shrinks further, never below `smallest` pt."""
     renderer = fig.canvas.get_renderer()
     limit = fig.bbox.x1 * (1 - margin)
-    while text.get_window_extent(renderer).x1 > limit and text.get_fontsize() > 5:
+    size = text.get_fontsize()
+
+    def over() -> bool:
+        return text.get_window_extent(renderer).x1 > limit
+
+    while over() and text.get_fontsize() > shrunk:
+        text.set_fontsize(text.get_fontsize() - 0.5)
+    if over() and " · " in text.get_text():
+        text.set_fontsize(size)
+        first, *parts = text.get_text().split(" · ")
+        lines = [first]
+        for part in parts:
+            text.set_text("\n".join([*lines[:-1], f"{lines[-1]} · {part}"]))
+            if over():
+                lines.append(part)
+            else:
+                lines[-1] = f"{lines[-1]} · {part}"
+        text.set_text("\n".join(lines))
+    while over() and text.get_fontsize() > smallest:
         text.set_fontsize(text.get_fontsize() - 0.5)
 
 

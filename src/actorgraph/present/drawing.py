@@ -148,10 +148,11 @@ class _Page:
 
 
 def drawn_part(sel: MapSelection) -> tuple[nx.MultiDiGraph, list[str]]:
-    """The part of the selection drawn as a network, and the nodes left out of it (no edge
-    and no highlight), which the page names instead."""
+    """The part of the selection drawn as a network, and the nodes left out of it (no edge,
+    no highlight, not a party to the rift nor the focus), which the page names instead."""
     H = sel.graph
-    unlinked = sorted(n for n in H if H.degree(n) == 0 and n not in sel.highlight)
+    unlinked = sorted(n for n in H if H.degree(n) == 0 and n not in sel.highlight
+                      and n not in sel.key_nodes)
     if len(H) > len(unlinked):
         return nx.MultiDiGraph(H.subgraph(set(H) - set(unlinked))), unlinked
     return H, []

@@ -54,6 +54,7 @@ def _evidence_dict(G: nx.MultiDiGraph, e: Evidence) -> dict[str, Any]:
     return {"route": e.route, "sign": e.sign, "weight": round(e.weight, 4),
             "outcome": e.outcome, "inferred": e.inferred, "contested": e.contested,
             "reason": e.reason or None, "claimants": list(e.claimants),
+            "denying_claimants": list(e.denied_by),
             "voices": list(e.voices), "steps": [_step_dict(G, s) for s in e.steps]}
 
 
@@ -136,11 +137,12 @@ def _who_says(G: nx.MultiDiGraph, e: Evidence) -> str:
     """Who the route's claims come from. For the tool's own inference the claimants said the
     links it rests on, never the verdict, and the words say so."""
     names = [node_name(G, c) for c in e.claimants]
+    denied = f"; denied by {_names(G, e.denied_by)}" if e.denied_by else ""
     if not names:
-        return ""
+        return denied[2:]
     if e.inferred:
-        return "the tool's inference from links claimed by " + ", ".join(names)
-    return "according to " + ", ".join(names)
+        return "the tool's inference from links claimed by " + ", ".join(names) + denied
+    return "according to " + ", ".join(names) + denied
 
 
 def _filters(G: nx.MultiDiGraph, report: RiftReport) -> str:

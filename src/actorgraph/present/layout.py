@@ -37,6 +37,13 @@ def map_positions(H: nx.MultiDiGraph, sel: MapSelection,
     """Where the nodes of `H` go on the map of `sel` (the PNG and the HTML page alike):
     pinned by `layout`, else bloc by bloc for a balance map, else the force layout. Kept in
     ``sel.positions``, which is what ``--save-layout`` writes."""
+    if sel.report is not None and not layout:
+        # a party to the rift with no edge of its own is laid out beside the rift, which
+        # names it, not packed off in a column of its own
+        H = nx.MultiDiGraph(H)
+        H.add_edges_from((party, rift, {"type": "between"})
+                         for party in sel.key_nodes if party in H and H.degree(party) == 0
+                         for rift in sel.report.rift_outcomes if rift in H)
     sel.positions = (bloc_positions(H, sel.blocs) if sel.blocs and not layout
                      else layout_positions(H, pinned=layout, tick=tick))
     return sel.positions
@@ -130,7 +137,7 @@ def _force(H: nx.MultiDiGraph, nodes: list[str], pinned: dict[str, tuple[float, 
         return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos, strict=True)}
     weight = np.zeros((n, n))
     for u, v, d in H.subgraph(nodes).edges(data=True):
-        w = 0.3 if d["type"] == MEMBER_OF else 1.0
+        w = 0.3 if d["type"] == MEMBER_OF else 2.0 if d["type"] == "between" else 1.0
         i, j = index[u], index[v]
         weight[i, j] = weight[j, i] = max(weight[i, j], w)
     k = math.sqrt(4.0 / n)
