@@ -95,9 +95,10 @@ def test_robustness_and_perspectives_know_the_outlet(relay):
 def test_explain_markdown_and_json_show_the_chain_the_hedge_and_the_quantity(capsys):
     assert main(["gains", "north", "south", "--graph", str(RELAY), "--explain"]) == 0
     out = capsys.readouterr().out
+    # a hedged claim says what it counts: 0.8 x 0.675 ("likely") = 0.54
     assert ("        - analysts cited by The Courier, via The Courier, in digest-page, para 2 "
-            "(asserts, likely,\n          0.8): \u201cWest would likely gain some $1.2bn in "
-            "diverted trade, analysts told The Courier\u201d\n          [quantity: "
+            "(asserts, likely,\n          0.8, counts 0.54): \u201cWest would likely gain some "
+            "$1.2bn in diverted trade, analysts told\n          The Courier\u201d [quantity: "
             "1,200,000,000 USD (\u201c$1.2bn\u201d)]\n") in out
     assert main(["gains", "north", "south", "--graph", str(RELAY), "--explain",
                  "--format", "markdown"]) == 0

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..io.loader import GraphRecords
 from ..model.kinds import ACTOR, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import Claim, Relation, claim_confidence, claim_grade, source_confidence
+from ..model.sourcing import hedge_factor
 
 if TYPE_CHECKING:  # `validate` prints its summary line from here without networkx
     import networkx as nx
@@ -50,13 +51,18 @@ def quantity_text(claim: Claim) -> str:
 
 
 def claim_qualifiers(G: nx.MultiDiGraph, claim: Claim) -> str:
-    """``asserts, likely, 0.8, graded B2``: the stance, the claimant's own likelihood, the
-    claim's confidence and its Admiralty grade (the last two as `claim_confidence` and
+    """``asserts, likely, 0.8, counts 0.54, graded B2``: the stance, the claimant's own
+    likelihood, the claim's confidence, what a hedged claim counts (confidence times its
+    hedge: `claim_strength`), and its Admiralty grade (as `claim_confidence` and
     `claim_grade` give them)."""
     confidence = claim_confidence(claim, G.graph["sources"])
     grade = claim_grade(claim, G.graph["sources"])
     likely = f", {claim.likelihood}" if claim.likelihood else ""
-    return f"{claim.stance}{likely}, {confidence:.2g}" + (f", graded {grade}" if grade else "")
+    hedge = hedge_factor(claim)  # a hedged claim counts less than its confidence: say how much
+    counts = f", counts {confidence * hedge:.2g}" if hedge < 1 and claim.stance != "denies" \
+        else ""
+    return f"{claim.stance}{likely}, {confidence:.2g}{counts}" + (
+        f", graded {grade}" if grade else "")
 
 
 def claim_line(G: nx.MultiDiGraph, claim: Claim, indent: str = "    ") -> str:
