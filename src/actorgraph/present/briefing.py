@@ -116,7 +116,7 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
                             ha="right" if x == NAME_RIGHT else "left", va=va, fontsize=size,
                             fontweight=weight, color="#222222" if size > 8 else "#444444",
                             parse_math=False, gid=f"{gid}:{r['actor']}")
-            _fit_right(fig, words)
+            _fit_right(fig, words, breaks=len(rows) <= 9)  # rows roomy enough for 2 lines
     heading = "Who gains, who loses"
     fig.text(0.64, 0.935, heading, fontsize=12.5, fontweight="bold",
              va="top", gid="panel-title")
@@ -128,8 +128,8 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
     _fit_right(fig, note)
 
 
-def _fit_right(fig: Any, text: Any, margin: float = 0.006, shrunk: float = 6.5,
-               smallest: float = 6.0) -> None:
+def _fit_right(fig: Any, text: Any, margin: float = 0.006, shrunk: float = 6.0,
+               smallest: float = 5.0, breaks: bool = True) -> None:
     """Keep a left-aligned text inside the slide. A text a little too long shrinks, down to
     `shrunk` pt; one still too long (``roughly even chance · 3 voices · contested``) keeps
     its size and breaks at its `` · `` into lines as full as fit, and only what still runs
@@ -143,7 +143,7 @@ def _fit_right(fig: Any, text: Any, margin: float = 0.006, shrunk: float = 6.5,
 
     while over() and text.get_fontsize() > shrunk:
         text.set_fontsize(text.get_fontsize() - 0.5)
-    if over() and " · " in text.get_text():
+    if breaks and over() and " · " in text.get_text():
         text.set_fontsize(size)
         first, *parts = text.get_text().split(" · ")
         lines = [first]
