@@ -217,13 +217,21 @@ def _claims(w: _Writer, r: Any, spo: dict[str, tuple[str, str, str]]) -> None:
                         "quantity": functools.partial(_quantity, w, n)})
 
 
+def _label(n: Any, part: str) -> str:
+    """A blank node's label made from the claim it hangs on, so the same graph writes the
+    same document every time (random labels changed on every export)."""
+    import hashlib
+
+    return f"{part}-{hashlib.sha256(str(n).encode()).hexdigest()[:16]}"
+
+
 def _relays(w: _Writer, n: Any, via: list[str]) -> None:
     """Each relay as a qualified attribution with the role ``ag:Relay`` and its place in the
     chain (``ag:order``, 1 nearest the claimant), beside ``ag:via`` to the relay itself."""
     from rdflib import BNode, Literal
 
     for order, relay in enumerate(via, 1):
-        a = BNode()
+        a = BNode(_label(n, f"relay{order}"))
         w.add(n, "prov:qualifiedAttribution", a)
         w.typed(a, "prov:Attribution")
         w.add(a, "prov:agent", w.iri(relay))
@@ -237,7 +245,7 @@ def _quantity(w: _Writer, n: Any, q: dict[str, Any]) -> None:
     from rdflib import BNode, Literal
     from rdflib.namespace import XSD
 
-    b = BNode()
+    b = BNode(_label(n, "quantity"))
     w.add(n, "ag:quantity", b)
     w.add(b, "rdf:value", Literal(q["value"], datatype=XSD.double))
     w.add(b, "ag:unit", w.literal(q["unit"]))
