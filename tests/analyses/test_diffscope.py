@@ -28,7 +28,8 @@ def claim(by, source, quote, **extra):
 
 def far_graph() -> dict[str, dict]:
     """Rift a-b advances o1, o1 advances o2, x wants o2 on the word of p1 (source s1, 0.6)
-    and p2 (s2, 0.5); p1 is part of the ministry, p2 is not. A second rift c-d is far away."""
+    and p2 (s2, 0.5); p1 is part of the ministry; p2 is unidentified, so heard as s2, which
+    names no author. A second rift c-d is far away."""
     return {
         "sources.yaml": {"sources": [
             {"id": "s1", "title": "S1", "kind": "article", "confidence": 0.6},
@@ -37,7 +38,7 @@ def far_graph() -> dict[str, dict]:
         "people.yaml": {"actors": [
             {"id": "ministry", "name": "Ministry", "kind": "organization"},
             {"id": "p1", "name": "P1", "kind": "person", "part_of": ["ministry"]},
-            {"id": "p2", "name": "P2", "kind": "person"},
+            {"id": "p2", "name": "P2", "kind": "unidentified"},
             {"id": "analyst", "name": "Analyst", "kind": "person"},
             {"id": "critic", "name": "Critic", "kind": "person"}]},
         "sides.yaml": {"actors": [
@@ -87,6 +88,10 @@ def joins_ministry(g):
     g["people.yaml"]["actors"][2]["part_of"] = ["ministry"]
 
 
+def author(g):
+    g["sources.yaml"]["sources"][1]["author"] = "p1"
+
+
 def denial(g):
     g["outcomes.yaml"]["outcomes"][1]["effects"][0]["claims"].append(
         claim("critic", "s2", "o1 does not advance o2", stance="denies"))
@@ -108,6 +113,8 @@ AB, CD = ("a", "b"), ("c", "d")
     (source_confidence, [x_score(0.8, 0.92)], {AB}),
     # p2 joins the ministry: one voice, its strongest claim, 0.6
     (joins_ministry, [x_score(0.8, 0.6)], {AB}),
+    # s2 names p1 its author: the unidentified p2 is heard as p1, the ministry's voice
+    (author, [x_score(0.8, 0.6)], {AB}),
     # the critic (0.5) denies o1 -> o2, a link two effects from the rift: 0.8 * 0.5
     (denial, [x_score(0.8, 0.4)], {AB}),
     (requote, [], set()),
@@ -168,10 +175,14 @@ def graphs(draw) -> dict[str, dict]:
 
     sources = [{"id": f"s{i}", "title": f"S{i}", "kind": "article",
                 "confidence": draw(st.sampled_from([0.3, 0.5, 0.8]))} for i in range(3)]
+    for s in sources:  # an unidentified claimant the page quotes is heard as its author
+        if draw(st.booleans()):
+            s["author"] = draw(st.sampled_from(actor_ids))
     actors = []
     for i, aid in enumerate(actor_ids):
         actor = {"id": aid, "name": aid.upper(),
-                 "kind": draw(st.sampled_from(["state", "person", "organization"]))}
+                 "kind": draw(st.sampled_from(["state", "person", "organization",
+                                               "unidentified"]))}
         if i > 0 and draw(st.booleans()):
             actor["part_of"] = [f"a{draw(st.integers(0, i - 1))}"]
         wanted = draw(st.lists(st.sampled_from(outcome_ids), unique=True, max_size=2))
@@ -204,8 +215,8 @@ def _claims_of(g):
             yield from e["claims"]
 
 
-EDITS = ["source", "part_of", "kind", "stance", "quote", "confidence", "interest", "effect",
-         "drop effect", "outcome kind"]
+EDITS = ["source", "author", "part_of", "kind", "stance", "quote", "confidence", "interest",
+         "effect", "drop effect", "outcome kind"]
 
 
 def edit(g: dict, what: str, k: int) -> None:
@@ -218,6 +229,10 @@ def edit(g: dict, what: str, k: int) -> None:
     if what == "source":
         s = g["sources.yaml"]["sources"][k % 3]
         s["confidence"] = 0.9 if s["confidence"] != 0.9 else 0.2
+    elif what == "author":
+        s = g["sources.yaml"]["sources"][k % 3]
+        if s.pop("author", None) is None:
+            s["author"] = actor["id"]
     elif what == "part_of":
         index = actors.index(actor)
         if actor.pop("part_of", None) is None and index > 0:

@@ -8,7 +8,8 @@ these inputs alone, for a rift between A and B:
    edge into an outcome so reached (an effect onto an actor is an effect edge too);
 3. for each such edge, its ends, type and sign, and its claims' *link*
    (`actorgraph.analyses.evidence.link_of`): each claim's voice and strength, which read
-   the claim, its source, and the claimant's ``part_of`` ancestry and kinds.
+   the claim, its source (an unidentified claimant is heard as the source's author or the
+   source), and the speaker's ``part_of`` ancestry and kinds.
 
 So a rift whose starts, in either version, reach no changed record within `depth` effects,
 and whose edges' links are the same in both versions, has the same stakes in both: its
