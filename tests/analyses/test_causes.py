@@ -99,3 +99,20 @@ def test_an_incident_that_led_to_another_is_told_in_its_chain_not_alone(write_gr
     assert [(c.chain, c.voices) for c in who_gains(G, "a", "b").causes] == [
         (("blockade",), ("y",)), (("policy", "blockade"), ("ministry",))]
 
+
+
+def test_a_denied_blame_on_an_earlier_event_of_the_chain_counts_against_the_account(
+        write_graph):
+    # Borean officials blame the border incident (an effect onto the rift) which led to the
+    # gas cut; Aland denies that link. The account border -> cut showed the officials alone,
+    # at the chain's support, as if nobody denied it (a fresh user's finding)
+    border = event("border", ["a", "b"], [claim("y", "the border incident")], led_to=["cut"])
+    border["effects"] = [{"to": "rift-a-b", "sign": "advances", "claims": [
+        claim("y", "which the officials blamed for the dispute"),
+        claim("z", "denied any link", stance="denies")]}]
+    G = graph(write_graph, [border, event("cut", ["a", "b"], [claim("x", "the cut")])])
+    chained = next(c for c in who_gains(G, "a", "b").causes if c.chain == ("border", "cut"))
+    assert (chained.voices, chained.denied_by, chained.contested) == (("y",), ("z",), True)
+    # Y (one witness for the incident and the blame) right 0.6, X (the cut) right 0.6, Z's
+    # 0.6 denial wrong 0.4; without the denial counted it was 0.36
+    assert chained.support == round(0.6 * 0.6 * 0.4, 6)

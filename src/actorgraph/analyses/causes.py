@@ -146,7 +146,12 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
     out = []
     for chain, voices in sorted(accounts.items()):
         caused, effect_links, effect_claims = incidents[chain[-1]]
-        route = [links[e] for e in chain]
+        # an earlier event of the chain that is itself said to advance the rift: that claim
+        # (and any denial of it) is part of the account
+        blamed = [x for e in chain[:-1] if e in incidents for x in incidents[e][1] if x[0]]
+        effect_claims = tuple(c for e in chain[:-1] if e in incidents
+                              for c in incidents[e][2]) + effect_claims
+        route = [links[e] for e in chain] + blamed
         p, method = probability([[*route, x] for x in caused] if caused else [route])
         every = [*route, *effect_links]
         asserting = {v for link in every for v, _ in link[0]}
