@@ -22,14 +22,14 @@ def _r(x: float, digits: int = 4) -> float:
 
 
 def _cell_dict(G: nx.MultiDiGraph, cell: Cell | None) -> dict[str, Any]:
-    from .gains import _claim_dict
+    from .text import claim_dict
 
     if cell is None:
         return {"value": None, "missing": True, "records": [], "claims": []}
     return {"value": cell.value, "missing": cell.value is None, "contested": cell.contested,
             "alternatives": list(cell.alternatives), "note": cell.note or None,
-            "records": list(cell.edges), "claims": [_claim_dict(G, c) for c in cell.claims],
-            "other_claims": [_claim_dict(G, c) for c in cell.other_claims]}
+            "records": list(cell.edges), "claims": [claim_dict(G, c) for c in cell.claims],
+            "other_claims": [claim_dict(G, c) for c in cell.other_claims]}
 
 
 def coalitions_to_dict(G: nx.MultiDiGraph, report: CoalitionReport) -> dict[str, Any]:

@@ -18,11 +18,10 @@ from ..analyses.evidence import MEANING, Support
 from ..analyses.gains import Evidence, RiftReport, Stake, Step
 from ..model.ids import effect_id
 from ..model.kinds import EFFECT, INTEREST, MEMBER_OF
-from ..model.records import Claim, claim_confidence, claim_grade
-from ..model.sourcing import claim_strength
+from ..model.records import Claim, claim_grade
 from .markdown import md_code
 from .markdown import md_text as _md
-from .text import claim_line, node_name, quantity_text, relay_text
+from .text import claim_dict, claim_line, node_name, quantity_text, relay_text
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
            "support_text"]
@@ -31,23 +30,12 @@ _ROUTE_WORD = {"direct": "direct", "outcome": "chain", "effect": "effect chain",
                "membership": "via bloc", "structural": "structural"}
 
 
-def _claim_dict(G: nx.MultiDiGraph, claim: Claim) -> dict[str, Any]:
-    return {"by": claim.by, "by_name": node_name(G, claim.by), "source": claim.source,
-            "locator": claim.locator, "stance": claim.stance,
-            "confidence": claim_confidence(claim, G.graph["sources"]),
-            "strength": claim_strength(claim, G.graph["sources"]),
-            "grade": claim_grade(claim, G.graph["sources"]), "quote": claim.quote,
-            "note": claim.note, "via": list(claim.via),
-            "via_names": [node_name(G, x) for x in claim.via], "likelihood": claim.likelihood,
-            "quantity": claim.quantity.model_dump() if claim.quantity else None}
-
-
 def _step_dict(G: nx.MultiDiGraph, s: Step) -> dict[str, Any]:
     return {"edge": s.edge, "kind": s.kind, "source": s.source, "target": s.target,
             "sign": s.sign, "support": round(s.support, 4), "contested": s.contested,
             "voices": sorted(v for v, _ in s.link[0]),
             "denied_by": sorted(v for v, _ in s.link[1]),
-            "claims": [_claim_dict(G, c) for c in s.claims]}
+            "claims": [claim_dict(G, c) for c in s.claims]}
 
 
 def _evidence_dict(G: nx.MultiDiGraph, e: Evidence) -> dict[str, Any]:
@@ -77,8 +65,8 @@ def report_to_dict(G: nx.MultiDiGraph, report: RiftReport) -> dict[str, Any]:
                "actors": list(c.actors), "voices": list(c.voices),
                "denied_by": list(c.denied_by), "contested": c.contested,
                "support": round(c.support, 4), "method": c.method,
-               "claims": [_claim_dict(G, x) for x in c.claims],
-               "effect_claims": [_claim_dict(G, x) for x in c.effect_claims]}
+               "claims": [claim_dict(G, x) for x in c.claims],
+               "effect_claims": [claim_dict(G, x) for x in c.effect_claims]}
               for c in report.causes]
     return {"rift": {"a": report.a, "b": report.b, "outcomes": list(report.rift_outcomes)},
             "options": report.options, "meaning": MEANING,

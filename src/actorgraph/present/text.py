@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..io.loader import GraphRecords
 from ..model.kinds import ACTOR, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import Claim, Relation, claim_confidence, claim_grade, source_confidence
-from ..model.sourcing import hedge_factor
+from ..model.sourcing import claim_strength, hedge_factor
 
 if TYPE_CHECKING:  # `validate` prints its summary line from here without networkx
     import networkx as nx
@@ -271,3 +271,16 @@ def list_rows(G: nx.MultiDiGraph, what: str) -> list[dict[str, str]]:
              "stance": c.stance, "likelihood": c.likelihood or "", "locator": c.locator or "",
              "quote": c.quote}
             for k, (_, c) in sorted(records.claims.items())]
+
+
+def claim_dict(G: nx.MultiDiGraph, claim: Claim) -> dict[str, Any]:
+    """A claim as JSON (gains, coalitions): who, where, how sure, the quote, its relays,
+    hedge and amount."""
+    return {"by": claim.by, "by_name": node_name(G, claim.by), "source": claim.source,
+            "locator": claim.locator, "stance": claim.stance,
+            "confidence": claim_confidence(claim, G.graph["sources"]),
+            "strength": claim_strength(claim, G.graph["sources"]),
+            "grade": claim_grade(claim, G.graph["sources"]), "quote": claim.quote,
+            "note": claim.note, "via": list(claim.via),
+            "via_names": [node_name(G, x) for x in claim.via], "likelihood": claim.likelihood,
+            "quantity": claim.quantity.model_dump() if claim.quantity else None}
