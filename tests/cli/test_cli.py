@@ -27,7 +27,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_validate_prints_one_summary_line(capsys):
     code, out, err = run(capsys, "validate", "--graph", str(GRAPH_DIR))
     assert (code, err) == (0, "")
-    assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 23 interests, 12 effects, "
+    assert out == ("ok: 3 sources, 26 actors, 13 outcomes, 23 interests, 13 effects, "
                    "14 relations, 6 events, 69 claims in 11 files\n")
 
 

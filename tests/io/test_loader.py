@@ -17,7 +17,7 @@ from ..hostile_corpus import HOSTILE
 def test_curated_graph_counts(curated):
     records = curated.graph["records"]
     assert records.counts() == {"sources": 3, "actors": 26, "outcomes": 13, "interests": 23,
-                                "effects": 12, "relations": 14, "events": 6, "claims": 69}
+                                "effects": 13, "relations": 14, "events": 6, "claims": 69}
     assert records.warnings == []
     assert curated.number_of_nodes() == 26 + 13
     edge_types = [t for _, _, t in curated.edges(data="type")]

@@ -125,9 +125,12 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
     for incident in _told(incidents, links, parents, events):
         caused, effect_links, _ = incidents[incident]
         # who names the incident: whoever says it advances the rift, and, when it involves
-        # both sides, whoever says it happened
+        # both sides and no source names its own cause, whoever says it happened (once a
+        # source says what caused it, a report that it happened is no account of the cause)
         blamers = {v for x in effect_links if link_support(x) > 0 for v, _ in x[0]}
-        namers = {incident: blamers if caused else blamers | {v for v, _ in links[incident][0]}}
+        has_cause = any(link_support(links[p]) > 0 for p in parents.get(incident, ()))
+        namers = {incident: blamers if caused or has_cause
+                  else blamers | {v for v, _ in links[incident][0]}}
         # every chain back from the incident: first cause -> ... -> incident
         chains = [(incident,)]
         stack = [(incident,)]
