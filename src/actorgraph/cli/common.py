@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import ActorGraphError, GraphDataError
+from ..present.words import count
 
 __all__ = ["Add", "count", "keep", "load_graph", "report_error", "tell_warnings"]
 
@@ -55,13 +56,10 @@ def report_error(exc: ActorGraphError) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(p.level == "error" for p in exc.problems)
-        print(f"actorgraph: {errors} error{'s' if errors != 1 else ''} in the graph",
+        print(f"actorgraph: {count(errors, 'error')} in the graph",
               file=sys.stderr)
     else:
         print(f"actorgraph: error: {exc}", file=sys.stderr)
     return exc.exit_code
 
 
-def count(n: int, word: str) -> str:
-    """``1 actor``, ``3 actors``."""
-    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -16,6 +16,7 @@ from ..model.kinds import RELATION
 from .gains import chain_text, claim_markdown, evidence_claim_lines, report_to_dict
 from .markdown import md_text
 from .text import claim_line, node_name, tie_words
+from .words import count
 
 __all__ = ["balance_to_dict", "format_balance", "format_perspectives", "format_robustness",
            "perspectives_to_dict"]
@@ -97,8 +98,7 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     ties, triads = len(report.ties), c["triads"]
     if domains and not ties:
         out.append(_no_ties_in(G, domains))
-    out.append(f"{ties} signed tie{'s' if ties != 1 else ''}, {triads} "
-               f"triad{'s' if triads != 1 else ''}: strict (Heider) balance "
+    out.append(f"{count(ties, 'signed tie')}, {count(triads, 'triad')}: strict (Heider) balance "
                f"{c['strict_balanced']} balanced / {c['strict_unbalanced']} unbalanced; weak "
                f"(Davis, --- allowed) {c['weak_balanced']} / {c['weak_unbalanced']}.")
     bullet = "- " if md else "  "

@@ -19,6 +19,7 @@ import networkx as nx
 
 from .selection import MapSelection, select_map
 from .style import BRIEFING_PAGE, MARKS, SLIDE
+from .words import count
 
 __all__ = ["draw_rift_briefing", "stake_rows"]
 
@@ -121,7 +122,7 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
     fig.text(0.64, 0.935, heading, fontsize=12.5, fontweight="bold",
              va="top", gid="panel-title")
     note = fig.text(0.64, 0.9, "bar, number: support (chance a chain of claims for it holds)"
-                    + (f"; {left_out} weaker stake{'s' if left_out != 1 else ''} not shown"
+                    + (f"; {count(left_out, 'weaker stake')} not shown"
                        if left_out else ""),
                     fontsize=8, color="#444444", va="top", parse_math=False,
                     gid="panel-note")
@@ -161,7 +162,7 @@ def _fit_right(fig: Any, text: Any, margin: float = 0.006, shrunk: float = 6.0,
 def _counts(row: dict[str, Any]) -> str:
     """``likely · 2 voices`` (``· contested`` when independent voices disagree)."""
     n = row["voices"]
-    parts = [row["words"], f"{n} voice{'' if n == 1 else 's'}"]
+    parts = [row["words"], count(n, "voice")]
     if row["contested"]:
         parts.append("contested")
     return " · ".join(parts)

@@ -13,6 +13,7 @@ from ..analyses.mactor import Cell, CoalitionReport
 from ..model.records import Claim
 from .gains import claim_markdown
 from .text import claim_line, node_name
+from .words import count
 
 __all__ = ["coalitions_to_dict", "count", "format_coalitions"]
 
@@ -89,9 +90,6 @@ def coalitions_to_dict(G: nx.MultiDiGraph, report: CoalitionReport) -> dict[str,
     }
 
 
-def count(n: int, word: str) -> str:
-    """``1 objective``, ``5 objectives``."""
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _filters(report: CoalitionReport) -> str:

@@ -14,8 +14,8 @@ import numpy as np
 
 from ..analyses.mactor import CoalitionReport
 from ..errors import UsageError, writing
-from .coalitions import count
 from .text import node_name
+from .words import count
 
 __all__ = ["plot_coalitions", "quadrant"]
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analyses.diff import AnswerChange, GraphDiff, RecordChange, file_stats
 from .markdown import md_code, md_text
+from .words import count
 
 __all__ = ["diff_to_dict", "format_diff_json", "format_diff_markdown", "format_diff_stat",
            "format_diff_text"]
@@ -89,10 +90,9 @@ def _painter(color: bool) -> Any:
 def _answers_line(d: GraphDiff) -> str:
     rifts = len({a.rift for a in d.answers})
     if d.answers:
-        return (f"answers: {len(d.answers)} stake{'s' if len(d.answers) != 1 else ''} changed "
-                f"in {rifts} rift{'s' if rifts != 1 else ''}")
+        return f"answers: {count(len(d.answers), 'stake')} changed in {count(rifts, 'rift')}"
     n = len(d.rifts)
-    return f"answers: unchanged for {n} rift{'s' if n != 1 else ''}" if n else ""
+    return f"answers: unchanged for {count(n, 'rift')}" if n else ""
 
 
 def format_diff_stat(d: GraphDiff, *, color: bool = False, width: int = 40) -> str:
@@ -116,7 +116,7 @@ def format_diff_stat(d: GraphDiff, *, color: bool = False, width: int = 40) -> s
                                       ("changed", s.changed), ("renamed", s.renamed)))
         out.append(f" {s.file.ljust(name_width)} | {str(s.total).rjust(len(str(most)))} {bar}")
     summary = _summary(d)
-    out.append(f" {len(stats)} file{'s' if len(stats) != 1 else ''} changed, "
+    out.append(f" {count(len(stats), 'file')} changed, "
                + ", ".join(f"{n} {k}" for k, n in summary.items()))
     answers = _answers_line(d)
     return "\n".join([*out, answers] if answers else out)

@@ -36,6 +36,7 @@ from .style import (
     STATUS_LEGEND,
     PageStyle,
 )
+from .words import count
 
 __all__ = ["draw_interest_map", "place_nodes"]
 
@@ -451,10 +452,10 @@ def _bloc_handles(sel: MapSelection) -> list[Any]:
     handles = []
     bloc_numbers = sorted(set(sel.blocs.values()))
     for i in bloc_numbers[:len(BLOC_FILL)]:
-        count = sum(1 for b in sel.blocs.values() if b == i)
+        size = sum(1 for b in sel.blocs.values() if b == i)
         handles.append(Patch(facecolor=BLOC_FILL[(i - 1) % len(BLOC_FILL)],
                              edgecolor="#546e7a",
-                             label=f"bloc {i} ({count} actor{'' if count == 1 else 's'})"))
+                             label=f"bloc {i} ({count(size, 'actor')})"))
     if len(bloc_numbers) > len(BLOC_FILL):
         more = len(bloc_numbers) - len(BLOC_FILL)
         handles.append(Patch(facecolor="none", edgecolor="none",

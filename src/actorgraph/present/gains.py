@@ -22,6 +22,7 @@ from ..model.records import Claim, claim_grade
 from .markdown import md_code
 from .markdown import md_text as _md
 from .text import claim_dict, claim_line, node_name, quantity_text, relay_text
+from .words import count
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
            "support_text"]
@@ -145,7 +146,7 @@ def _filters(G: nx.MultiDiGraph, report: RiftReport) -> str:
     if o["as_of"]:
         undated = sum(1 for src in G.graph["sources"].values() if not src.published)
         parts.append(f"as of {o['as_of']}" + (
-            f" ({undated} source{'s' if undated != 1 else ''} with no publication date kept)"
+            f" ({count(undated, 'source')} with no publication date kept)"
             if undated else ""))
     return ", ".join(parts)
 
@@ -164,7 +165,7 @@ def _route_head(e: Evidence) -> str:
 
 
 def _stake_text(s: Stake) -> str:
-    parts = [f"{n} {word}{'' if n == 1 else 's'}"
+    parts = [count(n, word)
              for n, word in ((s.interests, "interest"), (s.effects, "effect"))
              if n or (word == "interest" and not s.effects)]
     return f"stake {s.stake:g} ({', '.join(parts)})"
@@ -210,7 +211,7 @@ def _causes(G: nx.MultiDiGraph, report: RiftReport) -> tuple[str, list[str]]:
     """The causes section: a note saying whether contested, and one row per account."""
     contested = any(c.contested for c in report.causes)
     n = len(report.causes)
-    note = (f"  (contested: the sources give {n} account{'' if n == 1 else 's'}"
+    note = (f"  (contested: the sources give {count(n, 'account')}"
             f"{_denied(report) if any(c.denied_by for c in report.causes) else ''})"
             if contested else "")
     rows = []

@@ -41,6 +41,7 @@ from .style import (
     STATUS_LEGEND,
 )
 from .text import node_name, quantity_text, relay_text
+from .words import count
 
 __all__ = ["html_map_data", "vis_network_js", "write_html_map"]
 
@@ -157,7 +158,7 @@ def _bloc_legend(sel: MapSelection) -> list[dict[str, Any]]:
     counts: dict[int, int] = {}
     for b in sel.blocs.values():
         counts[b] = counts.get(b, 0) + 1
-    return [{"label": f"bloc {b} ({n} actor{'' if n == 1 else 's'})",
+    return [{"label": f"bloc {b} ({count(n, 'actor')})",
              "fill": BLOC_FILL[(b - 1) % len(BLOC_FILL)]} for b, n in sorted(counts.items())]
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from ..analyses.lint import Finding, LintReport
+from .words import count
 
 __all__ = ["format_lint"]
 
@@ -35,7 +36,7 @@ def format_lint(report: LintReport, *, fmt: str = "text") -> str:
         rules = Counter(f.rule for f in report.findings)
         by_rule = ", ".join(f"{n} {rule}" for rule, n in sorted(rules.items()))
         n = len(report.findings)
-        out.append(f"lint: {n} finding{'s' if n != 1 else ''} ({by_rule}) in "
+        out.append(f"lint: {count(n, 'finding')} ({by_rule}) in "
                    f"{report.claims} claims{quiet}")
     else:
         out.append(f"lint: clean, {report.claims} claims checked{quiet}")

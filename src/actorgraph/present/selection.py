@@ -28,6 +28,7 @@ from ..model.kinds import (
     OUTCOME,
     RELATION,
 )
+from .words import count
 
 __all__ = ["MapSelection", "edge_category", "footnote_for", "select_bloc_map",
            "select_diff_map", "select_map"]
@@ -247,7 +248,7 @@ def left_out_note(G: nx.MultiDiGraph, sel: MapSelection, nodes: list[str],
         parts.append(f"Not drawn (no interests, effects or relations): {names(bare)}")
     if silent:
         who = " and ".join(sel.claimants) if sel.claimants else "this selection"
-        counts = [_count(sum(G.nodes[n]["type"] == t for n in silent), t)
+        counts = [count(sum(G.nodes[n]["type"] == t for n in silent), t)
                   for t in (OUTCOME, ACTOR)]
         parts.append(f"Not drawn ({' and '.join(c for c in counts if c[0] != '0')} "
                      f"{who} says nothing about): {names(silent)}")
@@ -261,8 +262,6 @@ def _names(G: nx.MultiDiGraph, ids: Collection[str]) -> str:
                      (sources[x].title if x in sources else x) for x in ids)
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def footnote_for(G: nx.MultiDiGraph, date: str | None = None) -> str:

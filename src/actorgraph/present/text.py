@@ -10,6 +10,7 @@ from ..io.loader import GraphRecords
 from ..model.kinds import ACTOR, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import Claim, Relation, claim_confidence, claim_grade, source_confidence
 from ..model.sourcing import claim_strength, hedge_factor
+from .words import count
 
 if TYPE_CHECKING:  # `validate` prints its summary line from here without networkx
     import networkx as nx
@@ -86,7 +87,7 @@ def claim_line(G: nx.MultiDiGraph, claim: Claim, indent: str = "    ") -> str:
 def summary_line(records: GraphRecords) -> str:
     counts = ", ".join(f"{n} {k}" for k, n in records.counts().items())
     files = len(records.files)
-    return f"ok: {counts} in {files} file{'s' if files != 1 else ''}"
+    return f"ok: {counts} in {count(files, 'file')}"
 
 
 def _claims(G: nx.MultiDiGraph, claims: Iterable[Claim], indent: str) -> list[str]:
