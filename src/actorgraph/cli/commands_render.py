@@ -74,14 +74,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     whole = not (args.rift or args.focus or args.blocs)
     pinned = read_layout(args.layout) if args.layout else default_layout(G, whole=whole)
     if args.html:
-        from ..present.drawing import drawn_part
         from ..present.html import write_html_map
         from ..present.selection import footnote_for
 
         write_html_map(G, args.html, selection, pinned, footnote_for(G, args.date))
-        drawn, _ = drawn_part(selection)  # unlinked records are only named on the page
-        print(f"wrote {args.html}: {len(drawn)} nodes, "
-              f"{drawn.number_of_edges()} edges (interactive)")
+        print(f"wrote {args.html}: {len(selection.positions)} nodes, "
+              f"{selection.graph.number_of_edges()} edges (interactive)")
     if not args.output:
         return 0
     render_map(G, args.output, layout=pinned, date=args.date, progress=_Progress(),
@@ -92,13 +90,11 @@ def cmd_render(args: argparse.Namespace) -> int:
         write_layout(args.save_layout, positions)
     for warning in selection.warnings:
         print(f"actorgraph: warning: {warning}", file=sys.stderr)
-    from ..present.drawing import drawn_part
-
-    shown, _ = drawn_part(selection)  # unlinked records are only named on the page
-    types = [t for _, t in shown.nodes(data="type")]
+    # what the page drew (its boxes' positions): records with no edge are only named
+    types = [selection.graph.nodes[n]["type"] for n in selection.positions]
     print(f"wrote {args.output}: {count(types.count('actor'), 'actor')}, "
           f"{count(types.count('outcome'), 'outcome')}, "
-          f"{count(shown.number_of_edges(), 'edge')}")
+          f"{count(selection.graph.number_of_edges(), 'edge')}")
     return 0
 
 
