@@ -117,7 +117,8 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
                             ha="right" if x == NAME_RIGHT else "left", va=va, fontsize=size,
                             fontweight=weight, color="#222222" if size > 8 else "#444444",
                             parse_math=False, gid=f"{gid}:{r['actor']}")
-            _fit_right(fig, words, breaks=len(rows) <= 9)  # rows roomy enough for 2 lines
+            if x == VALUE_LEFT:  # only the left-aligned numbers column can run off the slide
+                _fit_right(fig, words, breaks=len(rows) <= 9)  # rows roomy enough for 2 lines
     heading = "Who gains, who loses"
     fig.text(0.64, 0.935, heading, fontsize=12.5, fontweight="bold",
              va="top", gid="panel-title")
