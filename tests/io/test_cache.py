@@ -6,7 +6,6 @@ import hashlib
 import hmac
 import marshal
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -18,22 +17,9 @@ from actorgraph.io import cache as cache_module
 from actorgraph.io.cache import _MAGIC, open_store, take_notices
 from actorgraph.io.loader import load_records
 
-from ..conftest import GRAPH_DIR, ROOT
+from ..conftest import ROOT
 
 TURKIYE = "actors/turkiye.yaml"
-
-
-@pytest.fixture
-def cached(tmp_path, monkeypatch):
-    """A copy of the curated graph, and a cache folder of its own (not yet made)."""
-    graph = tmp_path / "graph"
-    shutil.copytree(GRAPH_DIR, graph)
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(folder))
-    monkeypatch.delenv("ACTORGRAPH_NO_CACHE", raising=False)
-    take_notices()
-    yield graph, folder
-    take_notices()
 
 
 def entries(folder):

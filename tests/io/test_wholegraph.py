@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import shutil
 import subprocess
 import sys
 
@@ -14,32 +13,26 @@ import pytest
 
 import actorgraph
 from actorgraph.errors import Problem
-from actorgraph.io.cache import GRAPH_SUFFIX, take_notices
+from actorgraph.io.cache import GRAPH_SUFFIX
 from actorgraph.io.loader import LazyRecords, load_records
 from actorgraph.io.wholegraph import decode_summary, encode_summary
 
-from ..conftest import GRAPH_DIR, ROOT
+from ..conftest import ROOT
 
 TABLES = ("sources", "actors", "outcomes", "events", "interests", "effects", "relations",
           "claims", "origins")
 
 
 @pytest.fixture
-def cached(tmp_path, monkeypatch):
-    """A copy of the curated graph with an empty file and an outcome nobody wants (two
-    warnings), and a cache folder of its own."""
-    graph = tmp_path / "graph"
-    shutil.copytree(GRAPH_DIR, graph)
+def cached(cached):
+    """The cache tests' copy of the curated graph and cache folder (tests/io/conftest.py),
+    with an empty file and an outcome nobody wants (two warnings)."""
+    graph, folder = cached
     (graph / "empty.yaml").write_text("", encoding="utf-8")
     (graph / "lonely.yaml").write_text(
         "outcomes:\n  - id: lonely-outcome\n    label: Nobody wants this\n"
         "    kind: alignment\n", encoding="utf-8")
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(folder))
-    monkeypatch.delenv("ACTORGRAPH_NO_CACHE", raising=False)
-    take_notices()
-    yield graph, folder
-    take_notices()
+    return graph, folder
 
 
 def graph_entries(folder):

@@ -1,0 +1,24 @@
+"""Fixtures the cache tests share."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from actorgraph.io.cache import take_notices
+
+from ..conftest import GRAPH_DIR
+
+
+@pytest.fixture
+def cached(tmp_path, monkeypatch):
+    """A copy of the curated graph, and a cache folder of its own (not yet made)."""
+    graph = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ACTORGRAPH_NO_CACHE", raising=False)
+    take_notices()
+    yield graph, folder
+    take_notices()
