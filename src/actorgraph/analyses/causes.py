@@ -104,8 +104,13 @@ def _told(incidents: dict[str, tuple[list[Link], list[Link], tuple[Any, ...]]],
     ends = [i for i in sorted(held) if not set(events[i].led_to) & held]
     tied = [i for i in ends
             if any(link_support(x) > 0 for x in incidents[i][1])
-            or any(link_support(links[p]) > 0 for p in parents.get(i, ()))]
+            or _cause_named(i, links, parents)]
     return tied or ends
+
+
+def _cause_named(event: str, links: dict[str, Link], parents: dict[str, list[str]]) -> bool:
+    """Whether some voice says an event that `led_to` this one happened."""
+    return any(link_support(links[p]) > 0 for p in parents.get(event, ()))
 
 
 def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
@@ -128,9 +133,9 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
         # both sides and no source names its own cause, whoever says it happened (once a
         # source says what caused it, a report that it happened is no account of the cause)
         blamers = {v for x in effect_links if link_support(x) > 0 for v, _ in x[0]}
-        has_cause = any(link_support(links[p]) > 0 for p in parents.get(incident, ()))
-        namers = {incident: blamers if caused or has_cause
-                  else blamers | {v for v, _ in links[incident][0]}}
+        reporters = {v for v, _ in links[incident][0]}
+        named = caused or _cause_named(incident, links, parents)
+        namers = {incident: blamers if named else blamers | reporters}
         # every chain back from the incident: first cause -> ... -> incident
         chains = [(incident,)]
         stack = [(incident,)]
