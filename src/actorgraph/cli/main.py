@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .. import __version__
-from ..errors import ActorGraphError
+from ..errors import ActorGraphError, GraphDataError
 from . import (
     commands_analyses,
     commands_coalitions,
@@ -102,7 +102,6 @@ def run() -> None:
 def _say_which_graph(args: argparse.Namespace, exc: ActorGraphError) -> None:
     """After a data problem in a graph nobody named, say which folder was read: a ``graph``
     folder that happens to be in the working directory is taken before the bundled one."""
-    from ..errors import GraphDataError
     from ..io.folders import ENV_VAR, default_graph_dir
 
     if (isinstance(exc, GraphDataError) and args.graph is None and not os.environ.get(ENV_VAR)
