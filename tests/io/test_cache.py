@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 
+import pydantic
 import pytest
 
 import actorgraph
@@ -350,3 +351,27 @@ def test_every_valid_test_graph_loads_the_same_from_the_cache(cached, folder):
     assert sorted(G_cold.edges(keys=True, data="sign")) == \
         sorted(G_warm.edges(keys=True, data="sign"))
     assert [G_cold.nodes[n] == G_warm.nodes[n] for n in G_cold] == [True] * len(G_cold)
+
+
+@pytest.mark.parametrize("disk", [False, True])
+def test_shared_fields_written_sets_never_leak_between_records(cached, disk):
+    """Records written alike share one `model_fields_set` (memory, issue 18.5): a change to
+    one record's copy, or an attempt to set a field, must not show on any other record."""
+    graph, _ = cached
+    load_records(graph)  # fill the cache: the second case decodes every file from it
+    records = load_records(graph, disk=disk)
+    claims = [c for _, c in records.claims.values()]
+    by_fields: dict[frozenset[str], list] = {}
+    for c in claims:
+        by_fields.setdefault(frozenset(c.model_fields_set), []).append(c)
+    same_set = max(by_fields.values(), key=len)
+    assert len({id(c.model_fields_set) for c in same_set}) == 1  # shared, so the rest counts
+    first, other = same_set[0], same_set[1]
+    before = set(other.model_fields_set)
+    unset = next(n for n in type(first).model_fields if n not in first.model_fields_set)
+    copy = first.model_copy(update={unset: getattr(first, unset)})
+    assert unset in copy.model_fields_set
+    assert other.model_fields_set == before and unset not in first.model_fields_set
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
+        first.quote = "changed"
+    assert other.model_fields_set == before and first.quote != "changed"

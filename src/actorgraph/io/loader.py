@@ -51,7 +51,7 @@ __all__ = [
     "load_records",
 ]
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a record was written: ``file:line:column`` (1-based)."""
 
