@@ -149,6 +149,7 @@ TESTED_BY = {
     "io.folders": "test_precommit.py",
     "io.units": "io/test_cache.py",
     "io.graphchecks": "io/test_loader.py",
+    "io.checker": "io/test_loader.py",
     "io.lost": "io/test_loader.py",
     "model.lintrules": "analyses/test_lint.py",
     "present.lint": "analyses/test_lint.py",

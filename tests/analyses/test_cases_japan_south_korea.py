@@ -53,8 +53,8 @@ def gains_json(capsys, *extra):
 def test_the_case_validates_and_lint_is_clean(capsys):
     assert main(["validate", "--graph", str(CASE)]) == 0
     out = capsys.readouterr().out
-    assert out == ("ok: 3 sources, 24 actors, 1 outcomes, 0 interests, 15 effects, "
-                   "2 relations, 1 events, 34 claims in 5 files\n")
+    assert out == ("ok: 3 sources, 24 actors, 1 outcome, 0 interests, 15 effects, "
+                   "2 relations, 1 event, 34 claims in 5 files\n")
     assert main(["lint", "--graph", str(CASE), "--strict"]) == 0
     assert capsys.readouterr().out == (
         "lint: clean, 34 claims checked\n")

@@ -40,7 +40,7 @@ def report(tariffs):
 def test_the_case_validates_and_is_lint_clean(capsys, tariffs):
     assert main(["validate", "--graph", str(CASE)]) == 0
     assert capsys.readouterr().out.startswith(
-        "ok: 3 sources, 31 actors, 4 outcomes, 3 interests, 20 effects, 1 relations, 4 events,"
+        "ok: 3 sources, 31 actors, 4 outcomes, 3 interests, 20 effects, 1 relation, 4 events,"
         " 52 claims in 5 files")
     assert main(["lint", "--graph", str(CASE), "--strict"]) == 0
     # the one finding (one sentence on two effects landing on different actors) is

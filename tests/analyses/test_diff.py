@@ -257,3 +257,55 @@ def test_a_shared_parse_cache_gives_the_same_records(repo):
     assert (second.counts(), second.origins, second.claims) == (
         first.counts(), first.origins, first.claims)
     assert diff_graphs(actorgraph.build_graph(first), actorgraph.build_graph(second)).records == ()
+
+
+def domain_graph(tmp_path, name, ties, renamed=False):
+    """A graph whose pair a~b (b once named `b-old`, see `renamed`) has the given ties:
+    (kind, domain or None, status or None)."""
+    text = SOURCES + "actors:\n" + actor("a", "A") + (
+        actor("b", "B", formerly="b-old") if renamed else actor("b-old", "B"))
+    text += "relations:\n"
+    for kind, domain, status in ties:
+        text += (f"  - between: [a, {'b' if renamed else 'b-old'}]\n    kind: {kind}\n"
+                 + (f"    domain: {domain}\n" if domain else "")
+                 + (f"    status: {status}\n" if status else "")
+                 + f"    claims:\n      - {{by: a, source: s, quote: '{kind}'}}\n")
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "g.yaml").write_text(text, encoding="utf-8")
+    return actorgraph.load(folder, cache=False)
+
+
+def test_a_tie_moved_to_another_domain_is_one_changed_record(tmp_path):
+    old = domain_graph(tmp_path, "old", [("alliance", None, None), ("sanctions", "economic",
+                                                                      None)])
+    new = domain_graph(tmp_path, "new", [("alliance", "security", "strained"),
+                                         ("sanctions", "economic", None)])
+    # the claims under it are the same claims: their ids follow the relation's
+    assert as_tuples(diff_graphs(old, new).records) == [
+        ("changed", "relation", "relation:a~b-old:security/alliance",
+         "relation:a~b-old:alliance",
+         (FieldChange("domain", "other", "security"), FieldChange("status", None, "strained")))]
+
+
+def test_a_domain_move_is_followed_through_a_rename(tmp_path):
+    old = domain_graph(tmp_path, "old", [("alliance", "economic", None)])
+    new = domain_graph(tmp_path, "new", [("alliance", "diplomatic", None)], renamed=True)
+    records = as_tuples(diff_graphs(old, new).records)
+    assert ("changed", "relation", "relation:a~b:diplomatic/alliance",
+            "relation:a~b-old:economic/alliance",
+            (FieldChange("domain", "economic", "diplomatic"),)) in records
+    assert [r[:2] for r in records if r[1] == "relation"] == [("changed", "relation")]
+
+
+def test_which_tie_went_to_which_domain_is_never_guessed(tmp_path):
+    old = domain_graph(tmp_path, "old", [("alliance", None, None),
+                                         ("alliance", "economic", None)])
+    new = domain_graph(tmp_path, "new", [("alliance", "security", None),
+                                         ("alliance", "diplomatic", None)])
+    relations = sorted(r[:3] for r in as_tuples(diff_graphs(old, new).records)
+                       if r[1] == "relation")
+    assert relations == [("added", "relation", "relation:a~b-old:diplomatic/alliance"),
+                         ("added", "relation", "relation:a~b-old:security/alliance"),
+                         ("removed", "relation", "relation:a~b-old:alliance"),
+                         ("removed", "relation", "relation:a~b-old:economic/alliance")]

@@ -121,18 +121,48 @@ def test_both_parties_of_the_rift_are_drawn_even_with_no_edge_of_their_own():
                    for t in fig.texts)
 
 
-def test_every_text_of_the_panel_fits_the_slide_at_a_readable_size():
-    G = actorgraph.load(QATAR, cache=False)
-    fig = draw_rift_briefing(G, rift=("saudi-arabia", "qatar"))
+def assert_readable(fig):
+    """Every text of the slide inside it, none smaller than 6 pt."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    texts = [t for ax in fig.axes for t in ax.texts] + list(fig.texts)
-    for t in texts:
+    for t in [t for ax in fig.axes for t in ax.texts] + list(fig.texts):
         box = t.get_window_extent(renderer)
         assert box.x0 >= 0 and box.x1 <= fig.bbox.x1, t.get_text()
         assert t.get_fontsize() >= 6, t.get_text()
+
+
+def hatched(fig):
+    return {p.get_gid()[4:] for ax in fig.axes for p in ax.patches
+            if (p.get_gid() or "").startswith("bar:") and p.get_hatch()}
+
+
+def test_every_text_of_the_panel_fits_the_slide_at_a_readable_size():
+    G = actorgraph.load(QATAR, cache=False)
+    fig = draw_rift_briefing(G, rift=("saudi-arabia", "qatar"))
+    assert_readable(fig)
     counts = {a: t for a, t in texts_by_gid(fig, "counts:").items()}
     # too long for one line at the panel's size: broken at a " · ", not shrunk
-    assert counts["qatar"].get_text() == "roughly even chance\n3 voices · contested"
+    assert counts["qatar"].get_text() == "roughly even chance\n3 voices"
     assert counts["qatar"].get_fontsize() == 7.5
     assert counts["turkey"].get_text() == "likely · 1 voice"
+    # contested stakes: a hatched bar, and a key under the bars says what it means
+    report = who_gains(G, "saudi-arabia", "qatar")
+    assert hatched(fig) == set(report.contested) == {"iran", "qatar"}
+    assert [t.get_text() for t in fig.texts if t.get_gid() == "panel-hatch"] == \
+        ["hatched bar: contested (an independent voice says otherwise)"]
+
+
+def test_a_full_panel_of_twelve_rows_stays_readable():
+    # twelve rows leave no room for a second line; the contested top gainer's words once
+    # shrank below 6 pt ("very likely · 3 voices · contested")
+    G = actorgraph.load(DATA / "valid" / "us-china-tariffs-third-countries", cache=False)
+    fig = draw_rift_briefing(G, rift=("united-states", "china"))
+    assert len(texts_by_gid(fig, "counts:")) == 12
+    assert_readable(fig)
+    assert hatched(fig) == {"third-countries"}
+
+
+def test_no_key_for_hatching_when_nothing_is_contested(curated):
+    fig = draw_rift_briefing(curated, rift=("russia", "azerbaijan"))
+    assert not hatched(fig) and not who_gains(curated, "russia", "azerbaijan").contested
+    assert not [t for t in fig.texts if t.get_gid() == "panel-hatch"]

@@ -5,7 +5,8 @@ derived ids for interests, effects, relations and claims (`actorgraph.model.ids`
 record to another file or reordering a list changes nothing. A record whose new version
 lists the old id under ``formerly:`` is reported as renamed, and references to it (and
 derived ids that contain it) are followed through the rename. A claim whose claimant,
-source and assertion stay but whose quote changes is reported as changed.
+source and assertion stay but whose quote changes is reported as changed, and so is a
+relation whose domain alone changes (its id names the domain), with its claims unchanged.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ class RecordChange:
     id: str
     """The id in the new version (the old one for removed records)."""
     old_id: str | None = None
-    """For renamed records and re-quoted claims: the id in the old version."""
+    """For renamed records, re-quoted claims and relations moved to another domain: the id
+    in the old version."""
     fields: tuple[FieldChange, ...] = ()
     old_origin: Origin | None = None
     new_origin: Origin | None = None
@@ -136,9 +138,12 @@ class _Entry:
 _NO_EXTRA: tuple[tuple[str, str], ...] = ()
 
 
-def _tables(r: GraphRecords, ren: dict[str, str], skip: set[str]
-            ) -> dict[str, dict[str, _Entry]]:
-    """type -> id (with renames applied) -> entry, leaving out records from `skip` files."""
+def _tables(r: GraphRecords, ren: dict[str, str], skip: set[str],
+            moved: dict[str, str] | None = None) -> dict[str, dict[str, _Entry]]:
+    """type -> id (with renames and `moved` relations applied) -> entry, leaving out
+    records from `skip` files."""
+    moved = moved or {}
+
     def name(x: str) -> str:
         return ren.get(x, x)
 
@@ -168,12 +173,7 @@ def _tables(r: GraphRecords, ren: dict[str, str], skip: set[str]
         if keep(eid):
             t["effect"][new_id] = _Entry(e, (("from", src),), claims_only, o[eid], eid)
     for rid, rel in r.relations.items():
-        new_id = rid
-        if ren and any(x in ren for x in rel.ends):
-            new_id = ids.relation_id(rel.model_copy(update={
-                "between": [name(x) for x in rel.between] if rel.between else None,
-                "from_": name(rel.from_) if rel.from_ else None,
-                "to": name(rel.to) if rel.to else None}))
+        new_id = moved.get(rid) or (_relation_id(rel, ren) if ren else rid)
         assertion[rid] = new_id
         if keep(rid):
             t["relation"][new_id] = _Entry(rel, _NO_EXTRA, claims_only, o[rid], rid)
@@ -187,6 +187,41 @@ def _tables(r: GraphRecords, ren: dict[str, str], skip: set[str]
                 update={"by": name(c.by), "source": name(c.source)}))
         t["claim"][new_id] = _Entry(c, (("about", about_new),), frozenset(), o[cid], cid)
     return t
+
+
+def _relation_id(rel: Any, ren: dict[str, str], **update: Any) -> str:
+    """The id of relation `rel` with its ends renamed by `ren` (and fields `update`d)."""
+    def name(x: str) -> str:
+        return ren.get(x, x)
+
+    if ren and any(x in ren for x in rel.ends):
+        update.update({"between": [name(x) for x in rel.between] if rel.between else None,
+                       "from_": name(rel.from_) if rel.from_ else None,
+                       "to": name(rel.to) if rel.to else None})
+    return ids.relation_id(rel.model_copy(update=update) if update else rel)
+
+
+def _domain_moves(old: GraphRecords, new: GraphRecords, ren: dict[str, str]
+                  ) -> dict[str, str]:
+    """Old relation id -> new relation id, for a tie whose domain alone changed. The id
+    names the domain (`ids.relation_id`), so otherwise a tie moved from one domain to
+    another would read as one tie removed and another added, each with all its claims.
+    Paired only one to one: where several ties of one pair and kind change domain at once,
+    which went where is not guessed."""
+    was = {_relation_id(rel, ren): rid for rid, rel in old.relations.items()}
+    gone = [rid for key, rid in was.items() if key not in new.relations]
+    came = [rid for rid in new.relations if rid not in was]
+    if not gone or not came:
+        return {}
+    by_tie: dict[str, list[list[str]]] = {}
+    for rid in gone:
+        tie = _relation_id(old.relations[rid], ren, domain="other")
+        by_tie.setdefault(tie, [[], []])[0].append(rid)
+    for rid in came:
+        tie = _relation_id(new.relations[rid], {}, domain="other")
+        by_tie.setdefault(tie, [[], []])[1].append(rid)
+    return {olds[0]: news[0] for olds, news in by_tie.values()
+            if len(olds) == 1 and len(news) == 1}
 
 
 def _renames(old: GraphRecords, new: GraphRecords) -> dict[str, str]:
@@ -217,7 +252,8 @@ def diff_records(old: GraphRecords, new: GraphRecords) -> list[RecordChange]:
     ren = _renames(old, new)
     # a file with the same bytes in both versions holds the same records: nothing to compare
     same = {rel for rel, digest in old.digests.items() if new.digests.get(rel) == digest}
-    t_old = _tables(old, ren, {shown for shown, rel in old.relative.items() if rel in same})
+    t_old = _tables(old, ren, {shown for shown, rel in old.relative.items() if rel in same},
+                    _domain_moves(old, new, ren))
     t_new = _tables(new, {}, {shown for shown, rel in new.relative.items() if rel in same})
     out: list[RecordChange] = []
 

@@ -13,7 +13,7 @@ from ..errors import Problem
 from ..model.records import Relation, consecutive, span
 
 if TYPE_CHECKING:
-    from .loader import GraphRecords
+    from .checker import GraphRecords
 
 __all__ = ["contradictory_relations", "former_id_problems", "membership_cycles"]
 

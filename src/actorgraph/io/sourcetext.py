@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..errors import Problem, display_path
 
 if TYPE_CHECKING:
-    from .loader import GraphRecords
+    from .checker import GraphRecords
 
 __all__ = ["MAX_TEXT_BYTES", "check_source_texts", "normalize_text", "paragraph_number",
            "paragraphs", "read_source_text", "text_fingerprint"]

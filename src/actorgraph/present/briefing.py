@@ -29,6 +29,8 @@ PANEL_AXES = (0.81, 0.34, 0.085, 0.54)
 """The ranked panel's bars; the actors' names stand to their left, the numbers right."""
 NAME_RIGHT, VALUE_LEFT = 0.80, 0.902
 """Where the names column ends and the numbers column begins (figure fractions)."""
+CONTESTED_HATCH = "////"
+"""How the bar of a contested stake is marked (the panel's note says so)."""
 MAX_ROWS = 12
 """More stakes than this: the strongest gainers and losers, half each, and a count of the rest."""
 
@@ -106,7 +108,8 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
     beside = blended_transform_factory(fig.transFigure, ax.transData)
     for y, r in enumerate(rows):
         ax.barh(y, r["score"], height=0.55, color=MARKS[r["verdict"]][0],
-                gid=f"bar:{r['actor']}")
+                hatch=CONTESTED_HATCH if r["contested"] else None, edgecolor="white",
+                linewidth=0, gid=f"bar:{r['actor']}")
         for x, text, va, size, weight, gid in (
                 (NAME_RIGHT, textwrap.shorten(r["name"], 28, placeholder="…"), "bottom", 10.5,
                  "bold", "name"),
@@ -128,6 +131,11 @@ def _draw_panel(fig: Any, rows: list[dict[str, Any]], left_out: int) -> None:
                     fontsize=8, color="#444444", va="top", parse_math=False,
                     gid="panel-note")
     _fit_right(fig, note)
+    if any(r["contested"] for r in rows):  # under the bars, above the map's legend
+        key = fig.text(0.64, PANEL_AXES[1] - 0.008, "hatched bar: contested (an independent "
+                       "voice says otherwise)", fontsize=8, color="#444444", va="top",
+                       parse_math=False, gid="panel-hatch")
+        _fit_right(fig, key)
 
 
 def _fit_right(fig: Any, text: Any, margin: float = 0.006, shrunk: float = 6.0,
@@ -161,12 +169,9 @@ def _fit_right(fig: Any, text: Any, margin: float = 0.006, shrunk: float = 6.0,
 
 
 def _counts(row: dict[str, Any]) -> str:
-    """``likely · 2 voices`` (``· contested`` when independent voices disagree)."""
-    n = row["voices"]
-    parts = [row["words"], count(n, "voice")]
-    if row["contested"]:
-        parts.append("contested")
-    return " · ".join(parts)
+    """``likely · 2 voices`` (a contested stake's bar is hatched instead of one more word:
+    with a dozen rows the words would not fit the slide at a readable size)."""
+    return f"{row['words']} · {count(row['voices'], 'voice')}"
 
 
 def _claimants(names: list[str], width: int = 46) -> str:

@@ -85,7 +85,7 @@ def claim_line(G: nx.MultiDiGraph, claim: Claim, indent: str = "    ") -> str:
 
 
 def summary_line(records: GraphRecords) -> str:
-    counts = ", ".join(f"{n} {k}" for k, n in records.counts().items())
+    counts = ", ".join(count(n, k.removesuffix("s")) for k, n in records.counts().items())
     files = len(records.files)
     return f"ok: {counts} in {count(files, 'file')}"
 

@@ -1,0 +1,190 @@
+"""A plain summary of one file's records, kept next to its cache entry, and the checks
+across files run on summaries alone.
+
+After one file of a large graph is edited, ``validate`` needs only to know that the
+graph has no error, its warnings and its counts. Every other file's summary (what it
+defines, of which kind and where; the ids it refers to; its former ids, memberships and
+signed relations; the outcomes it defines and uses) comes from the cache, and the checks
+across files are set operations on them: no record is built.
+
+The summaries decide only whether the graph is clean. They are sound for that: a graph
+they pass would pass the full checks (`actorgraph.io.checker.Checker`) with the same
+warnings and counts. When they find anything at all (a file with a problem of its own,
+an id defined twice, an unknown or wrong reference, a former id in use, a circle of
+``part_of``, relations of opposite sign between the same actors in one domain, a source
+with a text to check), `check_summaries` says None and the loader runs the full checks,
+which word every message with its position exactly as before.
+
+A summary is keyed like the file's records, by the file's SHA-256 under the cache's salt
+(which covers this module and the models), with its own suffix; it holds no file name.
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from .checker import Checker, GraphRecords, unused_outcome
+from .units import FileUnit
+
+__all__ = ["SUMMARY_SUFFIX", "check_summaries", "decode_file_summary",
+           "encode_file_summary", "summarize"]
+
+SUMMARY_SUFFIX = ".sum"
+_FORMAT = "actorgraph-summary-1"
+_KINDS = ("source", "actor", "outcome", "event")
+_COUNTS = ("sources", "actors", "outcomes", "interests", "effects", "relations", "events",
+           "claims")
+
+FileSummary = tuple[Any, ...]
+"""(format, counts, ids by kind, other record ids, refs, former ids, memberships, signed
+relations, outcomes with positions, outcomes used, sources with a text); or (format, None)
+for a file with a problem of its own."""
+
+
+class _Summarizer(Checker):
+    """The full checker's walk over one file, keeping the ids referred to (by the kinds
+    they may be) instead of each reference's path, and only whether any error was met."""
+
+    def __init__(self, unit: FileUnit) -> None:
+        super().__init__(GraphRecords(root=Path()))
+        self.marks = unit.marks
+        self.bad = False
+        self.targets: dict[str, set[str]] = {}
+
+    def ref(self, file: str, path: tuple[Any, ...], target: str, *kinds: str) -> None:
+        key = "|".join(kinds)
+        found = self.targets.get(key)
+        if found is None:
+            found = self.targets[key] = set()
+        found.add(target)
+
+    def error(self, file: str, path: tuple[Any, ...], message: str, *, key: bool = False,
+              level: str = "error") -> None:
+        self.bad = True
+
+
+def summarize(unit: FileUnit) -> FileSummary:
+    """The summary of one validated file."""
+    s = _Summarizer(unit)
+    s.collect("", unit.parsed)
+    r = s.records
+    others = [*r.interests, *r.effects, *r.relations]
+    # a claim's id holds '|', no record's does: so claims can clash only under one record,
+    # which would then be defined twice (see `check_summaries`)
+    if s.bad or any("|" in rid for rid in r.origins.keys() - r.claims.keys()):
+        return (_FORMAT, None)
+    by_kind: dict[str, list[str]] = {k: [] for k in _KINDS}
+    for rid, kind in s.kind_of.items():
+        by_kind[kind].append(rid)
+    formerly = [old for table in (r.sources, r.actors, r.outcomes, r.events)
+                for record in table.values() for old in record.formerly]
+    members = [(a, c) for a, actor in r.actors.items() for c in actor.part_of]
+    signed = [(tuple(sorted(set(rel.ends))), rel.domain, rel.sign)
+              for rel in r.relations.values()
+              if rel.sign and any(c.stance != "denies" for c in rel.claims)]
+    outcomes = [(oid, r.origins[oid].line, r.origins[oid].column) for oid in r.outcomes]
+    used = {i.outcome for _, i in r.interests.values()}
+    used |= {e.to for _, e in r.effects.values()}
+    used |= {start for start, _ in r.effects.values()}
+    texts = [(sid, source.text) for sid, source in r.sources.items() if source.text]
+    return (_FORMAT, tuple(r.counts().values()), [by_kind[k] for k in _KINDS], others,
+            {k: sorted(v) for k, v in s.targets.items()}, formerly, members, signed,
+            outcomes, sorted(used), texts)
+
+
+def encode_file_summary(summary: FileSummary) -> bytes:
+    return marshal.dumps(summary)
+
+
+def decode_file_summary(data: bytes) -> FileSummary:
+    """The summary `encode_file_summary` wrote; ValueError if `data` is not one."""
+    try:
+        summary = marshal.loads(data)
+    except (EOFError, ValueError, TypeError) as exc:
+        raise ValueError(f"not a summary: {exc}") from None
+    if (type(summary) is not tuple or not summary or summary[0] != _FORMAT
+            or len(summary) not in (2, 11)):
+        raise ValueError("not a summary")
+    return summary
+
+
+def check_summaries(files: Iterable[tuple[str, FileSummary]], text_root: Path | None
+                    ) -> tuple[list[Problem], dict[str, int]] | None:
+    """(warnings, counts) of a graph made of these files (name shown, summary), if the
+    summaries prove it has no error; None if the full checks must run (see the module)."""
+    defined: dict[str, set[str]] = {k: set() for k in _KINDS}
+    n_defined = 0
+    others: list[str] = []
+    refs: dict[str, set[str]] = {}
+    formerly: list[str] = []
+    members: list[tuple[str, str]] = []
+    signs: dict[tuple[Any, ...], set[int]] = {}
+    used: set[str] = set()
+    outcomes: list[tuple[str, list[tuple[str, int, int]]]] = []
+    counts = [0] * len(_COUNTS)
+    for shown, summary in files:
+        if summary[1] is None:
+            return None
+        (_, n, by_kind, other_ids, file_refs, olds, file_members, signed, file_outcomes,
+         file_used, texts) = summary
+        if texts and text_root is not None:
+            return None
+        counts = [a + b for a, b in zip(counts, n, strict=True)]
+        for kind, found in zip(_KINDS, by_kind, strict=True):
+            defined[kind].update(found)
+            n_defined += len(found)
+        others.extend(other_ids)
+        for key, targets in file_refs.items():
+            refs.setdefault(key, set()).update(targets)
+        formerly.extend(olds)
+        members.extend(file_members)
+        for ends, domain, sign in signed:
+            signs.setdefault((ends, domain), set()).add(sign)
+        used.update(file_used)
+        outcomes.append((shown, file_outcomes))
+    if not outcomes:
+        return None  # no file: the full checks say the graph is empty
+    every = set().union(*defined.values())
+    if len(every) != n_defined or len(set(others)) != len(others) or not every.isdisjoint(
+            others):
+        return None  # an id defined twice
+    for key, targets in refs.items():
+        kinds = key.split("|")
+        known = defined[kinds[0]] if len(kinds) == 1 else set().union(
+            *(defined[k] for k in kinds))
+        if not targets <= known:
+            return None  # an unknown id, or one of another kind
+    if len(set(formerly)) != len(formerly) or not every.isdisjoint(formerly):
+        return None
+    actors = defined["actor"]
+    if _has_cycle([(a, c) for a, c in members if c in actors]):
+        return None
+    if any(len(found) > 1 for found in signs.values()):
+        return None  # relations that may contradict: the full check weighs their dates
+    warnings = [unused_outcome(shown, line, col, oid) for shown, found in outcomes
+                for oid, line, col in found if oid not in used]
+    return sorted(warnings), dict(zip(_COUNTS, counts, strict=True))
+
+
+def _has_cycle(edges: list[tuple[str, str]]) -> bool:
+    """Whether the directed graph of `edges` has a circle (Kahn's algorithm)."""
+    out: dict[str, list[str]] = {}
+    into: dict[str, int] = {}
+    for a, c in edges:
+        out.setdefault(a, []).append(c)
+        into[c] = into.get(c, 0) + 1
+        into.setdefault(a, 0)
+    ready = [node for node, n in into.items() if n == 0]
+    done = 0
+    while ready:
+        node = ready.pop()
+        done += 1
+        for nxt in out.get(node, ()):
+            into[nxt] -= 1
+            if into[nxt] == 0:
+                ready.append(nxt)
+    return done != len(into)
