@@ -17,6 +17,7 @@ import actorgraph
 from actorgraph.io import cache as cache_module
 from actorgraph.io.cache import _MAGIC, open_store, take_notices
 from actorgraph.io.loader import load_records
+from actorgraph.io.yamlread import MarkedList, MarkedMap, mark_at, read_yaml_file
 
 from ..conftest import ROOT
 
@@ -375,3 +376,35 @@ def test_shared_fields_written_sets_never_leak_between_records(cached, disk):
     with pytest.raises(pydantic.ValidationError, match="frozen"):
         first.quote = "changed"
     assert other.model_fields_set == before and first.quote != "changed"
+
+
+def _mapping_starts(node, out):
+    if isinstance(node, MarkedMap):
+        out.add(node.mark)
+    if isinstance(node, (MarkedMap, MarkedList)):
+        for value in node.values() if isinstance(node, MarkedMap) else node:
+            _mapping_starts(value, out)
+    return out
+
+
+@pytest.mark.parametrize("folder", [ROOT / "graph", *sorted(
+    p for p in (ROOT / "tests" / "data" / "valid").iterdir() if p.is_dir())],
+    ids=lambda p: p.name)
+def test_every_origin_is_where_its_record_is_written(folder):
+    """Origins come from the fast read's mapping starts (`units.fresh_unit`); the marked
+    read, which messages use, must find each record at the very same place."""
+    records = load_records(folder, disk=False)
+    docs = {shown: read_yaml_file(folder / relative)
+            for shown, relative in records.relative.items()}
+    starts = {shown: _mapping_starts(doc, set()) for shown, doc in docs.items()}
+    for rid, origin in records.origins.items():
+        assert (origin.line, origin.column) in starts[origin.file], rid
+    named = 0
+    for shown, doc in docs.items():
+        for section in ("sources", "actors", "outcomes", "events"):
+            for i, record in enumerate(doc.get(section) or []):
+                origin = records.origins[record["id"]]
+                assert (origin.file, origin.line, origin.column) == (
+                    shown, *mark_at(doc, (section, i))), record["id"]
+                named += 1
+    assert named >= len(records.actors)

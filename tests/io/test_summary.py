@@ -92,6 +92,12 @@ EDITS = {
     claims:
       - {by: reporter, source: wire, quote: "They fought until 1999"}
 """),
+    "a source given its text": ("sources.yaml", SOURCES.replace(
+        "kind: report}", "kind: report, text: memo.txt}")),
+    "a source given a text without the quote": ("sources.yaml", SOURCES.replace(
+        "kind: report}", "kind: report, text: other.txt}")),
+    "a source given a text that is not there": ("sources.yaml", SOURCES.replace(
+        "kind: report}", "kind: report, text: gone.txt}")),
     "an unknown claimant": ("relations.yaml", RELATIONS.replace("by: reporter", "by: nobody")),
     "a misspelt id used twice": ("relations.yaml", RELATIONS.replace("[north, south]",
                                                                      "[nort, south]")
@@ -130,6 +136,10 @@ EDITS = {
 }
 
 
+TEXTS = {"memo.txt": "A memo.\n\nSouth is a state, it says.\n",
+         "other.txt": "Another memo.\n"}
+
+
 def write(folder, files):
     folder.mkdir(exist_ok=True)
     for name, text in files.items():
@@ -149,7 +159,7 @@ def outcome(folder, **kwargs):
 @pytest.fixture
 def graph(cached):
     folder = cached[0].parent / "small"
-    write(folder, BASE)
+    write(folder, {**BASE, **TEXTS})
     return folder
 
 
@@ -184,6 +194,23 @@ def test_a_clean_edit_is_answered_from_the_summaries(graph):
     # and its records, built on first use, are the full load's
     full = load_records(graph, disk=False)
     assert records.claims == full.claims and records.origins == full.origins
+
+
+def test_dates_and_texts_are_weighed_from_the_files_that_hold_them(graph):
+    """Relations of opposite sign between the same actors, and a source's text, need the
+    records of the files holding them (and only those): still answered without the full
+    checks, and a text changed afterwards is read again."""
+    load_records(graph)
+    write(graph, dict([EDITS["relations at peace by their dates"],
+                       EDITS["a source given its text"]]))
+    records = load_records(graph)
+    assert isinstance(records, LazyRecords) and records.__dict__["_pending"] is not None
+    assert outcome(graph) == outcome(graph, disk=False)
+    (graph / "memo.txt").write_text("South is not a state.\n", encoding="utf-8")
+    said = outcome(graph)
+    assert said == outcome(graph, disk=False)
+    assert said[1][0].endswith("quote not found in memo.txt (the source's text): "
+                               "\u201cSouth is a state\u201d")
 
 
 def test_an_error_is_never_answered_from_the_summaries(graph):

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
-import pytest
+import random
+from pathlib import Path
 
-from actorgraph.io.yamlread import MAX_DEPTH, MarkedList, MarkedMap, YamlProblem, read_yaml_text
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from actorgraph.io.yamlread import (
+    MAX_DEPTH,
+    MarkedList,
+    MarkedMap,
+    YamlProblem,
+    read_plain_bytes,
+    read_yaml_bytes,
+    read_yaml_text,
+)
+
+from ..mutations import delete_line, duplicate_line, insert_bytes, reindent, swap_lines
+
+GRAPH_FILES = sorted((Path(__file__).resolve().parents[2] / "graph").rglob("*.yaml"))
 
 
 def test_scalars_stay_as_written():
@@ -71,6 +88,9 @@ def test_hazards_are_errors_at_their_position(text, message):
     with pytest.raises(YamlProblem) as info:
         read_yaml_text(text, "f.yaml")
     assert str(info.value) == message
+    with pytest.raises(YamlProblem) as info:  # the fast read refuses it in the same words
+        read_plain_bytes(text.encode(), "f.yaml")
+    assert str(info.value) == message
 
 
 def test_nesting_is_capped_at_the_level_it_passes():
@@ -98,3 +118,59 @@ def test_absurd_nesting_fails_cleanly_before_anything_recursive_runs(opener):
 def test_empty_and_comment_only_text_is_none():
     assert read_yaml_text("") is None
     assert read_yaml_text("# nothing here\n") is None
+
+
+def _same_as_marked(plain, starts, marked):
+    """`plain` is `marked` as plain dicts and lists, each dict's start in `starts`."""
+    if isinstance(marked, MarkedMap):
+        assert type(plain) is dict and list(plain) == list(marked)
+        start = starts[id(plain)]
+        assert (start.line + 1, start.column + 1) == marked.mark
+        for key, value in marked.items():
+            _same_as_marked(plain[key], starts, value)
+    elif isinstance(marked, MarkedList):
+        assert type(plain) is list and len(plain) == len(marked)
+        for p, m in zip(plain, marked, strict=True):
+            _same_as_marked(p, starts, m)
+    else:
+        assert type(plain) is type(marked) and plain == marked
+
+
+def _both(data: bytes):
+    """What each reader makes of `data`: a value, or the problem's words."""
+    try:
+        marked = read_yaml_bytes(data, "f.yaml")
+    except YamlProblem as exc:
+        marked = str(exc)
+    try:
+        plain, starts = read_plain_bytes(data, "f.yaml")
+    except YamlProblem as exc:
+        plain, starts = str(exc), {}
+    return marked, plain, starts
+
+
+def test_the_fast_read_is_the_marked_read_without_positions():
+    text = ("a: [x, {b: null, c: 'true'}]\nd:\n  - e: ~\n    f: true\n  - [g, False]\n"
+            "h: 010\n")
+    marked, plain, starts = _both(text.encode())
+    assert plain == {"a": ["x", {"b": None, "c": "true"}], "d": [{"e": None, "f": True},
+                                                                 ["g", False]], "h": "010"}
+    _same_as_marked(plain, starts, marked)
+    assert len(starts) == 3  # one per mapping, none per list or scalar
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(GRAPH_FILES), st.integers(0, 2**32),
+       st.lists(st.sampled_from([delete_line, duplicate_line, swap_lines, reindent,
+                                 insert_bytes]), max_size=3))
+def test_the_fast_read_agrees_with_the_marked_read(path, seed, mutations):
+    """Careless edits of the curated files (duplicate keys, anchors, tabs, bad bytes...):
+    both readers give the same values, or refuse with the same words."""
+    data, rng = path.read_bytes(), random.Random(seed)
+    for mutation in mutations:
+        data = mutation(rng, data)
+    marked, plain, starts = _both(data)
+    if isinstance(marked, str) or isinstance(plain, str):
+        assert plain == marked
+    else:
+        _same_as_marked(plain, starts, marked)

@@ -28,6 +28,7 @@ from .summary import (
     decode_file_summary,
     encode_file_summary,
     summarize,
+    weigh_in_full,
 )
 from .units import read_unit
 from .wholegraph import (
@@ -153,8 +154,19 @@ def _check_summaries(store: FileStore, files: list[FileContents], digests: list[
         if summary is None:
             return None
         summaries.append((shown, summary))
-    checked = check_summaries(summaries, text_root)
-    return None if checked is None else GraphSummary(checked[0], checked[1], {})
+    verdict = check_summaries(summaries, text_root)
+    if verdict is None:
+        return None
+    warnings, counts, deep = verdict
+    texts: dict[str, str] = {}
+    if deep:  # the few files whose records the checks of dates and texts read
+        checker = Checker(GraphRecords(root=text_root or Path()), cache, store)
+        for k in deep:
+            shown, relative, data = files[k]
+            checker.read(shown, relative, data, digests[k])
+        if checker.problems or not weigh_in_full(checker.records, text_root, texts):
+            return None
+    return GraphSummary(warnings, counts, texts)
 
 
 def _file_summary(store: FileStore, shown: str, data: bytes, digest: str,

@@ -11,9 +11,12 @@ The summaries decide only whether the graph is clean. They are sound for that: a
 they pass would pass the full checks (`actorgraph.io.checker.Checker`) with the same
 warnings and counts. When they find anything at all (a file with a problem of its own,
 an id defined twice, an unknown or wrong reference, a former id in use, a circle of
-``part_of``, relations of opposite sign between the same actors in one domain, a source
-with a text to check), `check_summaries` says None and the loader runs the full checks,
-which word every message with its position exactly as before.
+``part_of``), `check_summaries` says None and the loader runs the full checks, which word
+every message with its position exactly as before. Two checks need records: relations of
+opposite sign between the same actors in one domain (their dates decide) and quotes
+against their source's text. For them the records of only the files concerned are built
+and the full checks' own functions run on those (`weigh_in_full`); a problem there, too,
+hands the graph to the full checks.
 
 A summary is keyed like the file's records, by the file's SHA-256 under the cache's salt
 (which covers this module and the models), with its own suffix; it holds no file name.
@@ -22,16 +25,17 @@ A summary is keyed like the file's records, by the file's SHA-256 under the cach
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
 from .checker import Checker, GraphRecords, unused_outcome
+from .graphchecks import contradictory_relations
+from .sourcetext import check_source_texts
 from .units import FileUnit
 
 __all__ = ["SUMMARY_SUFFIX", "check_summaries", "decode_file_summary",
-           "encode_file_summary", "summarize"]
+           "encode_file_summary", "summarize", "weigh_in_full"]
 
 SUMMARY_SUFFIX = ".sum"
 _FORMAT = "actorgraph-summary-1"
@@ -112,10 +116,18 @@ def decode_file_summary(data: bytes) -> FileSummary:
     return summary
 
 
-def check_summaries(files: Iterable[tuple[str, FileSummary]], text_root: Path | None
-                    ) -> tuple[list[Problem], dict[str, int]] | None:
-    """(warnings, counts) of a graph made of these files (name shown, summary), if the
-    summaries prove it has no error; None if the full checks must run (see the module)."""
+Verdict = tuple[list[Problem], dict[str, int], list[int]]
+"""(warnings, counts, the positions of the files whose records `weigh_in_full` must see)"""
+
+
+def check_summaries(files: list[tuple[str, FileSummary]], text_root: Path | None
+                    ) -> Verdict | None:
+    """What the checks across files say of a graph made of these files (name shown,
+    summary), if the summaries prove it has no error; None if the full checks must run (see
+    the module). Two checks need more than a summary: relations of opposite sign between
+    the same actors in one domain (their dates decide) and the quotes citing a source's
+    text (when `text_root` is given, texts are read from it); the files they need are
+    named, for `weigh_in_full`."""
     defined: dict[str, set[str]] = {k: set() for k in _KINDS}
     n_defined = 0
     others: list[str] = []
@@ -124,15 +136,13 @@ def check_summaries(files: Iterable[tuple[str, FileSummary]], text_root: Path | 
     members: list[tuple[str, str]] = []
     signs: dict[tuple[Any, ...], set[int]] = {}
     used: set[str] = set()
-    outcomes: list[tuple[str, list[tuple[str, int, int]]]] = []
+    texts: set[str] = set()
     counts = [0] * len(_COUNTS)
-    for shown, summary in files:
+    for _, summary in files:
         if summary[1] is None:
             return None
-        (_, n, by_kind, other_ids, file_refs, olds, file_members, signed, file_outcomes,
-         file_used, texts) = summary
-        if texts and text_root is not None:
-            return None
+        (_, n, by_kind, other_ids, file_refs, olds, file_members, signed, _, file_used,
+         file_texts) = summary
         counts = [a + b for a, b in zip(counts, n, strict=True)]
         for kind, found in zip(_KINDS, by_kind, strict=True):
             defined[kind].update(found)
@@ -145,8 +155,8 @@ def check_summaries(files: Iterable[tuple[str, FileSummary]], text_root: Path | 
         for ends, domain, sign in signed:
             signs.setdefault((ends, domain), set()).add(sign)
         used.update(file_used)
-        outcomes.append((shown, file_outcomes))
-    if not outcomes:
+        texts.update(sid for sid, _ in file_texts)
+    if not files:
         return None  # no file: the full checks say the graph is empty
     every = set().union(*defined.values())
     if len(every) != n_defined or len(set(others)) != len(others) or not every.isdisjoint(
@@ -163,11 +173,26 @@ def check_summaries(files: Iterable[tuple[str, FileSummary]], text_root: Path | 
     actors = defined["actor"]
     if _has_cycle([(a, c) for a, c in members if c in actors]):
         return None
-    if any(len(found) > 1 for found in signs.values()):
-        return None  # relations that may contradict: the full check weighs their dates
-    warnings = [unused_outcome(shown, line, col, oid) for shown, found in outcomes
-                for oid, line, col in found if oid not in used]
-    return sorted(warnings), dict(zip(_COUNTS, counts, strict=True))
+    mixed = {key for key, found in signs.items() if len(found) > 1}
+    if text_root is None:
+        texts = set()
+    deep = [k for k, (_, summary) in enumerate(files)
+            if (mixed and any((ends, domain) in mixed for ends, domain, _ in summary[7]))
+            or (texts and (summary[10] or not texts.isdisjoint(summary[4].get("source", ()))))]
+    warnings = [unused_outcome(shown, line, col, oid) for shown, summary in files
+                for oid, line, col in summary[8] if oid not in used]
+    return sorted(warnings), dict(zip(_COUNTS, counts, strict=True)), deep
+
+
+def weigh_in_full(records: GraphRecords, text_root: Path | None,
+                  texts: dict[str, str]) -> bool:
+    """Whether the records of the files `check_summaries` named (every relation of a group
+    of mixed signs, every source with a text and every claim that may cite one) pass the
+    checks of relations' dates and of quotes against texts; `texts` gets each text's
+    fingerprint."""
+    if contradictory_relations(records):
+        return False
+    return text_root is None or not check_source_texts(text_root, records, texts)
 
 
 def _has_cycle(edges: list[tuple[str, str]]) -> bool:

@@ -32,10 +32,9 @@ from ..errors import Problem
 from ..model.ids import quote_digest
 from ..model.records import Claim, GraphFile
 from .messages import problems_from_validation
-from .yamlread import MarkedMap, YamlProblem, read_yaml_bytes
+from .yamlread import YamlProblem, read_plain_bytes, read_yaml_bytes
 
-__all__ = ["FileUnit", "decode_unit", "encode_unit", "fresh_unit", "layout_signature",
-           "read_unit"]
+__all__ = ["FileUnit", "decode_unit", "fresh_unit", "layout_signature", "read_unit"]
 
 if TYPE_CHECKING:
     from .cache import FileStore
@@ -132,69 +131,77 @@ def layout_signature() -> str:
     return _layout().signature()
 
 
-def fresh_unit(doc: Any, parsed: GraphFile) -> FileUnit:
-    """The unit of a file just validated: positions read off `doc`, the positioned document
-    `parsed` was validated from (same shape)."""
-    layout = _layout()
-    marks: dict[int, tuple[int, int, str | None]] = {}
-    put_set = _SLOT_SETTERS[0]
+def fresh_unit(doc: Any, starts: dict[int, Any], parsed: GraphFile, *,
+               encode: bool = True) -> tuple[FileUnit, bytes | None]:
+    """The unit of a file just validated and, with `encode`, the bytes of its cache entry
+    (None if it holds something that cannot be stored), in one walk of its models.
 
-    def walk(model: BaseModel, node: Any, where: tuple[int, int]) -> None:
-        # `node` is the model's mapping in the document; where a model was not written as
-        # one (a default, or a shorthand a validator expanded) it takes its parent's place
-        line, col = getattr(node, "mark", where)
-        aux = quote_digest(model.quote) if type(model) is Claim else None  # type: ignore[attr-defined]
-        marks[id(model)] = (line, col, aux)
-        put_set(model, _shared_set(type(model), model.__pydantic_fields_set__))
-        i = layout.index[type(model)]
-        names, aliases = layout.names[i], layout.aliases[i]
-        for f, many in layout.nested[i]:
-            value = getattr(model, names[f])
+    `parsed` was validated from `doc` (same shape), plain values as `read_plain_bytes`
+    gives them with `starts`, where each mapping begins: a model's position is its
+    mapping's, or where a model was not written as one (a default, or a shorthand a
+    validator expanded), its parent's.
+    """
+    layout = _layout()
+    encode = encode and layout.cacheable
+    marks: dict[int, tuple[int, int, str | None]] = {}
+    index, all_names, all_aliases, all_nested = (layout.index, layout.names, layout.aliases,
+                                                 layout.nested)
+    written = _WRITTEN
+    put_set = _SLOT_SETTERS[0]
+    find = starts.get
+
+    def walk(model: BaseModel, node: Any, where: tuple[int, int]) -> tuple[Any, ...]:
+        start = find(id(node))
+        if start is not None:
+            where = (start.line + 1, start.column + 1)
+        cls = type(model)
+        aux = quote_digest(model.quote) if cls is Claim else None  # type: ignore[attr-defined]
+        marks[id(model)] = (*where, aux)
+        i = index[cls]
+        fields_set = model.__pydantic_fields_set__
+        found = written.get((i, frozenset(fields_set)))
+        if found is None:
+            found = _written(i, cls, fields_set)
+        put_set(model, found[0])
+        d = model.__dict__
+        names = all_names[i]
+        values = [d[n] for n in names]
+        for f, many in all_nested[i]:
+            value = values[f]
             if value is None:
                 continue
-            sub = node.get(aliases[f]) if isinstance(node, dict) else None
+            sub = node.get(all_aliases[i][f]) if type(node) is dict else None
             if many:
-                for k, item in enumerate(value):
-                    walk(item, sub[k] if isinstance(sub, list) and k < len(sub) else None,
-                         (line, col))
+                subs = sub if type(sub) is list else ()
+                values[f] = [walk(item, subs[k] if k < len(subs) else None, where)
+                             for k, item in enumerate(value)]
             else:
-                walk(value, sub, (line, col))
+                values[f] = walk(value, sub, where)
+        return (i, found[1], *where, aux, *values) if encode else ()
 
-    walk(parsed, doc, (1, 1))
-    return FileUnit(parsed, marks)
+    top = walk(parsed, doc, (1, 1))
+    data = None
+    if encode:
+        try:
+            data = marshal.dumps(top)
+        except (ValueError, TypeError):
+            data = None
+    return FileUnit(parsed, marks), data
 
 
-def encode_unit(unit: FileUnit) -> bytes | None:
-    """The unit as marshal bytes; None if it holds something that cannot be stored."""
-    layout = _layout()
-    if not layout.cacheable:
-        return None
-    marks = unit.marks
-    index, all_names, all_nested = layout.index, layout.names, layout.nested
-    bits = [{n: 1 << k for k, n in enumerate(names)} for names in all_names]
+_WRITTEN: dict[tuple[int, frozenset[str]], tuple[set[str], int]] = {}
+"""(class index, fields written) -> (the set the models share, its bit mask in an entry)"""
 
-    def enc(model: BaseModel) -> tuple[Any, ...]:
-        i = index[type(model)]
-        d = model.__dict__
-        values = [d[n] for n in all_names[i]]
-        for f, many in all_nested[i]:
-            v = values[f]
-            if many:
-                values[f] = [enc(x) for x in v]
-            elif v is not None:
-                values[f] = enc(v)
-        bit = bits[i]
-        mask = sum(bit[n] for n in model.__pydantic_fields_set__)  # the fields written
-        return (i, mask, *marks[id(model)], *values)
 
-    try:
-        return marshal.dumps(enc(unit.parsed))
-    except (ValueError, KeyError, TypeError):
-        return None
+def _written(i: int, cls: type, fields_set: set[str]) -> tuple[set[str], int]:
+    names = _layout().names[i]
+    mask = sum(1 << k for k, name in enumerate(names) if name in fields_set)
+    found = _WRITTEN[(i, frozenset(fields_set))] = (_shared_set(cls, fields_set), mask)
+    return found
 
 
 def decode_unit(data: bytes) -> FileUnit:
-    """The unit stored by `encode_unit`; raises ValueError if `data` is not one."""
+    """The unit whose entry `fresh_unit` wrote; raises ValueError if `data` is not one."""
     layout = _layout()
     classes, all_names, all_nested = layout.classes, layout.names, layout.nested
     marks: dict[int, tuple[int, int, str | None]] = {}
@@ -268,26 +275,25 @@ def read_unit(shown: str, data: bytes, digest: str, problems: list[Problem],
         except ValueError:
             store.drop(digest)  # type: ignore[union-attr]
     try:
-        doc = read_yaml_bytes(data, shown)
+        doc, starts = read_plain_bytes(data, shown)
     except YamlProblem as exc:
         problems.append(exc.problem)
         return None
     if doc is None:
         problems.append(Problem(shown, 1, 1, "file is empty (no records)", "warning"))
         return None
-    if not isinstance(doc, MarkedMap):
-        line, col = getattr(doc, "mark", (1, 1))
+    if type(doc) is not dict:
+        line, col = getattr(read_yaml_bytes(data, shown), "mark", (1, 1))
         problems.append(Problem(shown, line, col, "expected a mapping of sections "
                                 "(sources, actors, outcomes, relations, events)"))
         return None
     try:
         parsed = GraphFile.model_validate(doc)
-    except ValidationError as exc:
-        problems.extend(problems_from_validation(exc, doc, shown, GraphFile))
+    except ValidationError as exc:  # its messages need every position: read it so
+        problems.extend(problems_from_validation(exc, read_yaml_bytes(data, shown), shown,
+                                                 GraphFile))
         return None
-    unit = fresh_unit(doc, parsed)
-    if store is not None:
-        encoded = encode_unit(unit)
-        if encoded is not None:
-            store.put(digest, encoded)
+    unit, encoded = fresh_unit(doc, starts, parsed, encode=store is not None)
+    if encoded is not None:
+        store.put(digest, encoded)  # type: ignore[union-attr]
     return unit

@@ -34,6 +34,7 @@ __all__ = [
     "YamlProblem",
     "mark_at",
     "read_file_bytes",
+    "read_plain_bytes",
     "read_yaml_bytes",
     "read_yaml_file",
     "read_yaml_text",
@@ -178,13 +179,35 @@ def too_big(size: int) -> str:
 
 def read_yaml_bytes(data: bytes, file: str = "<bytes>") -> Any:
     """Decode `data` strictly as UTF-8 and parse it with `read_yaml_text`."""
+    return read_yaml_text(_decode(data, file), file)
+
+
+def read_plain_bytes(data: bytes, file: str = "<bytes>") -> tuple[Any, dict[int, Any]]:
+    """`read_yaml_bytes` with every check, but plain dicts and lists that keep only where
+    each mapping starts: ``(doc, starts)``, `starts` keyed by ``id()`` of each dict of `doc`
+    (valid while `doc` lives), its value a libyaml mark (0-based ``.line``, ``.column``).
+
+    The fast read for validating a file: pydantic reads plain dicts faster than `MarkedMap`,
+    and the records need only their mappings' positions. A message that needs any other
+    position reads the file again with `read_yaml_bytes` (a problem found here does).
+    """
+    text = _decode(data, file)
+    starts: dict[int, Any] = {}
+    try:
+        return _read(text, file, starts), starts
+    except _NeedsPositions:
+        read_yaml_text(text, file)  # raises the problem with its positions
+        raise AssertionError("the full read accepted what the plain read refused") from None
+
+
+def _decode(data: bytes, file: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise YamlProblem(Problem(file, 1, 1, too_big(len(data))))
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise YamlProblem(Problem(file, 1, 1, "the file is UTF-16 (it starts with a UTF-16 "
                                   "byte-order mark); save it as UTF-8"))
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         start = data.rfind(b"\n", 0, exc.start) + 1
@@ -192,16 +215,20 @@ def read_yaml_bytes(data: bytes, file: str = "<bytes>") -> Any:
         bad = data[exc.start:exc.start + 1].hex()
         raise YamlProblem(Problem(file, line, col, f"byte 0x{bad} is not valid UTF-8; "
                                   "save the file as UTF-8")) from None
-    return read_yaml_text(text, file)
 
 
 def read_yaml_text(text: str, file: str = "<string>") -> Any:
     """Parse one YAML document from `text` into Marked values (``None`` for an empty file)."""
+    return _read(text, file, None)
+
+
+def _read(text: str, file: str, starts: dict[int, Any] | None) -> Any:
+    """Marked values (`starts` None), or plain ones with each mapping's start in `starts`."""
     if text.startswith("\ufeff"):
         text = text[1:]
     yaml = _yaml()
     try:
-        return _build(_event_source(yaml, text), file)
+        return _build(_event_source(yaml, text), file, starts)
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else "byte"
@@ -253,9 +280,17 @@ def _yaml() -> Any:
         _SequenceEnd, _Alias = events.SequenceEndEvent, events.AliasEvent
         _DocumentStart = events.DocumentStartEvent
     return yaml
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_TRUE = frozenset(("true", "True", "TRUE"))
-_FALSE = frozenset(("false", "False", "FALSE"))
+
+
+_PLAIN = {"": None, "~": None, "null": None, "Null": None, "NULL": None,
+          "true": True, "True": True, "TRUE": True, "false": False, "False": False,
+          "FALSE": False}
+"""The plain (unquoted) scalars that are not text: null and the two booleans, as YAML 1.2's
+core schema spells them; every other plain scalar stays text as written."""
+
+
+class _NeedsPositions(Exception):
+    """A plain read found a problem whose message needs positions it did not keep."""
 
 
 def _fail(file: str, event: Any, message: str) -> None:
@@ -272,91 +307,115 @@ def _check_node(file: str, event: Any) -> None:
               "(quote the value to make it text)")
 
 
-def _build(next_event: Any, file: str) -> Any:
-    """Build Marked values from parser events, refusing what is unsafe.
+def _check_key(file: str, event: Any, parent: Any, keys: Any) -> None:
+    """Refuse a merge key or a duplicate key (`keys` None: its first position was not kept)."""
+    key = event.value
+    if key == "<<" and event.implicit[0]:
+        _fail(file, event, "merge keys ('<<') are not supported; write the keys out")
+    if keys is None:
+        raise _NeedsPositions
+    line, col = _pos(keys[key])
+    _fail(file, event, f"duplicate key '{clip(key)}' (first at line {line}, column {col}); "
+          "YAML would keep only the last one")
 
-    One flat loop (no recursion, no per-event method calls): this is the hot path of a load.
+
+def _build(next_event: Any, file: str, starts: dict[int, Any] | None = None) -> Any:
+    """Build values from parser events, refusing what is unsafe: `MarkedMap` and
+    `MarkedList` with every position (`starts` None), or plain dicts and lists with each
+    dict's start mark put in `starts` by its ``id()``.
+
+    One flat loop (no recursion, no per-event call but the parser's), the open container
+    and its pending key in locals: this is the hot path of a cold load. A plain scalar in
+    `_PLAIN` is null or a boolean; any other scalar is text.
     """
+    full = starts is None
+    plain = _PLAIN
+    scalar_event, mapping_start, sequence_start = _ScalarEvent, _MappingStart, _SequenceStart
+    mapping_end, sequence_end = _MappingEnd, _SequenceEnd
     result: Any = None
     documents = 0
-    # parallel stacks: the open container, whether it is a mapping, and a mapping's
-    # pending key (None while a key is expected)
-    containers: list[Any] = []
-    is_map: list[bool] = []
-    pending: list[Any] = []
+    stack: list[tuple[Any, ...]] = []  # the enclosing containers' states
+    # the open container, whether it is a mapping, its pending key (None while a key is
+    # expected) and, when positions are kept, its tables of them
+    top: Any = None
+    top_map = False
+    key: Any = None
+    keys: Any = None
+    values: Any = None
+    items: Any = None
     while True:
         event = next_event()
         if event is None:
             break
         cls = event.__class__
-        if cls is _ScalarEvent:
+        if cls is scalar_event:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                 _check_node(file, event)
             raw = event.value
-            if not event.implicit[0]:
-                value: Any = raw  # quoted or block scalar: always text
-            elif raw in _NULLS:
-                value = None
-            elif raw in _TRUE:
-                value = True
-            elif raw in _FALSE:
-                value = False
+            if top_map:
+                if key is None:  # this scalar is a key
+                    if raw in top or (raw == "<<" and event.implicit[0]):
+                        _check_key(file, event, top, keys)
+                    if full:
+                        keys[raw] = event.start_mark
+                    key = raw
+                    continue
+                top[key] = plain.get(raw, raw) if event.implicit[0] else raw
+                if full:
+                    values[key] = event.start_mark
+                key = None
+            elif top is not None:
+                top.append(plain.get(raw, raw) if event.implicit[0] else raw)
+                if full:
+                    items.append(event.start_mark)
             else:
-                value = raw
-            node: Any = value
-        elif cls is _MappingStart or cls is _SequenceStart:
+                result = plain.get(raw, raw) if event.implicit[0] else raw
+            continue
+        if cls is mapping_end or cls is sequence_end:
+            top, top_map, keys, values, items = stack.pop()
+            key = None
+            continue
+        if cls is mapping_start or cls is sequence_start:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                 _check_node(file, event)
-            if len(containers) >= MAX_DEPTH:
+            if len(stack) >= MAX_DEPTH:
                 _fail(file, event, f"nesting deeper than {MAX_DEPTH} levels")
-            node = MarkedMap(event.start_mark) if cls is _MappingStart \
-                else MarkedList(event.start_mark)
-        elif cls is _MappingEnd or cls is _SequenceEnd:
-            containers.pop()
-            is_map.pop()
-            pending.pop()
+            mark = event.start_mark
+            if full:
+                node: Any = MarkedMap(mark) if cls is mapping_start else MarkedList(mark)
+            elif cls is mapping_start:
+                node = {}
+                starts[id(node)] = mark  # type: ignore[index]
+            else:
+                node = []
+            if top_map:
+                if key is None:
+                    _fail(file, event, "a mapping or list used as a key; keys must be plain "
+                          "text")
+                top[key] = node
+                if full:
+                    values[key] = mark
+            elif top is not None:
+                top.append(node)
+                if full:
+                    items.append(mark)
+            else:
+                result = node
+            stack.append((top, top_map, keys, values, items))
+            top, key = node, None
+            top_map = cls is mapping_start
+            if full:
+                if top_map:
+                    keys, values = node._keys, node._values
+                else:
+                    items = node._items
             continue
-        elif cls is _Alias:
+        if cls is _Alias:
             _fail(file, event, f"alias '*{event.anchor}' found: anchors and aliases are not "
                   "supported in the graph; write the value out")
-            continue
         elif cls is _DocumentStart:
             documents += 1
             if documents > 1:
                 _fail(file, event, "a second YAML document ('---') in one file; put each "
                       "document in its own file")
-            continue
-        else:
-            continue
-        # place the node in its parent
-        if not containers:
-            result = node
-        elif not is_map[-1]:
-            parent = containers[-1]
-            parent.append(node)
-            parent._items.append(event.start_mark)
-        elif pending[-1] is None:  # this node is a key
-            if cls is not _ScalarEvent:
-                _fail(file, event, "a mapping or list used as a key; keys must be plain text")
-            key = event.value
-            parent = containers[-1]
-            if key == "<<" and event.implicit[0]:
-                _fail(file, event, "merge keys ('<<') are not supported; write the keys out")
-            if key in parent:
-                line, col = _pos(parent._keys[key])
-                _fail(file, event, f"duplicate key '{clip(key)}' (first at line {line}, "
-                      f"column {col}); YAML would keep only the last one")
-            parent[key] = None  # reserve the key's place (and catch duplicates early)
-            parent._keys[key] = event.start_mark
-            pending[-1] = key
-        else:
-            parent = containers[-1]
-            key = pending[-1]
-            parent[key] = node
-            parent._values[key] = event.start_mark
-            pending[-1] = None
-        if cls is not _ScalarEvent:
-            containers.append(node)
-            is_map.append(cls is _MappingStart)
-            pending.append(None)
     return result
