@@ -21,6 +21,7 @@ from ..model.records import Claim, claim_grade
 from .markdown import md_code
 from .markdown import md_text as _md
 from .text import claim_dict, claim_line, node_name, quantity_text, relay_text
+from .uncounted import uncounted_dicts, uncounted_lines, uncounted_markdown
 from .words import count
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
@@ -76,7 +77,8 @@ def report_to_dict(G: nx.MultiDiGraph, report: RiftReport) -> dict[str, Any]:
             "stakes": [_stake_dict(G, s) for s in report.stakes],
             "inferred": [_stake_dict(G, s) for s in report.inferred],
             "causes": {"contested": any(c.contested for c in report.causes),
-                       "accounts": causes}}
+                       "accounts": causes},
+            "uncounted_event_effects": uncounted_dicts(G, report)}
 
 
 def format_json(G: nx.MultiDiGraph, report: RiftReport) -> str:
@@ -186,6 +188,10 @@ def _contest_text(G: nx.MultiDiGraph, s: Stake) -> str:
     return f"contested: {side}against it {_names(G, s.against)}"
 
 
+def _no_rift(report: RiftReport) -> str:
+    return "" if report.rift_outcomes else " No rift or rapprochement between them is in the data."
+
+
 def _heading(G: nx.MultiDiGraph, report: RiftReport) -> str:
     return (f"Who gains from a rift between {node_name(G, report.a)} and "
             f"{node_name(G, report.b)}?")
@@ -293,9 +299,9 @@ def format_text(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False
     if report.stakes:
         out += _ranking_rows(G, report.stakes)
     else:
-        why = ("" if report.rift_outcomes else
-               " No rift or rapprochement between them is in the data.")
-        out.append(f"\nNo source gives an actor a stake in this rift under these filters.{why}")
+        out.append("\nNo source gives an actor a stake in this rift under these filters."
+                   f"{_no_rift(report)}")
+    out += uncounted_lines(G, report)
     out += _causes_lines(G, report, explain)
     out += _inferred_lines(report)
     if not (report.stakes or report.inferred):
@@ -360,12 +366,17 @@ def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = F
     out = [f"## {_md(_heading(G, report))}", "",
            f"Rift outcomes: {', '.join(map(md_code, report.rift_outcomes)) or 'none'}. "
            f"{_md(_filters(G, report).capitalize())}. Ranked by {MEANING}.", ""]
-    out += ["| actor | verdict | support | stake | contested | evidence |",
-            "| --- | --- | --- | ---: | --- | --- |"]
+    if report.stakes:
+        out += ["| actor | verdict | support | stake | contested | evidence |",
+                "| --- | --- | --- | ---: | --- | --- |"]
+    else:
+        out.append("No source gives an actor a stake in this rift under these filters."
+                   f"{_no_rift(report)}")
     for s in report.stakes:
         out.append(f"| {_md(s.name)} ({md_code(s.actor, in_table=True)}) | {s.verdict} | "
                    f"{s.support.describe()} | {s.stake:g} | {_md(_contest_text(G, s)) or 'no'} "
                    f"| {_summary(s)} |")
+    out += uncounted_markdown(G, report)
     if report.causes:
         note, rows = _causes(G, report)
         out += ["", f"### What caused the rift{note}", ""]
@@ -376,6 +387,8 @@ def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = F
                     out.append(f"  - {_md(head)}")
                     out.extend(f"    - {claim_markdown(G, c)}" for c in claims)
     out += _inferred_markdown(report)
+    if not (report.stakes or report.inferred):
+        return "\n".join(out).rstrip() + "\n"
     out += ["", "### Why", ""]
     for s in (*report.stakes, *report.inferred):
         tag = " (inferred)" if s in report.inferred else ""
