@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import textwrap
 from pathlib import Path
@@ -14,6 +15,8 @@ from actorgraph.analyses.diff import FieldChange, RecordChange, diff_graphs
 from actorgraph.cli import main
 from actorgraph.model.ids import claim_id, interest_id
 from actorgraph.model.records import Claim
+
+from ..conftest import GRAPH_DIR
 
 SOURCES = """\
 sources:
@@ -165,6 +168,22 @@ def test_cli_diff_markdown(repo, capsys):
     assert out.startswith("### actorgraph diff `v1:graph` → `v2:graph`\n")
     assert "| renamed | actor | `hardliner` (from `hardliner-old`) |  |" in out
     assert "- rift a / b: + y: now loses 0.50" in out
+
+
+def test_markdown_says_the_answers_are_unchanged_as_the_text_does(tmp_path, capsys):
+    # a new user's finding: the text said "answers: unchanged for 1 rift", Markdown nothing
+    shutil.copytree(GRAPH_DIR, tmp_path / "a")
+    shutil.copytree(GRAPH_DIR, tmp_path / "b")
+    relations = tmp_path / "b" / "relations.yaml"
+    text = relations.read_text(encoding="utf-8")
+    assert "status: officially strategic allies; strained" in text
+    relations.write_text(text.replace("status: officially strategic allies; strained",
+                                      "status: strategic allies, strained"), encoding="utf-8")
+    a, b = str(tmp_path / "a"), str(tmp_path / "b")
+    assert main(["diff", a, b]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "answers: unchanged for 1 rift"
+    assert main(["diff", a, b, "--format", "markdown"]) == 0
+    assert capsys.readouterr().out.endswith("|\n\nAnswers: unchanged for 1 rift.\n")
 
 
 @pytest.mark.parametrize(("rev", "message"), [
