@@ -214,7 +214,10 @@ def test_outside_a_repository_is_a_clear_error(tmp_path, capsys, monkeypatch):
     (folder / "a.yaml").write_text(textwrap.dedent(SOURCES), encoding="utf-8")
     monkeypatch.chdir(tmp_path / "plain")
     assert main(["diff", "HEAD", "graph", "--exit-code"]) == 2
-    assert capsys.readouterr().err == "actorgraph: error: graph is not inside a git repository\n"
+    assert capsys.readouterr().err == (
+        "actorgraph: error: graph is not inside a git repository, so git holds no versions "
+        "of it: compare two folders (actorgraph diff OLD_DIR NEW_DIR), or give --graph a "
+        "graph folder in a git checkout\n")
 
 
 def test_bad_data_in_an_old_revision_names_the_revision(repo, capsys):
