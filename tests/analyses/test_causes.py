@@ -122,6 +122,8 @@ def test_a_denied_blame_on_an_earlier_event_of_the_chain_counts_against_the_acco
     G = graph(write_graph, [border, event("cut", ["a", "b"], [claim("x", "the cut")])])
     chained = next(c for c in who_gains(G, "a", "b").causes if c.chain == ("border", "cut"))
     assert (chained.voices, chained.denied_by, chained.contested) == (("y",), ("z",), True)
+    # y names it; its number also needs the ministry's word (x) that the cut happened
+    assert chained.support_voices == ("ministry", "y")
     # Y (one witness for the incident and the blame) right 0.6, X (the cut) right 0.6, Z's
     # 0.6 denial wrong 0.4; without the denial counted it was 0.36
     assert chained.support == round(0.6 * 0.6 * 0.4, 6)

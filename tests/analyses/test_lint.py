@@ -127,8 +127,9 @@ def test_an_acknowledgement_needs_a_known_rule_and_a_reason(write_graph, capsys)
     assert err[0].endswith(":10:15: error: missing required key 'reason'")
     assert err[1].endswith(":10:25: error: each item of 'ignore' must be one of: "
                            "hedged-assertion, "
-                           "stance-conflict, quote-reused, quote-names-nothing, comments-only; "
-                           "got 'hedged-asertion' (did you mean 'hedged-assertion'?)")
+                           "stance-conflict, quote-reused, quote-names-nothing, comments-only, "
+                           "quantity-not-in-text; got 'hedged-asertion' (did you mean "
+                           "'hedged-assertion'?)")
 
 
 LISTING = """\
@@ -183,7 +184,7 @@ def test_hedge_words_are_matched_as_whole_words(quote, hedges):
 
 def test_rules_can_be_chosen_and_unknown_ones_are_usage_errors(curated):
     assert LINT_RULES == ("hedged-assertion", "stance-conflict", "quote-reused",
-                          "quote-names-nothing", "comments-only")
+                          "quote-names-nothing", "comments-only", "quantity-not-in-text")
     report = lint(curated, rules=["comments-only"])
     assert {f.rule for f in report.acknowledged} == {"comments-only"}
     with pytest.raises(actorgraph.UsageError, match="unknown lint rule"):
@@ -202,3 +203,35 @@ def test_lint_on_the_other_curated_graphs():
         # "Ottawa stands to lose": Ottawa is not among Canada's aliases
         ("quote-names-nothing", "interest:canada->rift-india-canada")]
     assert lint(actorgraph.load(DATA / "valid" / "gahuku-gama")).findings == []
+
+
+def test_a_quantity_whose_value_its_text_does_not_give_is_caught(tmp_path, capsys,
+                                                                  monkeypatch):
+    # a new user's graph: "could cost 'up to 2% of output'" recorded with value 3
+    shutil.copytree(DATA / "valid" / "aland-borea", tmp_path / "g")
+    outcomes = tmp_path / "g" / "outcomes.yaml"
+    text = outcomes.read_text(encoding="utf-8")
+    assert "{value: 2, unit: percent" in text
+    outcomes.write_text(text.replace("{value: 2, unit: percent", "{value: 3, unit: percent"),
+                        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["lint", "--graph", "g"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "g/outcomes.yaml:22:13: warning: the quantity's value 3 is no amount its text 'up to "
+        "2% of output' gives (2): give the value the words state (25% is 25, $1.2bn is "
+        "1200000000) [quantity-not-in-text]",
+        "lint: 1 finding (1 quantity-not-in-text) in 10 claims"]
+    assert main(["lint", "--graph", str(DATA / "valid" / "aland-borea"), "--strict"]) == 0
+    capsys.readouterr()
+
+
+def test_every_quantity_in_the_curated_graphs_is_in_its_text():
+    """The 39 quantities of the curated graphs, most from published articles ("$4.5
+    billion", "250\u2013300 containers", "0.05 to 0.07 percent" as 0.06, "about 16 trillion
+    won"): none is flagged."""
+    checked = 0
+    for folder in [GRAPH_DIR, *sorted((DATA / "valid").iterdir())]:
+        G = actorgraph.load(folder)
+        checked += sum(1 for _, c in G.graph["records"].claims.values() if c.quantity)
+        assert lint(G, rules=["quantity-not-in-text"]).findings == [], folder.name
+    assert checked >= 39

@@ -86,7 +86,8 @@ def test_robustness_and_perspectives_know_the_outlet(relay):
     assert p.columns == ("all", "professor-oko", "the-courier")
     assert p.members["the-courier"] == ("courier-analysts", "courier-reporter", "minister-ray",
                                         "professor-lin")
-    # an outlet's column is exactly what --according-to that outlet gives
+    # no claim of The Courier's own people is relayed by another outlet here, so its column
+    # is exactly what --according-to the-courier gives
     courier = who_gains(relay, "north", "south", according_to=["the-courier"])
     assert {a: row["the-courier"] for a, row in p.cells.items() if "the-courier" in row} == {
         s.actor: (s.verdict, s.score) for s in courier.stakes}
@@ -306,3 +307,37 @@ def test_unnamed_speakers_a_page_quotes_itself_are_heard_as_the_page(write_graph
     assert heard == {("officials", "signed"): "desk", ("officials", "unsigned"): "unsigned",
                      ("ministry-sources", "signed"): "ministry",
                      ("ministry-sources", "unsigned"): "ministry"}
+
+
+ALAND_BOREA = DATA / "valid" / "aland-borea"
+
+
+def test_a_relayed_claim_sits_under_its_relay_not_its_claimants_government():
+    # A new user's graph: Borea's minister Jon Vale (part_of the energy ministry, part_of
+    # the Borean government) told Reuters the cut hurts the steelmakers. By outlet, his
+    # verdicts sit under Reuters only; the government column once showed them too, keyed
+    # "Borean government = Borean officials", whose one claim gives no verdict.
+    G = actorgraph.load(ALAND_BOREA, cache=False)
+    p = perspectives(G, "aland", "borea", by="outlet")
+    assert p.columns == ("all", "financial-times", "reuters")
+    assert p.members == {"financial-times": ("ft-analysts",), "reuters": ("jon-vale",)}
+    assert p.cells == {"borea": {"all": ("loses", 0.35), "reuters": ("loses", 0.35)},
+                       "borean-steelmakers": {"all": ("loses", 0.7), "reuters": ("loses", 0.7)},
+                       "coria": {"all": ("gains", 0.4725),
+                                 "financial-times": ("gains", 0.4725)}}
+    assert "borea-government" in p.silent
+    # --according-to the government still hears its minister, whoever relays him
+    assert who_gains(G, "aland", "borea", according_to=["borea-government"]).losers == [
+        "borean-steelmakers", "borea"]
+
+
+@pytest.mark.parametrize("folder", [ALAND_BOREA, RELAY, DATA / "valid" / "qatar-gcc-blockade"])
+def test_every_outlet_column_rests_on_the_claimants_its_key_names(folder):
+    G = actorgraph.load(folder, cache=False)
+    [(a, b)] = {tuple(G.nodes[n]["record"].between) for n, k in G.nodes(data="kind")
+                if k == "rift"}
+    p = perspectives(G, a, b, by="outlet")
+    for col in p.columns[1:]:
+        said = {c.by for s in p.reports[col].stakes for e in s.evidence for st in e.steps
+                for c in st.claims}
+        assert said <= set(p.members[col]), col

@@ -85,6 +85,9 @@ class ClaimFilter:
     within: frozenset[str] | None = None
     """When set, a claim must also be the word of one of these ids (claimant, relay or
     source, members included): an outer ``according_to`` kept under a narrower one."""
+    carried: frozenset[tuple[str, str, tuple[str, ...]]] | None = None
+    """When set, only claims whose (claimant, source, relays) is listed count: the claims one
+    outlet carries, for `actorgraph.analyses.perspectives` by outlet."""
 
     def admits(self, claim: Claim, sources: dict[str, Any]) -> bool:
         who = {claim.by, claim.source, *claim.via}
@@ -92,6 +95,9 @@ class ClaimFilter:
         if self.according_to and not (who & allowed):
             return False
         if self.within is not None and not (who & self.within):
+            return False
+        if self.carried is not None and (claim.by, claim.source,
+                                         tuple(claim.via)) not in self.carried:
             return False
         if who & (self.exclude if self.excluded_ids is None else self.excluded_ids):
             return False

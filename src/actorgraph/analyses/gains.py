@@ -132,6 +132,9 @@ class RiftReport:
     """Verdicts the tool infers (bloc membership, structural balance), apart from `stakes`."""
     causes: tuple[Any, ...] = ()
     """Accounts of what caused the rift (`actorgraph.analyses.causes.Cause`)."""
+    uncounted: tuple[Any, ...] = ()
+    """Effects of the rift's events onto actors or other outcomes, which are no route of
+    the answer (`actorgraph.analyses.eventeffects.EventEffect`)."""
 
     @property
     def gainers(self) -> list[str]:
@@ -321,10 +324,12 @@ def who_gains(G: nx.MultiDiGraph, a: str, b: str, *, depth: int = 4, inferred: b
         inferred_stakes = [s for s in stakes_from(G, inferred_evidence(view, a_id, b_id, stated))
                            if s.verdict != "no stake"]
     from .causes import rift_causes
+    from .eventeffects import uncounted_effects
 
     options = {"depth": depth, "inferred": inferred, **cf.options()}
     return RiftReport(a_id, b_id, tuple(n for n, _ in starts), tuple(stakes), options, cf,
-                      tuple(inferred_stakes), tuple(rift_causes(view, a_id, b_id)))
+                      tuple(inferred_stakes), tuple(rift_causes(view, a_id, b_id)),
+                      tuple(uncounted_effects(view, a_id, b_id)))
 
 
 def rift_reports(G: nx.MultiDiGraph, **options: Any) -> list[RiftReport]:

@@ -27,6 +27,11 @@ Each rule finds a place where the YAML says more than its sources, or counts a s
 ``comments-only``
     A record (an interest, effect, relation, event or actor) whose every claim that does not
     deny it comes from reader comments (sources of kind ``comment``).
+``quantity-not-in-text``
+    A claim whose ``quantity`` has a ``value`` that is no amount its ``text`` gives ("up to
+    2% of output" with ``value: 3``): a number as written, or scaled by the word after it
+    ("$1.2bn" is 1.2 or 1200000000), written-out numbers too
+    (`actorgraph.analyses.quantities`). A text without a number ("a third") is not checked.
 
 A finding is acknowledged by ``lint: {ignore: [rule, ...], reason: "..."}`` on the claim, or
 on its record (covering the record and all its claims); for the two rules about one quote,
@@ -47,6 +52,7 @@ import networkx as nx
 from ..io.loader import GraphRecords, Origin
 from ..io.sourcetext import normalize_text
 from ..model.records import LINT_RULES, Claim
+from .quantities import text_numbers, value_in_text
 
 __all__ = ["HEDGES", "LINT_RULES", "Finding", "LintReport", "lint"]
 
@@ -109,7 +115,8 @@ def lint(G: nx.MultiDiGraph, *, rules: Iterable[str] | None = None) -> LintRepor
               "stance-conflict": lambda: _stance_conflicts(records, quotes),
               "quote-reused": lambda: _reused(records, quotes),
               "quote-names-nothing": lambda: _names_nothing(records),
-              "comments-only": lambda: _comments_only(records)}
+              "comments-only": lambda: _comments_only(records),
+              "quantity-not-in-text": lambda: _quantities(records)}
     report = LintReport(claims=len(records.claims))
     for rule in LINT_RULES:
         if rule not in wanted:
@@ -243,6 +250,17 @@ def _comments_only(records: GraphRecords) -> Iterator[Finding]:
             yield Finding("comments-only", records.origins[about],
                           f"{about} rests only on reader comments ({sources}): find it in an "
                           "article, statement or report, or acknowledge it", about)
+
+
+def _quantities(records: GraphRecords) -> Iterator[Finding]:
+    for cid, about, claim in _claims(records):
+        q = claim.quantity
+        if q is not None and not value_in_text(q.value, q.text):
+            shown = ", ".join(f"{n:g}" for n in sorted(text_numbers(q.text)))
+            yield Finding("quantity-not-in-text", records.origins[cid],
+                          f"the quantity's value {q.value:g} is no amount its text "
+                          f"'{q.text}' gives ({shown}): give the value the words state "
+                          "(25% is 25, $1.2bn is 1200000000)", about, cid)
 
 
 # -- does a quote name its record? ------------------------------------------------------------

@@ -78,6 +78,16 @@ def outlets_of(G: nx.MultiDiGraph, claim: Claim) -> tuple[str, ...]:
     return tuple(claim.via) if claim.via else (voice_of(G, claim),)
 
 
+def _carried(G: nx.MultiDiGraph) -> dict[str, set[tuple[str, str, tuple[str, ...]]]]:
+    """Outlet -> the (claimant, source, relays) of the claims it carries (`outlets_of`
+    depends on nothing else)."""
+    out: dict[str, set[tuple[str, str, tuple[str, ...]]]] = {}
+    for _, claim in G.graph["records"].claims.values():
+        for outlet in outlets_of(G, claim):
+            out.setdefault(outlet, set()).add((claim.by, claim.source, tuple(claim.via)))
+    return out
+
+
 def _claimant_groups(G: nx.MultiDiGraph, by: str) -> dict[str, list[str]]:
     claims = G.graph["records"].claims.values()
     groups: dict[str, set[str]] = {}
@@ -99,10 +109,11 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
                  claims: ClaimFilter | None = None, **options: Any) -> Perspectives:
     """The gains answer per claimant (or per source, affiliation or outlet) and for all claims.
 
-    By ``outlet``, a column is what one outlet vouches for, exactly ``according_to=[outlet]``:
-    the claims it (or its people) made and those it relays (`outlets_of`); a relayed claim
-    appears under each outlet of its chain. With ``according_to`` set as well, a column holds
-    only the claims both admit (what that outlet relays from those claimants).
+    By ``outlet``, a column holds the claims one outlet carries (`outlets_of`): those it
+    relays, each under every outlet of its ``via``, and those with no relay whose claimant
+    speaks with its voice (its own people). A relayed claim sits under its relays only, not
+    under its claimant's organisation as well (``according_to=[organisation]`` would count
+    it). With ``according_to`` set as well, a column holds only the claims both admit.
 
     `claims` (a `ClaimFilter`) narrows every perspective alike: with ``according_to`` set,
     only the perspectives among those claimants are shown, each with its own claims.
@@ -121,6 +132,7 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
                                            "as_of") if k in options}
     cf = filter_for(G, claims, **filters)
     groups = _claimant_groups(G, by)
+    carried = _carried(G) if by == "outlet" else {}
     reports = {ALL: who_gains(G, a, b, claims=cf, **options)}
     for name, members in groups.items():
         if cf.according_to:  # a perspective within the filter's claimants
@@ -128,7 +140,7 @@ def perspectives(G: nx.MultiDiGraph, a: str, b: str, *,
             members = [m for m in members if m in admitted]
             if not members:
                 continue
-        narrowed = (cf.narrowed(G, [name], keep=True) if by == "outlet"
+        narrowed = (replace(cf, carried=frozenset(carried[name])) if by == "outlet"
                     else cf.narrowed(G, members))
         reports[name] = who_gains(G, a, b, claims=narrowed, **options)
     columns = [ALL, *sorted(n for n in groups if n in reports and reports[n].stakes)]

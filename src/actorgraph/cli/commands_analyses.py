@@ -133,7 +133,8 @@ def register(add: Add) -> None:
     p.add_argument("--by", choices=["claimant", "source", "affiliation", "outlet"],
                    default="claimant",
                    help="one perspective per claimant, per source, per claimant's state "
-                        "(affiliation), or per outlet (what it says or relays)")
+                        "(affiliation), or per outlet (what it relays, and what its people "
+                        "say unrelayed)")
     _report_options(p)
     p = add("balance", cmd_balance, "structural balance of the relations: triads, tensions, "
             "blocs")

@@ -8,4 +8,4 @@ from __future__ import annotations
 __all__ = ["LINT_RULES"]
 
 LINT_RULES = ("hedged-assertion", "stance-conflict", "quote-reused", "quote-names-nothing",
-              "comments-only")
+              "comments-only", "quantity-not-in-text")

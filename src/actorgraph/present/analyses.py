@@ -204,9 +204,20 @@ def perspectives_to_dict(p: Perspectives) -> dict[str, Any]:
             "contested": [s.actor for s in p.reports["all"].stakes if s.contested]
             if "all" in p.reports else [],
             "causes": [{"event": c.event, "chain": list(c.chain), "voices": list(c.voices),
+                        "support_voices": list(c.support_voices),
                         "denied_by": list(c.denied_by), "support": round(c.support, 4),
                         "contested": c.contested}
                        for c in (p.reports["all"].causes if "all" in p.reports else ())]}
+
+
+def _cause_note(G: nx.MultiDiGraph, cause: Any) -> str:
+    """`` (resting also on X; denied by Y)``: whose word the account's support needs
+    beside its namers', and who denies it."""
+    also = [v for v in cause.support_voices if v not in cause.voices]
+    parts = ([f"resting also on {', '.join(node_name(G, v) for v in also)}"] if also else []) \
+        + ([f"denied by {', '.join(node_name(G, v) for v in cause.denied_by)}"]
+           if cause.denied_by else [])
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text",
@@ -256,9 +267,8 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     if any(c.contested for c in causes):
         out.append("Contested cause of the rift: " + "; ".join(
             f"{', '.join(node_name(G, v) for v in c.voices)}: "
-            f"{' -> '.join(_event_label(G, e) for e in c.chain)}"
-            + (f" (denied by {', '.join(node_name(G, v) for v in c.denied_by)})"
-               if c.denied_by else "") for c in causes))
+            f"{' -> '.join(_event_label(G, e) for e in c.chain)}" + _cause_note(G, c)
+            for c in causes))
     if explain:
         out.append("Why, perspective by perspective:")
         for actor in p.cells:
