@@ -22,7 +22,9 @@ entry is never stale and never trusted:
 Besides one entry per file (``.unit``), a load that passed keeps one entry per whole graph
 (``.graph``, `actorgraph.io.wholegraph`): its warnings and counts, keyed by every file's
 name and hash, so an unchanged folder skips the checks across files; at most
-`MAX_GRAPH_ENTRIES` of those are kept.
+`MAX_GRAPH_ENTRIES` of those are kept. Each file also has a plain summary of its records
+(``.sum``, `actorgraph.io.summary`, keyed like its ``.unit``) on which the checks across
+files run after an edit.
 """
 
 from __future__ import annotations

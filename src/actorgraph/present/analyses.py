@@ -72,17 +72,20 @@ def balance_to_dict(report: BalanceReport) -> dict[str, Any]:
             "rift_changes": [{"before": triad(a), "after": triad(b)}
                              for a, b in report.rift_changes],
             "rift_strict": partition(report.rift_strict) if report.rift_strict else None,
-            "options": report.options}
+            "elsewhere": report.elsewhere, "options": report.options}
 
 
-def _no_ties_in(G: nx.MultiDiGraph, domains: list[str]) -> str:
-    """Where the graph's friendly and hostile ties are, when none is of the domains asked."""
-    from collections import Counter
-
-    held = Counter(r.domain for r in G.graph["records"].relations.values() if r.sign)
-    where = ", ".join(f"{n} {dom}" for dom, n in sorted(held.items())) or "none"
-    return (f"No {' or '.join(domains)} tie in this graph; its signed ties by domain: {where} "
-            "(a tie without 'domain' is other).")
+def _no_ties_in(report: BalanceReport, domains: list[str]) -> str:
+    """Where the friendly and hostile ties are, when none is of the domains asked: counted
+    as the answer counts them (pairs, under the same claims)."""
+    o = report.options
+    where = ("under these filters" if o.get("according_to") or o.get("exclude")
+             or o.get("min_confidence") or o.get("as_of") else "in this graph")
+    if not report.elsewhere:
+        return f"No signed tie {where}, of any domain."
+    others = ", ".join(f"{n} {dom}" for dom, n in report.elsewhere.items())
+    return (f"No {' or '.join(domains)} tie {where}; signed ties of other domains, counted as "
+            f"here: {others} (a tie without 'domain' is other).")
 
 
 def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "text",
@@ -97,7 +100,7 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     out = [head, ""] if md else [head]
     ties, triads = len(report.ties), c["triads"]
     if domains and not ties:
-        out.append(_no_ties_in(G, domains))
+        out.append(_no_ties_in(report, domains))
     out.append(f"{count(ties, 'signed tie')}, {count(triads, 'triad')}: strict (Heider) balance "
                f"{c['strict_balanced']} balanced / {c['strict_unbalanced']} unbalanced; weak "
                f"(Davis, --- allowed) {c['weak_balanced']} / {c['weak_unbalanced']}.")
@@ -204,9 +207,20 @@ def perspectives_to_dict(p: Perspectives) -> dict[str, Any]:
             "contested": [s.actor for s in p.reports["all"].stakes if s.contested]
             if "all" in p.reports else [],
             "causes": [{"event": c.event, "chain": list(c.chain), "voices": list(c.voices),
+                        "support_voices": list(c.support_voices),
                         "denied_by": list(c.denied_by), "support": round(c.support, 4),
                         "contested": c.contested}
                        for c in (p.reports["all"].causes if "all" in p.reports else ())]}
+
+
+def _cause_note(G: nx.MultiDiGraph, cause: Any) -> str:
+    """`` (resting also on X; denied by Y)``: whose word the account's support needs
+    beside its namers', and who denies it."""
+    also = [v for v in cause.support_voices if v not in cause.voices]
+    parts = ([f"resting also on {', '.join(node_name(G, v) for v in also)}"] if also else []) \
+        + ([f"denied by {', '.join(node_name(G, v) for v in cause.denied_by)}"]
+           if cause.denied_by else [])
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text",
@@ -256,9 +270,8 @@ def format_perspectives(G: nx.MultiDiGraph, p: Perspectives, *, fmt: str = "text
     if any(c.contested for c in causes):
         out.append("Contested cause of the rift: " + "; ".join(
             f"{', '.join(node_name(G, v) for v in c.voices)}: "
-            f"{' -> '.join(_event_label(G, e) for e in c.chain)}"
-            + (f" (denied by {', '.join(node_name(G, v) for v in c.denied_by)})"
-               if c.denied_by else "") for c in causes))
+            f"{' -> '.join(_event_label(G, e) for e in c.chain)}" + _cause_note(G, c)
+            for c in causes))
     if explain:
         out.append("Why, perspective by perspective:")
         for actor in p.cells:

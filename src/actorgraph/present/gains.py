@@ -16,7 +16,6 @@ import networkx as nx
 
 from ..analyses.evidence import MEANING, Support
 from ..analyses.gains import Evidence, RiftReport, Stake, Step
-from ..model.ids import effect_id
 from ..model.kinds import EFFECT, INTEREST, MEMBER_OF
 from ..model.records import Claim, claim_grade
 from .markdown import md_code
@@ -65,10 +64,13 @@ def report_to_dict(G: nx.MultiDiGraph, report: RiftReport) -> dict[str, Any]:
     inferences (filled with ``--inferred``), ``causes`` the accounts of what caused the rift."""
     causes = [{"event": c.event, "label": node_label(G, c.event), "chain": list(c.chain),
                "actors": list(c.actors), "voices": list(c.voices),
+               "support_voices": list(c.support_voices),
                "denied_by": list(c.denied_by), "contested": c.contested,
                "support": round(c.support, 4), "method": c.method,
                "claims": [claim_dict(G, x) for x in c.claims],
-               "effect_claims": [claim_dict(G, x) for x in c.effect_claims]}
+               "effect_claims": [claim_dict(G, x) for x in c.effect_claims],
+               "links": [{"event": x.event, "to": x.to, "sign": x.sign,
+                          "claims": [claim_dict(G, y) for y in x.claims]} for x in c.links]}
               for c in report.causes]
     return {"rift": {"a": report.a, "b": report.b, "outcomes": list(report.rift_outcomes)},
             "options": report.options, "meaning": MEANING,
@@ -223,27 +225,26 @@ def _causes(G: nx.MultiDiGraph, report: RiftReport) -> tuple[str, list[str]]:
     rows = []
     for c in report.causes:
         chain = " -> ".join(node_label(G, e) for e in c.chain)
-        support = Support(c.support, c.voices, c.method)
-        denied = f"; denied by {_names(G, c.denied_by)}" if c.denied_by else ""
-        rows.append(f"{chain}: {support_text(G, support, names=True)}{denied}")
+        support = Support(c.support, c.support_voices, c.method)
+        rows.append(f"{chain}: {support_text(G, support, names=True)}{_named_by(G, c)}")
     return note, rows
 
 
+def _named_by(G: nx.MultiDiGraph, cause: Any) -> str:
+    """``; named by X`` when fewer voices name the account than its support rests on, and
+    ``; denied by Y`` when a voice denies it."""
+    named = (f"; named by {_names(G, cause.voices)}"
+             if set(cause.voices) != set(cause.support_voices)
+             else "")
+    return named + (f"; denied by {_names(G, cause.denied_by)}" if cause.denied_by else "")
+
+
 def cause_claims(G: nx.MultiDiGraph, cause: Any) -> list[tuple[str, list[Claim]]]:
-    """An account's claims, grouped under what each is about: an event of its chain, or the
-    last event's effect onto the rift (or a rapprochement of the two)."""
-    events, effects = G.graph["events"], G.graph["records"].effects
-    groups = [(f"event: {node_label(G, e)}", [c for c in cause.claims
-                                                 if c in events[e].claims])
-              for e in cause.chain]
-    last = cause.chain[-1]
-    for effect in events[last].effects:
-        said = [c for c in cause.effect_claims
-                if c in effects[effect_id(last, effect.to)][1].claims]
-        if said:
-            groups.append((f"effect: {node_label(G, last)} {effect.sign} "
-                           f"{node_label(G, effect.to)}", said))
-    return [(head, claims) for head, claims in groups if claims]
+    """An account's claims, each once, under the link it is about: that an event of its
+    chain happened, or that the event's effect works on the rift (or a rapprochement)."""
+    return [(f"event: {node_label(G, x.event)}" if x.to is None else
+             f"effect: {node_label(G, x.event)} {x.sign} {node_label(G, x.to)}",
+             list(x.claims)) for x in cause.links if x.claims]
 
 
 def _denied(report: RiftReport) -> str:
