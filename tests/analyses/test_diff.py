@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import textwrap
 from pathlib import Path
@@ -14,6 +15,8 @@ from actorgraph.analyses.diff import FieldChange, RecordChange, diff_graphs
 from actorgraph.cli import main
 from actorgraph.model.ids import claim_id, interest_id
 from actorgraph.model.records import Claim
+
+from ..conftest import GRAPH_DIR
 
 SOURCES = """\
 sources:
@@ -167,6 +170,22 @@ def test_cli_diff_markdown(repo, capsys):
     assert "- rift a / b: + y: now loses 0.50" in out
 
 
+def test_markdown_says_the_answers_are_unchanged_as_the_text_does(tmp_path, capsys):
+    # a new user's finding: the text said "answers: unchanged for 1 rift", Markdown nothing
+    shutil.copytree(GRAPH_DIR, tmp_path / "a")
+    shutil.copytree(GRAPH_DIR, tmp_path / "b")
+    relations = tmp_path / "b" / "relations.yaml"
+    text = relations.read_text(encoding="utf-8")
+    assert "status: officially strategic allies; strained" in text
+    relations.write_text(text.replace("status: officially strategic allies; strained",
+                                      "status: strategic allies, strained"), encoding="utf-8")
+    a, b = str(tmp_path / "a"), str(tmp_path / "b")
+    assert main(["diff", a, b]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "answers: unchanged for 1 rift"
+    assert main(["diff", a, b, "--format", "markdown"]) == 0
+    assert capsys.readouterr().out.endswith("|\n\nAnswers: unchanged for 1 rift.\n")
+
+
 @pytest.mark.parametrize(("rev", "message"), [
     ("--output=/tmp/pwned", "actorgraph: error: not a revision: '--output=/tmp/pwned' "
                             "(revisions cannot start with '-')\n"),
@@ -195,7 +214,10 @@ def test_outside_a_repository_is_a_clear_error(tmp_path, capsys, monkeypatch):
     (folder / "a.yaml").write_text(textwrap.dedent(SOURCES), encoding="utf-8")
     monkeypatch.chdir(tmp_path / "plain")
     assert main(["diff", "HEAD", "graph", "--exit-code"]) == 2
-    assert capsys.readouterr().err == "actorgraph: error: graph is not inside a git repository\n"
+    assert capsys.readouterr().err == (
+        "actorgraph: error: graph is not inside a git repository, so git holds no versions "
+        "of it: compare two folders (actorgraph diff OLD_DIR NEW_DIR), or give --graph a "
+        "graph folder in a git checkout\n")
 
 
 def test_bad_data_in_an_old_revision_names_the_revision(repo, capsys):

@@ -308,6 +308,32 @@ def test_show_works_for_every_record_of_the_curated_graph(capsys):
         assert f"({rid})" in capsys.readouterr().out
 
 
+def test_show_finds_events_outcomes_and_sources_by_label_in_any_case(capsys):
+    """A new user typed an event's label in lower case and got no hint, where a misspelt
+    actor got one."""
+    import actorgraph
+
+    G = actorgraph.load(GRAPH_DIR)
+    records = G.graph["records"]
+    labels = [*((e, r.label) for e, r in records.events.items()),
+              *((o, r.label) for o, r in records.outcomes.items()),
+              *((s, r.title) for s, r in records.sources.items())]
+    for rid, label in labels:
+        for typed in (label, label.lower(), label.upper()):
+            assert main(["show", typed, "--graph", str(GRAPH_DIR)]) == 0, typed
+            assert capsys.readouterr().out.startswith(f"{label} ({rid})"), typed
+    aland = str(DATA / "valid" / "aland-borea")
+    code, out, err = run(capsys, "show", "border incident", "--graph", aland)
+    assert (code, err, out.splitlines()[0]) == (
+        0, "", "Border incident (border-incident): event, last week")
+    for typed, hint in [("border incdent", "border-incident"),
+                        ("crash of an azal", "azal-crash"),  # the start of a long label
+                        ("rift betwen russia and azerbaijan", "rift-russia-azerbaijan")]:
+        graph = aland if typed.startswith("border") else str(GRAPH_DIR)
+        assert run(capsys, "show", typed, "--graph", graph) == (
+            2, "", f"actorgraph: error: no record called '{typed}'; did you mean '{hint}'?\n")
+
+
 # Before issue 16.8 a missing folder was an error for every writer; now each command that
 # writes creates the folders its output needs, by one rule (`actorgraph.io.output`).
 @pytest.mark.parametrize("argv", [

@@ -174,7 +174,10 @@ def test_a_bare_diff_outside_git_says_so(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("ACTORGRAPH_GRAPH", raising=False)
     assert main(["diff"]) == 2
-    assert capsys.readouterr().err == "actorgraph: error: graph is not inside a git repository\n"
+    assert capsys.readouterr().err == (
+        "actorgraph: error: graph is not inside a git repository, so git holds no versions "
+        "of it: compare two folders (actorgraph diff OLD_DIR NEW_DIR), or give --graph a "
+        "graph folder in a git checkout\n")
 
 
 def test_a_mistyped_folder_is_named_as_neither_folder_nor_revision(capsys):

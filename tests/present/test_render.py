@@ -11,10 +11,10 @@ from matplotlib.figure import Figure
 import actorgraph
 from actorgraph.analyses.gains import who_gains
 from actorgraph.cli import main
-from actorgraph.present.drawing import draw_interest_map
+from actorgraph.present.drawing import draw_interest_map, drawn_part
 from actorgraph.present.layout import layout_positions, read_layout
 from actorgraph.present.render import render_map
-from actorgraph.present.selection import select_bloc_map, select_map
+from actorgraph.present.selection import left_out_note, select_bloc_map, select_map
 from actorgraph.present.style import BLOC_FILL, GAIN_COLOR, LOSS_COLOR, STATUS_COLOR
 
 from ..conftest import DATA, GRAPH_DIR
@@ -442,9 +442,21 @@ def test_a_claimant_map_says_what_it_left_out_in_true_words(curated):
     draw_interest_map(curated, ax=ax, according_to=["Peskov"])
     note = {t.get_gid(): t.get_text() for t in ax.figure.texts}["unlinked"].replace("\n", " ")
     assert note.startswith("Not drawn (no interests, effects or relations): Armenia, ")
-    assert "Not drawn (12 outcomes and 12 actors Dmitry Peskov says nothing about): " in note
+    # the claimant is not among what he says nothing about (a new user's finding): 11
+    # actors, not 12, and he is named as the claimant
+    assert ("Not drawn (the claimant, not a subject of its own claims): Dmitry Peskov. "
+            "Not drawn (12 outcomes and 11 actors Dmitry Peskov says nothing about): ") in note
+    assert note.count("Dmitry Peskov,") == 0
     assert "Rift between Russia and Azerbaijan" not in note  # his one claim is drawn
-    assert "and 9 more" in note
+    assert "and 8 more" in note
+
+
+def test_a_claimant_maps_note_names_a_states_people_as_its_claimants(curated):
+    sel = select_map(curated, according_to=["russia"])
+    note = left_out_note(curated, sel, drawn_part(sel)[1])
+    assert ("Not drawn (the claimants, not subjects of their own claims): Dmitry Masyuk, "
+            "Dmitry Peskov, Maria Zakharova. Not drawn (12 outcomes and 8 actors Russia says "
+            "nothing about): ") in note
 
 
 def test_a_claimant_map_keeps_only_the_membership_around_what_they_claim(curated):

@@ -27,6 +27,7 @@ from typing import Any
 import networkx as nx
 
 from ..model.graph import resolve_pair
+from ..model.kinds import RELATION_DOMAINS
 from .claims import ClaimFilter, filter_for
 from .ties import Mixed, SetAside, Tie, pair_ties
 
@@ -102,6 +103,9 @@ class BalanceReport:
     """Ties that ended before a later tie of the same pair began (no as-of date given)."""
     mixed: tuple[Mixed, ...] = ()
     """Pairs whose ties of different domains disagree, with the sign each was given."""
+    elsewhere: dict[str, int] = field(default_factory=dict)
+    """With `domain` asked and no tie of it: the signed ties (pairs, counted as `ties` is,
+    under the same claims) of each other domain that has some."""
 
     def counts(self) -> dict[str, int]:
         strict = sum(t.strictly_balanced for t in self.triads)
@@ -414,8 +418,14 @@ def structural_balance(G: nx.MultiDiGraph, *, as_of: str | dt.date | None = None
         after_list = sorted(after.values(), key=lambda t: (t.a, t.b))
         rift_strict = _partition(nodes, after_list, 2, search_budget)
     options = {**cf.options(), "domain": list(traced.domains) if traced.domains else None}
+    elsewhere = {}
+    if traced.domains and not ties:
+        counts = {d: len(pair_ties(G, cf, domain=d).ties) for d in RELATION_DOMAINS
+                  if d not in traced.domains}
+        elsewhere = {d: n for d, n in counts.items() if n}
     return BalanceReport(tuple(tie_list), tuple(triads), strict, weak, rift_ids,
-                         tuple(changes), rift_strict, options, traced.set_aside, traced.mixed)
+                         tuple(changes), rift_strict, options, traced.set_aside, traced.mixed,
+                         elsewhere)
 
 
 balance = structural_balance

@@ -72,15 +72,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from ..model.graph import resolve
+    from ..model.graph import resolve_record
     from ..present.text import describe
 
     G = load_graph(args.graph)
-    records = G.graph["records"]
-    # sources and events are shown by id; actors and outcomes also by name or alias
-    known = args.name in records.sources or args.name in records.events
-    rid = args.name if known else resolve(G, args.name, type=None)
-    print(describe(G, rid))
+    # by id; actors also by name or alias, outcomes and events by label, sources by title
+    print(describe(G, resolve_record(G, args.name)))
     return 0
 
 
@@ -161,7 +158,8 @@ def register(add: Add) -> None:
     p.add_argument("what", choices=["actors", "outcomes", "sources", "claims", "events",
                                     "relations"])
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p = add("show", cmd_show, "show one record (id, name or alias) with the claims behind it")
+    p = add("show", cmd_show, "show one record (id, name, alias, label or title) with the "
+            "claims behind it")
     p.add_argument("name", help="an id, a name or an alias, e.g. turkiye, Turkey, USA")
     p = add("check-quotes", cmd_check_quotes,
             "report claims whose quote does not occur in the source's text")

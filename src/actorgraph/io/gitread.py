@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 from ..errors import Problem, UsageError, quote_name
+from .folders import graph_label
 from .loader import GraphRecords, ParseCache, load_records_from
 from .yamlread import MAX_FILE_BYTES, too_big
 
@@ -29,7 +30,9 @@ def git_toplevel(where: Path) -> Path:
     """The top folder of the git repository holding `where`."""
     result = _git(["rev-parse", "--show-toplevel"], where if where.is_dir() else where.parent)
     if result.returncode != 0:
-        raise UsageError(f"{where} is not inside a git repository")
+        raise UsageError(f"{graph_label(where)} is not inside a git repository, so git holds "
+                         "no versions of it: compare two folders (actorgraph diff OLD_DIR "
+                         "NEW_DIR), or give --graph a graph folder in a git checkout")
     return Path(result.stdout.decode().strip())
 
 

@@ -50,7 +50,7 @@ from .kinds import (
 
 __all__ = [
     "actors", "build_graph", "load", "load_version", "load_versions", "outcomes", "pair_outcomes",
-    "resolve", "resolve_pair",
+    "resolve", "resolve_pair", "resolve_record",
 ]
 
 
@@ -164,19 +164,45 @@ def resolve(G: nx.MultiDiGraph, name: str, *, type: str | None = ACTOR) -> str:
     """
     if name in G and (type is None or G.nodes[name]["type"] == type):
         return name
+    if type is not None and name in G and G.nodes[name]["type"] != type:
+        raise UsageError(f"'{name}' is {a_or_an(G.nodes[name]['type'])}, not {a_or_an(type)}")
+    return _lookup(_name_index(G, type), name, type or "record")
+
+
+def resolve_record(G: nx.MultiDiGraph, name: str) -> str:
+    """The id of any record `show` describes: an actor or outcome as `resolve` finds it, an
+    event by its id or label, a source by its id or title (all case- and accent-blind),
+    with the nearest names of all of them when nothing matches.
+
+    >>> resolve_record(load(), "crash of an AZAL (Azerbaijan Airlines) plane")
+    'azal-crash'
+    """
+    records = G.graph["records"]
+    if name in G or name in records.sources or name in records.events:
+        return name
+    names = {k: set(v) for k, v in _name_index(G, None).items()}
+    for rid, label in [*((e, r.label) for e, r in records.events.items()),
+                       *((s, r.title) for s, r in records.sources.items())]:
+        for n in (rid, label):
+            names.setdefault(_fold(n), set()).add(rid)
+    return _lookup(names, name, "record")
+
+
+def _lookup(names: dict[str, set[str]], name: str, what: str) -> str:
+    """The one id `names` gives the folded `name`; else a usage error naming the candidates,
+    or the nearest names."""
     wanted = _fold(name)
-    names = _name_index(G, type)
     hits = names.get(wanted, set())
     if len(hits) == 1:
         return next(iter(hits))
-    what = type or "record"
-    if type is not None and name in G and G.nodes[name]["type"] != type:
-        raise UsageError(f"'{name}' is {a_or_an(G.nodes[name]['type'])}, not {a_or_an(type)}")
     if len(hits) > 1:
         raise UsageError(f"'{name}' could be any of: {', '.join(sorted(hits))}; give the id")
     suggestions: list[str] = []
-    for near in nearest(wanted, names, n=5):
-        suggestions.extend(sorted(names[near] - set(suggestions)))
+    # the nearest names, else those the words begin or are part of ("crash of an azal")
+    near = nearest(wanted, names, n=5) or (
+        sorted(k for k in names if wanted in k) if len(wanted) >= 4 else [])
+    for key in near:
+        suggestions.extend(sorted(names[key] - set(suggestions)))
     raise UnknownNameError(what, name, suggestions[:3])
 
 

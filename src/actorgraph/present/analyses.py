@@ -72,17 +72,20 @@ def balance_to_dict(report: BalanceReport) -> dict[str, Any]:
             "rift_changes": [{"before": triad(a), "after": triad(b)}
                              for a, b in report.rift_changes],
             "rift_strict": partition(report.rift_strict) if report.rift_strict else None,
-            "options": report.options}
+            "elsewhere": report.elsewhere, "options": report.options}
 
 
-def _no_ties_in(G: nx.MultiDiGraph, domains: list[str]) -> str:
-    """Where the graph's friendly and hostile ties are, when none is of the domains asked."""
-    from collections import Counter
-
-    held = Counter(r.domain for r in G.graph["records"].relations.values() if r.sign)
-    where = ", ".join(f"{n} {dom}" for dom, n in sorted(held.items())) or "none"
-    return (f"No {' or '.join(domains)} tie in this graph; its signed ties by domain: {where} "
-            "(a tie without 'domain' is other).")
+def _no_ties_in(report: BalanceReport, domains: list[str]) -> str:
+    """Where the friendly and hostile ties are, when none is of the domains asked: counted
+    as the answer counts them (pairs, under the same claims)."""
+    o = report.options
+    where = ("under these filters" if o.get("according_to") or o.get("exclude")
+             or o.get("min_confidence") or o.get("as_of") else "in this graph")
+    if not report.elsewhere:
+        return f"No signed tie {where}, of any domain."
+    others = ", ".join(f"{n} {dom}" for dom, n in report.elsewhere.items())
+    return (f"No {' or '.join(domains)} tie {where}; signed ties of other domains, counted as "
+            f"here: {others} (a tie without 'domain' is other).")
 
 
 def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "text",
@@ -97,7 +100,7 @@ def format_balance(G: nx.MultiDiGraph, report: BalanceReport, *, fmt: str = "tex
     out = [head, ""] if md else [head]
     ties, triads = len(report.ties), c["triads"]
     if domains and not ties:
-        out.append(_no_ties_in(G, domains))
+        out.append(_no_ties_in(report, domains))
     out.append(f"{count(ties, 'signed tie')}, {count(triads, 'triad')}: strict (Heider) balance "
                f"{c['strict_balanced']} balanced / {c['strict_unbalanced']} unbalanced; weak "
                f"(Davis, --- allowed) {c['weak_balanced']} / {c['weak_unbalanced']}.")

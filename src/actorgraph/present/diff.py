@@ -174,4 +174,6 @@ def format_diff_markdown(d: GraphDiff) -> str:
         for a in d.answers:
             out.append(f"- rift {md_text(a.rift[0])} / {md_text(a.rift[1])}: "
                        f"{md_text(_answer_line(a)[1])}")
+    elif d.rifts:  # as the text says it: a reviewer needs to know nothing moved
+        out.append(md_text(_answers_line(d).capitalize()) + ".")
     return "\n".join(out).rstrip() + "\n"

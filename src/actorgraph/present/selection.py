@@ -58,6 +58,9 @@ class MapSelection:
     """The rift's two actors or the focus: no box may cover their edges."""
     claimants: tuple[str, ...] = ()
     """Names of the claimants an ``according_to`` map is limited to (for the footnote)."""
+    claimant_ids: frozenset[str] = frozenset()
+    """Their ids, with every actor part of them: the footnote does not count a claimant among
+    what the claimants say nothing about."""
     report: Any = None
     """The `RiftReport` behind a rift map (the briefing figure ranks its stakes)."""
 
@@ -217,6 +220,7 @@ def select_map(G: nx.MultiDiGraph, *, rift: tuple[str, str] | None = None,
         selection.claimants = tuple(sorted(
             str(getattr(G.graph["sources"][x], "title", x)) if x in G.graph["sources"]
             else str(G.nodes[x]["label"]) if x in G else x for x in cf.according_to))
+        selection.claimant_ids = frozenset(cf.admitted_ids or cf.according_to)
     if cf.as_of:
         selection.title += f" — as of {cf.as_of.isoformat()}"
     return selection
@@ -242,10 +246,16 @@ def left_out_note(G: nx.MultiDiGraph, sel: MapSelection, nodes: list[str],
         return ", ".join(shown) + (f" and {more} more" if more else "")
 
     bare = [n for n in nodes if n not in G or G.degree(n) == 0]
-    silent = [n for n in nodes if n not in bare]
+    speakers = [n for n in nodes if n not in bare and n in sel.claimant_ids]
+    silent = [n for n in nodes if n not in bare and n not in speakers]
     parts = []
     if bare:
         parts.append(f"Not drawn (no interests, effects or relations): {names(bare)}")
+    if speakers:
+        parts.append("Not drawn (" + ("the claimant, not a subject of its own claims"
+                                      if len(speakers) == 1 else
+                                      "the claimants, not subjects of their own claims")
+                     + f"): {names(speakers)}")
     if silent:
         who = " and ".join(sel.claimants) if sel.claimants else "this selection"
         counts = [count(sum(G.nodes[n]["type"] == t for n in silent), t)
