@@ -123,7 +123,6 @@ def choose_timeline(G: nx.MultiDiGraph, claims: ClaimFilter | None = None,
 def draw_timeline(timeline: Timeline, footnote: str = ""):  # -> matplotlib Figure
     """The timeline as a figure: lanes across, a numbered marker per lane and date (the
     numbers of the items there), and the numbered items listed below the axis."""
-    import matplotlib.dates as mdates
     from matplotlib.figure import Figure
 
     if not timeline.items:
