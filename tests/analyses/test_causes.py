@@ -127,3 +127,19 @@ def test_a_denied_blame_on_an_earlier_event_of_the_chain_counts_against_the_acco
     # Y (one witness for the incident and the blame) right 0.6, X (the cut) right 0.6, Z's
     # 0.6 denial wrong 0.4; without the denial counted it was 0.36
     assert chained.support == round(0.6 * 0.6 * 0.4, 6)
+
+
+def test_a_denial_that_an_incident_split_them_lowers_it_though_nobody_blames_it(write_graph):
+    # the clash involves both sides, so x's report makes it an incident; nobody says it
+    # advanced the rift, but z denies it did. 'denied by Z' beside a number z's denial did
+    # not touch was a number nobody could defend: now it counts, 0.6 * (1 - 0.6)
+    clash = event("clash", ["a", "b"], [claim("x", "the clash")])
+    clash["effects"] = [{"to": "rift-a-b", "sign": "advances",
+                         "claims": [claim("z", "the clash had nothing to do with it", "denies")]}]
+    G = graph(write_graph, [clash])
+    [cause] = who_gains(G, "a", "b").causes
+    assert (cause.voices, cause.support_voices, cause.denied_by, cause.contested) == (
+        ("ministry",), ("ministry",), ("z",), True)
+    assert cause.support == round(0.6 * 0.4, 6)
+    assert "  clash: unlikely (0.24, 1 voice: Ministry); denied by Z" in format_text(
+        G, who_gains(G, "a", "b")).splitlines()

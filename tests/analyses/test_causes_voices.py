@@ -1,7 +1,7 @@
 """The rift's causes as numbers an analyst can cite: a denied blame counts whatever the event's
 `actors` say, an account shows every voice its support rests on beside who names it, and
 `--explain` shows each claim once under the link it is about. A fresh user's graph
-(`tests/data/valid/aland-borea-gas-cut`, a made-up news item) and the bundled one."""
+(`tests/data/valid/aland-borea`, a made-up news item) and the bundled one."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from actorgraph.present.analyses import format_perspectives, perspectives_to_dic
 from actorgraph.present.gains import format_markdown, format_text, report_to_dict
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-ALAND = DATA / "valid" / "aland-borea-gas-cut"
+ALAND = DATA / "valid" / "aland-borea"
 
 BLAMED_ROW = ("  Border incident: very unlikely (0.15, 2 voices: Borean government, the news "
               "item's writer); named by Borean government; denied by Aland's foreign ministry")

@@ -6,12 +6,13 @@ rapprochement of the two). When a voice says an incident's effect advances the r
 voice names it as a cause, the effect is a link of the account, and a voice denying the
 effect contests it and lowers its support, whether or not the event's ``actors`` list both
 sides (listing them never moves the number). An event between both sides with no such
-effect is an incident on its reporters' word. An event between both sides that its only
-supported effects on the pair say *hinders* the rift (a ceasefire) is no incident of it. The
-events that ``led_to`` an incident, as far back as a voice tells it, make that voice's
-*account*: the earliest event of the chain the voice itself claims is the cause it gives.
-An incident that led_to another is told in that one's chains. Once a
-source ties some incident to a cause (an event led_to it, or its effect advances the
+effect is an incident on its reporters' word; a voice denying that it worked on the rift
+lowers that account too, so every voice shown denying an account counts in its number. An
+event between both sides that its only supported effects on the pair say *hinders* the rift
+(a ceasefire) is no incident of it. The events that ``led_to`` an incident, as far back as
+a voice tells it, make that voice's *account*: the earliest event of the chain the voice
+itself claims is the cause it gives. An incident that led_to another is told in that one's
+chains. Once a source ties some incident to a cause (an event led_to it, or its effect advances the
 rift), incidents nobody ties to anything are what happened in the rift (responses,
 consequences), no rival account; when none is tied, every incident is an account.
 Accounts with different first causes are competing explanations; when there are several, or
@@ -176,6 +177,13 @@ def _effects_of(incidents: dict[str, _Incident], event: str
     return incidents[event].effects if event in incidents else ()
 
 
+def _denied_too(link: Link, effects: tuple[tuple[CauseLink, Link], ...]) -> Link:
+    """An event's link with the denials of its effects onto the rift that no voice asserts:
+    a voice saying the event did not work on the rift denies it as a cause, so its denial
+    counts against the account (as it does beside a blame), not only beside its number."""
+    return link[0], link[1] | frozenset(lit for _, x in effects if not x[0] for lit in x[1])
+
+
 def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
     """The accounts of what caused the rift between `a` and `b`, under the view's filter."""
     events = view.G.graph["events"]
@@ -198,10 +206,10 @@ def rift_causes(view: ClaimView, a: str, b: str) -> list[Cause]:
         # an earlier event of the chain that is itself said to advance the rift: that claim
         # (and any denial of it) is part of the account
         blamed = [x for e in chain[:-1] if e in incidents for x in incidents[e].caused]
-        route = [links[e] for e in chain] + blamed
+        route = [_denied_too(links[e], _effects_of(incidents, e)) for e in chain] + blamed
         routes = [[*route, x] for x in caused] if caused else [route]
         p, method = probability(routes)
-        every = [*route, *(x for _, x in found)]
+        every = [*route, *caused]
         asserting = {v for link in every for v, _ in link[0]}
         deniers = tuple(sorted({v for link in every for v, _ in link[1]} - asserting))
         rests_on = tuple(sorted({v for r in routes for link in r for v, _ in link[0]}))
