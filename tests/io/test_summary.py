@@ -98,6 +98,10 @@ EDITS = {
         "kind: report}", "kind: report, text: other.txt}")),
     "a source given a text that is not there": ("sources.yaml", SOURCES.replace(
         "kind: report}", "kind: report, text: gone.txt}")),
+    "a claim relayed": ("relations.yaml", RELATIONS.replace("by: reporter,",
+                                                            "by: reporter, via: [north],")),
+    "a claim relayed by no one known": ("relations.yaml", RELATIONS.replace(
+        "by: reporter,", "by: reporter, via: [north, nobody],")),
     "an unknown claimant": ("relations.yaml", RELATIONS.replace("by: reporter", "by: nobody")),
     "a misspelt id used twice": ("relations.yaml", RELATIONS.replace("[north, south]",
                                                                      "[nort, south]")

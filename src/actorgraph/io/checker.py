@@ -34,7 +34,8 @@ from .sourcetext import check_source_texts, normalize_text
 from .units import FileUnit, read_unit
 from .yamlread import mark_at, read_yaml_bytes
 
-__all__ = ["Checker", "GraphRecords", "Origin", "ParseCache", "unused_outcome"]
+__all__ = ["Checker", "GraphRecords", "Origin", "ParseCache", "quantity_worded",
+           "unused_outcome"]
 
 @dataclass(frozen=True, slots=True)
 class Origin:
@@ -187,8 +188,7 @@ class Checker:
             self.ref(file, (*cpath, "source"), claim.source, "source")
             for j, relay in enumerate(claim.via):
                 self.ref(file, (*cpath, "via", j), relay, "actor")
-            if claim.quantity and (normalize_text(claim.quantity.text)
-                                   not in normalize_text(claim.quote)):
+            if not quantity_worded(claim):
                 self.error(file, (*cpath, "quantity", "text"), f"the quantity's text "
                            f"'{claim.quantity.text}' is not in the claim's quote: give the "
                            "number as the quote words it")
@@ -320,6 +320,12 @@ class Checker:
             if oid not in used and not self.lost.explains(None, "warning"):
                 o = self.records.origins[oid]
                 self.problems.append(unused_outcome(o.file, o.line, o.column, oid))
+
+
+def quantity_worded(claim: Claim) -> bool:
+    """Whether a claim's quantity, if it has one, is given in words its quote holds."""
+    return not claim.quantity or (normalize_text(claim.quantity.text)
+                                  in normalize_text(claim.quote))
 
 
 def unused_outcome(file: str, line: int, column: int, oid: str) -> Problem:

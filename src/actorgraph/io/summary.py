@@ -25,11 +25,14 @@ A summary is keyed like the file's records, by the file's SHA-256 under the cach
 from __future__ import annotations
 
 import marshal
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from .checker import Checker, GraphRecords, unused_outcome
+from ..model import ids
+from ..model.records import Claim
+from .checker import Checker, GraphRecords, quantity_worded, unused_outcome
 from .graphchecks import contradictory_relations
 from .sourcetext import check_source_texts
 from .units import FileUnit
@@ -59,12 +62,29 @@ class _Summarizer(Checker):
         self.bad = False
         self.targets: dict[str, set[str]] = {}
 
-    def ref(self, file: str, path: tuple[Any, ...], target: str, *kinds: str) -> None:
-        key = "|".join(kinds)
+    def _targets(self, key: str) -> set[str]:
         found = self.targets.get(key)
         if found is None:
             found = self.targets[key] = set()
-        found.add(target)
+        return found
+
+    def ref(self, file: str, path: tuple[Any, ...], target: str, *kinds: str) -> None:
+        self._targets("|".join(kinds)).add(target)
+
+    def claims(self, file: str, path: tuple[Any, ...], about: str,
+               claims: Iterable[Claim]) -> None:
+        """What `Checker.claims` registers and refers to, without paths or origins (a
+        summary needs neither; the full checks word any problem)."""
+        actors, sources = self._targets("actor"), self._targets("source")
+        marks, known = self.marks, self.records.claims
+        for claim in claims:
+            actors.add(claim.by)
+            sources.add(claim.source)
+            actors.update(claim.via)
+            cid = ids.claim_id(about, claim, marks[id(claim)][2])
+            if cid in known or not quantity_worded(claim):
+                self.bad = True
+            known[cid] = (about, claim)
 
     def error(self, file: str, path: tuple[Any, ...], message: str, *, key: bool = False,
               level: str = "error") -> None:
