@@ -20,7 +20,7 @@ from actorgraph.analyses.mactor import coalitions, mactor_outputs
 from actorgraph.cli.main import main
 from actorgraph.errors import GraphDataError
 
-from ..conftest import DATA
+from ..conftest import DATA, GRAPH_DIR
 
 AEROPORT = DATA / "valid" / "mactor-aeroport-paris"
 PUBLISHED = AEROPORT / "published"
@@ -383,6 +383,30 @@ def test_the_bundled_graph_has_the_influence_ties_the_seed_states(curated):
     # according to Peskov, only Ukraine's influence on Azerbaijan is left
     assert set(coalitions(curated, according_to=["Peskov"]).influence_cells) == \
         {("ukraine", "azerbaijan")}
+
+
+def test_power_from_few_claimed_cells_is_marked_beside_its_row(curated, capsys):
+    """A new user's finding: the US's r* 2.69 from 5 of 42 cells topped the table, the caveat
+    only in the Inputs line. Each row now says how many of its row's and column's cells a
+    source gives, 'few' under a quarter; with every cell claimed the column is left out."""
+    report = coalitions(curated)
+    assert {a: (report.claimed_cells(a), report.rests_on_few(a)) for a in report.actors} == {
+        "azerbaijan": (3, False), "kazakhstan": (1, True), "russia": (2, True),
+        "turkiye": (1, True), "ukraine": (1, True), "united-kingdom": (1, True),
+        "united-states": (1, True)}
+    assert main(["coalitions", "--graph", str(GRAPH_DIR)]) == 0
+    out = capsys.readouterr().out
+    assert ("  ACTOR                            Ii  Di  retro    r*   claimed\n"
+            "  United States (united-states)     3   0      0  2.69  1/12 few\n") in out
+    assert "  Azerbaijan (azerbaijan)           2   3      0  0.72  3/12\n" in out
+    assert main(["coalitions", "--graph", str(GRAPH_DIR), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["claimed_cells"]["united-states"] == {
+        "claimed": 1, "of": 12, "few": True}
+    assert main(["coalitions", "--graph", str(GRAPH_DIR), "--format", "markdown"]) == 0
+    assert "| United States (`united-states`) | 3 | 0 | 0 | 2.69 | 1/12 few |" in \
+        capsys.readouterr().out
+    assert main(["coalitions", "--graph", str(AEROPORT)]) == 0
+    assert "claimed" not in capsys.readouterr().out.split("Power (MIDI)")[1].split("\n")[1]
 
 
 def test_a_graph_without_influence_ties_or_valued_positions_has_an_empty_report(capsys):

@@ -249,3 +249,33 @@ def test_resolve_accepts_names_and_aliases_case_and_accent_blind(curated):
     with pytest.raises(actorgraph.UnknownNameError) as info:
         actorgraph.resolve(curated, "Turkie")
     assert str(info.value) == "no actor called 'Turkie'; did you mean 'turkiye'?"
+
+
+def test_files_are_named_as_display_path_names_them(tmp_path, monkeypatch):
+    """read_folder works out the names once per folder; they are display_path's, inside
+    and outside the working folder, through a linked folder, for a linked file and for
+    names that must be quoted."""
+    import os
+
+    from actorgraph.errors import display_path
+    from actorgraph.io.folders import graph_files
+    from actorgraph.io.loader import read_folder
+
+    graph = tmp_path / "work" / "graph"
+    (graph / "actors").mkdir(parents=True)
+    for name in ("a.yaml", "actors/b c.yaml", "actors/caf\u00e9.yaml", "actors/x\ty.yaml"):
+        (graph / name).write_text("actors: []\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text("actors: []\n", encoding="utf-8")
+    os.symlink(elsewhere, graph / "linked.yaml")
+    os.symlink(graph, tmp_path / "work" / "alias")
+    (tmp_path / "other").mkdir()
+    cases = [(tmp_path / "work", "graph"), (tmp_path / "work", "alias"),
+             (tmp_path / "work", str(graph)), (tmp_path / "other", str(graph)),
+             (tmp_path / "other", "../work/alias"), (graph, "."), (graph / "actors", ".."),
+             (graph / "actors", "../../graph"), (graph / "actors", str(tmp_path))]
+    for cwd, root in cases:
+        monkeypatch.chdir(cwd)
+        shown = [name for name, _, _ in read_folder(Path(root))]
+        assert shown == [display_path(f) for f in graph_files(Path(root))], (cwd, root)
+        assert len(shown) == 5 + (root == str(tmp_path))  # (and elsewhere.yaml)

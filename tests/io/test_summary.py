@@ -300,3 +300,21 @@ def test_random_edits_of_one_file_say_what_the_full_checks_say(cached, tmp_path)
         said_kinds.add(said[0])
         (copy / rel).write_bytes(files[rel])
     assert said_kinds == {"ok", "error"}
+
+
+def test_summaries_without_their_units_still_answer_and_the_records_are_read_again(graph,
+                                                                                  cached):
+    """Units and summaries are evicted apart: with every unit gone, the summaries answer,
+    and the records, built on first use, come from reading the files again."""
+    folder = cached[1]
+    expected = outcome(graph, disk=False)
+    load_records(graph)
+    for entry in [*folder.glob("*.unit"), *folder.glob("*.graph")]:
+        entry.unlink()
+    records = load_records(graph)
+    assert isinstance(records, LazyRecords) and records.__dict__["_pending"] is not None
+    assert not list(folder.glob("*.unit"))  # nothing read but the summaries
+    full = load_records(graph, disk=False)
+    assert (records.claims, records.origins) == (full.claims, full.origins)
+    assert outcome(graph) == expected
+    assert len(list(folder.glob("*.unit"))) == len(BASE)  # stored again

@@ -18,7 +18,9 @@ UKRAINE = "interest:ukraine->rift-russia-azerbaijan"
 def export(tmp_path, capsys, fmt):
     path = tmp_path / f"graph.{fmt}"
     assert main(["export", "--format", fmt, "-o", str(path), "--graph", str(GRAPH_DIR)]) == 0
-    assert capsys.readouterr().out == f"wrote {path}: 39 nodes, 59 edges ({fmt})\n"
+    style = ("" if fmt != "cytoscape" else  # the style file is said to be written too
+             f"wrote {tmp_path / 'graph.style.json'}: the map's look as a Cytoscape.js style\n")
+    assert capsys.readouterr().out == f"wrote {path}: 39 nodes, 59 edges ({fmt})\n{style}"
     return path
 
 

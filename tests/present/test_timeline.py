@@ -99,6 +99,28 @@ def test_a_graph_without_dates_says_so(tmp_path, capsys):
     assert not (tmp_path / "t.png").exists()
 
 
+def _ticks(fig):
+    ax = fig.axes[0]
+    fig.draw(FigureCanvasAgg(fig).get_renderer())
+    return [t.get_text() for t in ax.get_xticklabels()], ax.xaxis.get_offset_text().get_text()
+
+
+def test_the_first_month_tick_names_its_year(india_canada):
+    # a new user's finding: across a new year the ticks read 'Sep, Nov, 2024, ...', and
+    # which September the first was, no tick or offset said
+    labels, offset = _ticks(draw_timeline(choose_timeline(india_canada)))
+    assert (labels, offset) == (
+        ["Sep 2023", "Nov", "2024", "Mar", "May", "Jul", "Sep", "Nov"], "")
+
+
+def test_within_one_year_the_offset_names_it_and_the_ticks_stay_short(india_canada):
+    from actorgraph.analyses.claims import claim_filter
+
+    t = choose_timeline(india_canada, claim_filter(india_canada, as_of="2023-12"))
+    labels, offset = _ticks(draw_timeline(t))
+    assert offset == "2023-Oct" and labels[:3] == ["15", "22", "Sep"], labels
+
+
 def test_dated_events_go_on_their_actors_lanes_and_undated_ones_are_counted(tmp_path):
     (tmp_path / "graph.yaml").write_text("""\
 sources:

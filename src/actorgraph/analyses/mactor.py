@@ -69,6 +69,10 @@ class Cell:
         return bool(self.alternatives)
 
 
+FEW_CELLS = 0.25
+"""Under this share of its MID row and column claimed, an actor's power rests on few cells."""
+
+
 @dataclass(frozen=True)
 class CoalitionReport:
     """MACTOR's inputs (with their claims) and outputs, for `actors` and `outcomes` in order.
@@ -96,6 +100,16 @@ class CoalitionReport:
     caa: dict[int, np.ndarray]
     daa: dict[int, np.ndarray]
     options: dict[str, Any] = field(default_factory=dict)
+
+    def claimed_cells(self, actor: str) -> int:
+        """How many cells of the actor's MID row (its influence) and column (its dependence)
+        a claim gives, of ``2 (n - 1)``: what its power rests on besides zeros."""
+        return sum(1 for (a, b), cell in self.influence_cells.items()
+                   if actor in (a, b) and a != b and cell.value is not None)
+
+    def rests_on_few(self, actor: str) -> bool:
+        """Whether under `FEW_CELLS` of the actor's row and column are claimed."""
+        return self.claimed_cells(actor) < FEW_CELLS * 2 * (len(self.actors) - 1)
 
     def missing(self, which: str) -> list[tuple[str, str]]:
         """Cells of 'influence' (MID, off the diagonal) or 'positions' nobody claims."""

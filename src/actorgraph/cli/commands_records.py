@@ -144,6 +144,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     write_export(G, args.output, args.format, base=args.base_iri)
     print(f"wrote {args.output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
           f"({args.format})")
+    if args.format == "cytoscape":
+        from ..present.export import style_path
+
+        print(f"wrote {display_path(style_path(args.output))}: the map's look as a "
+              "Cytoscape.js style")
     return 0
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, display_path
+from ..errors import Problem, display_path, quote_name
 from .cache import GRAPH_SUFFIX, FileStore, open_store
 from .checker import Checker, GraphRecords, Origin, ParseCache
 from .folders import ENV_VAR, default_graph_dir, graph_files, graph_label
@@ -71,15 +71,42 @@ FileContents = tuple[str, str, "bytes | Problem"]
 
 def read_folder(root: Path) -> list[FileContents]:
     """Every graph file below `root` (or `root` itself, a file), read once."""
+    files = graph_files(root)
+    if files == [root]:
+        relatives = [root.name]
+        shown = [display_path(root)]
+    else:
+        relatives = [file.relative_to(root).as_posix() for file in files]
+        shown = _display_names(root, files, relatives)
     out: list[FileContents] = []
-    for file in graph_files(root):
-        relative = file.name if file == root else file.relative_to(root).as_posix()
+    for file, relative, name in zip(files, relatives, shown, strict=True):
         try:
-            out.append((display_path(file), relative,
+            out.append((name, relative,
                         read_file_bytes(file, inside=None if file == root else root)))
         except YamlProblem as exc:
-            out.append((display_path(file), relative, exc.problem))
+            out.append((name, relative, exc.problem))
     return out
+
+
+def _display_names(root: Path, files: list[Path], relatives: list[str]) -> list[str]:
+    """`display_path` of each file of the folder `root` (`relatives`: their paths in it),
+    worked out once for the folder instead of once per file (a ``realpath`` each when the
+    folder lies outside the working folder). The same names: below the working folder a
+    file's relative path is the folder's joined with the file's; outside it (and not above
+    it), the folder's real path joined with the file's, unless the file is itself a link
+    (`graph_files` never goes down a linked folder), which is resolved on its own."""
+    try:
+        base = os.path.relpath(root)
+    except (ValueError, OSError):
+        base = None
+    if base is None or os.sep != "/" or set(base.split("/")) == {".."}:
+        # (a folder holding the working folder: some of its files are below it, some not)
+        return [display_path(file) for file in files]
+    if not base.startswith(".."):
+        return [quote_name(rel if base == "." else f"{base}/{rel}") for rel in relatives]
+    real = os.path.realpath(root)
+    return [display_path(file) if os.path.islink(file) else quote_name(f"{real}/{rel}")
+            for file, rel in zip(files, relatives, strict=True)]
 
 
 def load_records_from(files: Iterable[FileContents], label: str, *,

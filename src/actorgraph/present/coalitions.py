@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from ..analyses.mactor import Cell, CoalitionReport
+from ..analyses.mactor import FEW_CELLS, Cell, CoalitionReport
 from ..model.records import Claim
 from .gains import claim_markdown
 from .text import claim_line, node_name
@@ -70,6 +70,8 @@ def coalitions_to_dict(G: nx.MultiDiGraph, report: CoalitionReport) -> dict[str,
         "retroaction": vector(report.retroaction),
         "r": vector(report.r),
         "r_star": vector(report.r_star),
+        "claimed_cells": {a: {"claimed": report.claimed_cells(a), "of": 2 * (len(A) - 1),
+                              "few": report.rests_on_few(a)} for a in A},
         "mao": {str(n): by_outcome(report.mao[n]) for n in report.mao},
         "mobilisation": {str(n): {o: {"for": _r(p), "against": _r(c), "total": _r(t)}
                                   for o, (p, c, t) in report.mobilisation(n).items()}
@@ -148,11 +150,20 @@ def _lines(G: nx.MultiDiGraph, report: CoalitionReport, explain: bool, md: bool)
         out.append("Positions (2MAO, -3..+3):")
         out += _table(("actor", *OC), _matrix(A, OC, report.position_cells, True), md)
     order = sorted(range(len(A)), key=lambda i: (-report.r_star[i], A[i]))
+    cells = 2 * (len(A) - 1)
     out.append("Power (MIDI): Ii direct and indirect influence, Di dependence, retro the "
-               "actor's influence on itself through others, r* power coefficient (mean 1)")
+               "actor's influence on itself through others, r* power coefficient (mean 1)"
+               + (f"; claimed: of the {cells} cells of its row and column, how many a source "
+                  f"gives ('few': under {FEW_CELLS:.0%}, its r* rests mostly on missing cells "
+                  "counted as 0)" if miss_inf else ""))
     rows = [(name(A[i]), f"{report.influence[i]:g}", f"{report.dependence[i]:g}",
-             f"{report.retroaction[i]:g}", f"{report.r_star[i]:.2f}") for i in order]
-    out += _table(("actor", "Ii", "Di", "retro", "r*"), rows, md)
+             f"{report.retroaction[i]:g}", f"{report.r_star[i]:.2f}",
+             f"{report.claimed_cells(A[i])}/{cells}"
+             + (" few" if report.rests_on_few(A[i]) else "    ")) for i in order]
+    head = ("actor", "Ii", "Di", "retro", "r*", "claimed")
+    rows = [tuple(x.strip() for x in r) for r in rows] if md else rows
+    out += _table(head if miss_inf else head[:-1],
+                  rows if miss_inf else [r[:-1] for r in rows], md)
     if OC:
         mob = report.mobilisation(3)
         out.append("Objectives: mobilisation for and against, positions weighted by r* (3MAO)")

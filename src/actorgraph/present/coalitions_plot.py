@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from ..analyses.mactor import CoalitionReport
+from ..analyses.mactor import FEW_CELLS, CoalitionReport
 from ..errors import UsageError, writing
 from .text import node_name
 from .words import count
@@ -102,7 +102,9 @@ def _plane(ax: Any, G: nx.MultiDiGraph, report: CoalitionReport) -> None:
         size = 40 + 260 * float(report.r_star[i]) / rmax
         ax.scatter([x[i]], [y[i]], s=size, color=colour, alpha=0.85, edgecolor="white",
                    linewidth=1.0, zorder=3)
-        labels.append(f"{_wrap(node_name(G, a), 16)}\nr* {report.r_star[i]:.2f}")
+        few = (f" ({report.claimed_cells(a)}/{2 * (len(report.actors) - 1)} cells)"
+               if report.rests_on_few(a) else "")
+        labels.append(f"{_wrap(node_name(G, a), 16)}\nr* {report.r_star[i]:.2f}{few}")
     points = ax.transData.transform(np.column_stack([x, y]))
     frame = tuple(ax.bbox.extents)
     for i, (text, offset) in enumerate(zip(labels, _label_offsets(points, labels, frame),
@@ -230,7 +232,8 @@ def coalitions_figure(G: nx.MultiDiGraph, report: CoalitionReport, *,
     note = (f"Inputs: {cells - missing} of {cells} cells claimed" +
             (f" ({missing} missing, counted as 0)" if missing else "") +
             ". Ii, Di: sums of the MIDI row and column (MIDI = MID + influence through one "
-            "intermediary); r*: Godet's power coefficient (mean 1), dot size. Quadrants split "
+            "intermediary); r*: Godet's power coefficient (mean 1), dot size; '(k/N cells)': "
+            f"under {FEW_CELLS:.0%} of its row and column claimed. Quadrants split "
             "at the means. Right: line width = 3CAA; the three strongest convergences and "
             "divergences labelled.")
     fig.text(0.06, 0.085, textwrap.fill(note, 190), fontsize=7.5, color="#444444", va="top")

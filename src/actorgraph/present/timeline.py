@@ -123,7 +123,6 @@ def choose_timeline(G: nx.MultiDiGraph, claims: ClaimFilter | None = None,
 def draw_timeline(timeline: Timeline, footnote: str = ""):  # -> matplotlib Figure
     """The timeline as a figure: lanes across, a numbered marker per lane and date (the
     numbers of the items there), and the numbered items listed below the axis."""
-    import matplotlib.dates as mdates
     from matplotlib.figure import Figure
 
     if not timeline.items:
@@ -149,7 +148,7 @@ def draw_timeline(timeline: Timeline, footnote: str = ""):  # -> matplotlib Figu
     ax.set_xlim(first - dt.timedelta(days=pad), last + dt.timedelta(days=pad))
     ax.set_ylim(-0.7, rows - 0.3)
     ax.set_yticks(range(rows), [lane for lane in reversed(timeline.lanes)])
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.xaxis.set_major_formatter(_date_formatter(ax.xaxis.get_major_locator()))
     ax.grid(axis="y", color="#dddddd", linewidth=0.8)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
@@ -176,6 +175,22 @@ def draw_timeline(timeline: Timeline, footnote: str = ""):  # -> matplotlib Figu
     fig.text(0.02, 0.1 / height, f"{note}.\n{footnote}", fontsize=6.5, color="#555555",
              va="bottom")
     return fig
+
+
+def _date_formatter(locator):  # -> matplotlib Formatter
+    """Matplotlib's concise dates, except that the first tick names its year when neither it
+    nor the offset does: across a new year the ticks run 'Sep 2023, Nov, 2024, Mar', not
+    'Sep, Nov, 2024', where 'Sep' could be any September."""
+    import matplotlib.dates as mdates
+
+    class YearFirst(mdates.ConciseDateFormatter):
+        def format_ticks(self, values):  # type: ignore[no-untyped-def]
+            labels = list(super().format_ticks(values))
+            if labels and labels[0].isalpha() and not self.get_offset():  # 'Sep', no year
+                labels[0] = f"{labels[0]} {mdates.num2date(values[0]).year}"
+            return labels
+
+    return YearFirst(locator)
 
 
 def render_timeline(timeline: Timeline, path: str | os.PathLike[str], footnote: str = "") -> None:
