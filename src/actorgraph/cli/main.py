@@ -87,8 +87,11 @@ def run() -> None:
     cProfile -m actorgraph``, coverage) it exits the usual way, so they can write."""
     import gc
 
+    from ..io import parallel
+
     gc.disable()
     common.KEEP_LOADED = True
+    parallel.DEFAULT = parallel.default_workers()  # a cold load reads files on every core
     code = _main(None)
     if sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(code)  # under a profiler, debugger or coverage: let them write at exit

@@ -43,7 +43,8 @@ import pydantic
 from .. import __version__
 from .units import layout_signature
 
-__all__ = ["GRAPH_SUFFIX", "MAX_ENTRIES", "MAX_ENTRY_BYTES", "MAX_GRAPH_ENTRIES", "FileStore",
+__all__ = ["GRAPH_SUFFIX", "MAX_ENTRIES", "MAX_ENTRY_BYTES", "MAX_GRAPH_ENTRIES", "UNIT_SUFFIX",
+           "FileStore",
            "cache_dir", "notices", "open_store", "take_notices"]
 
 MAX_ENTRIES = 20_000
@@ -52,7 +53,7 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """Largest entry read (a file's records; an 8 MiB YAML file makes far less)."""
 KEY_BYTES = 32
 _MAGIC = b"actorgraph-unit-1\n"
-_SUFFIX = ".unit"
+UNIT_SUFFIX = _SUFFIX = ".unit"
 GRAPH_SUFFIX = ".graph"
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
 

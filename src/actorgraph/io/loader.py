@@ -21,6 +21,7 @@ from ..errors import Problem, display_path, quote_name
 from .cache import GRAPH_SUFFIX, FileStore, open_store
 from .checker import Checker, GraphRecords, Origin, ParseCache
 from .folders import ENV_VAR, default_graph_dir, graph_files, graph_label
+from .parallel import decode_all, summarize_in_workers, workers
 from .summary import (
     SUMMARY_SUFFIX,
     FileSummary,
@@ -174,10 +175,24 @@ def _check_summaries(store: FileStore, files: list[FileContents], digests: list[
     """What the checks across files conclude, from every file's summary (`actorgraph.io.
     summary`), if the summaries prove the graph clean; else None. A file without a good
     summary is read (from its cache entry, else parsed: then kept in `cache`) and its
-    summary stored."""
+    summary stored; when many are to be read, worker processes read them side by side
+    (`actorgraph.io.parallel`)."""
+    found: dict[int, FileSummary | None] = {}
+    for k, digest in enumerate(digests):
+        body = store.get(digest, SUMMARY_SUFFIX)
+        if body is not None:
+            try:
+                found[k] = decode_file_summary(body)
+            except ValueError:
+                store.drop(digest, SUMMARY_SUFFIX)
+    wanted = [k for k in range(len(files)) if k not in found]
+    read = summarize_in_workers(store, files, digests, wanted, workers()) if wanted else None
+    if read is not None:  # read by worker processes, side by side
+        found.update(decode_all(read))
     summaries: list[tuple[str, FileSummary]] = []
-    for (shown, _, data), digest in zip(files, digests, strict=True):
-        summary = _file_summary(store, shown, data, digest, cache)
+    for k, (shown, _, data) in enumerate(files):
+        summary = found[k] if k in found else _file_summary(store, shown, data, digests[k],
+                                                            cache)
         if summary is None:
             return None
         summaries.append((shown, summary))
@@ -198,12 +213,7 @@ def _check_summaries(store: FileStore, files: list[FileContents], digests: list[
 
 def _file_summary(store: FileStore, shown: str, data: bytes, digest: str,
                   cache: ParseCache) -> FileSummary | None:
-    body = store.get(digest, SUMMARY_SUFFIX)
-    if body is not None:
-        try:
-            return decode_file_summary(body)
-        except ValueError:
-            store.drop(digest, SUMMARY_SUFFIX)
+    """Read one file without a summary here, keep its unit in `cache`, store its summary."""
     unit = read_unit(shown, data, digest, [], store)
     if unit is None:  # the full checks read it again and tell why
         return None
