@@ -8,7 +8,17 @@ import pytest
 
 from actorgraph.io.cache import take_notices
 
-from ..conftest import GRAPH_DIR
+from ..conftest import DATA, GRAPH_DIR
+
+GRAPHS = [*sorted(p.name for p in (DATA / "valid").iterdir()), "curated"]
+"""Every valid test graph, and the curated one: what a load must say the same of."""
+
+
+def copy_graph(name, tmp_path):
+    """A copy of the graph `name` (one of `GRAPHS`) in `tmp_path`."""
+    copy = tmp_path / "copy"
+    shutil.copytree(GRAPH_DIR if name == "curated" else DATA / "valid" / name, copy)
+    return copy
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from actorgraph.io.summary import decode_file_summary, summarize
 from actorgraph.io.units import read_unit
 
 from ..conftest import DATA, GRAPH_DIR
+from .conftest import GRAPHS, copy_graph
 from .test_summary import outcome
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
@@ -44,12 +45,9 @@ def test_workers_give_every_file_the_summary_one_process_gives(two_workers):
         assert store.get(digests[k]) is not None  # each file's entry was stored
 
 
-@pytest.mark.parametrize("folder", [*sorted(p.name for p in (DATA / "valid").iterdir()),
-                                   "curated"])
+@pytest.mark.parametrize("folder", GRAPHS)
 def test_a_cold_load_in_workers_says_what_one_process_says(two_workers, tmp_path, folder):
-    source = GRAPH_DIR if folder == "curated" else DATA / "valid" / folder
-    copy = tmp_path / "copy"
-    shutil.copytree(source, copy)
+    copy = copy_graph(folder, tmp_path)
     alone = outcome(copy, disk=False)
     assert outcome(copy) == alone  # cold, read by the workers
     assert isinstance(load_records(copy), LazyRecords)  # and now known: warm

@@ -21,8 +21,9 @@ from actorgraph.io.summary import (
     encode_file_summary,
 )
 
-from ..conftest import DATA, GRAPH_DIR
+from ..conftest import DATA
 from ..mutations import mutate, read_graph
+from .conftest import GRAPHS, copy_graph
 
 SOURCES = """\
 sources:
@@ -257,12 +258,9 @@ def test_no_files_is_left_to_the_full_checks():
     assert check_summaries([], None) is None
 
 
-@pytest.mark.parametrize("folder", [*sorted(p.name for p in (DATA / "valid").iterdir()),
-                                   "curated"])
+@pytest.mark.parametrize("folder", GRAPHS)
 def test_every_valid_test_graph_says_the_same_from_its_summaries(cached, tmp_path, folder):
-    source = GRAPH_DIR if folder == "curated" else DATA / "valid" / folder
-    copy = tmp_path / "copy"
-    shutil.copytree(source, copy)
+    copy = copy_graph(folder, tmp_path)
     full = outcome(copy, disk=False)
     assert outcome(copy) == full  # cold: summaries written
     for entry in cached[1].glob("*.graph"):
