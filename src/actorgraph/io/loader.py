@@ -27,8 +27,7 @@ from .summary import (
     FileSummary,
     check_summaries,
     decode_file_summary,
-    encode_file_summary,
-    summarize,
+    stored_summary,
     weigh_in_full,
 )
 from .units import read_unit
@@ -218,9 +217,7 @@ def _file_summary(store: FileStore, shown: str, data: bytes, digest: str,
     if unit is None:  # the full checks read it again and tell why
         return None
     cache.files[digest] = unit
-    summary = summarize(unit)
-    store.put(digest, encode_file_summary(summary), SUMMARY_SUFFIX)
-    return summary
+    return stored_summary(store, digest, unit)[0]
 
 
 class LazyRecords(GraphRecords):

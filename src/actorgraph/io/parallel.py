@@ -21,7 +21,7 @@ import sys
 from typing import Any
 
 from .cache import UNIT_SUFFIX, FileStore
-from .summary import SUMMARY_SUFFIX, FileSummary, encode_file_summary, summarize
+from .summary import SUMMARY_SUFFIX, FileSummary, decode_file_summary, stored_summary
 from .units import read_unit
 
 __all__ = ["MIN_BYTES", "decode_all", "default_workers", "summarize_in_workers", "workers"]
@@ -68,9 +68,7 @@ def _summarize_one(k: int) -> tuple[int, bytes | None]:
     unit = read_unit(shown, data, digests[k], [], store)
     if unit is None:
         return k, None
-    body = encode_file_summary(summarize(unit))
-    store.put(digests[k], body, SUMMARY_SUFFIX)
-    return k, body
+    return k, stored_summary(store, digests[k], unit)[1]
 
 
 def summarize_in_workers(store: FileStore, files: list[Any], digests: list[Any],
@@ -97,6 +95,4 @@ def summarize_in_workers(store: FileStore, files: list[Any], digests: list[Any],
 
 def decode_all(bodies: dict[int, bytes | None]) -> dict[int, FileSummary | None]:
     """The summaries the workers encoded (None where a file had a problem)."""
-    from .summary import decode_file_summary
-
     return {k: None if b is None else decode_file_summary(b) for k, b in bodies.items()}

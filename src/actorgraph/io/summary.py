@@ -27,7 +27,7 @@ from __future__ import annotations
 import marshal
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
 from ..model import ids
@@ -37,8 +37,11 @@ from .graphchecks import contradictory_relations
 from .sourcetext import check_source_texts
 from .units import FileUnit
 
+if TYPE_CHECKING:
+    from .cache import FileStore
+
 __all__ = ["SUMMARY_SUFFIX", "check_summaries", "decode_file_summary",
-           "encode_file_summary", "summarize", "weigh_in_full"]
+           "encode_file_summary", "stored_summary", "summarize", "weigh_in_full"]
 
 SUMMARY_SUFFIX = ".sum"
 _FORMAT = "actorgraph-summary-1"
@@ -89,6 +92,15 @@ class _Summarizer(Checker):
     def error(self, file: str, path: tuple[Any, ...], message: str, *, key: bool = False,
               level: str = "error") -> None:
         self.bad = True
+
+
+def stored_summary(store: FileStore, digest: str, unit: FileUnit) -> tuple[FileSummary, bytes]:
+    """The summary of a file just read (SHA-256 `digest`), stored beside its entry; and its
+    bytes as stored."""
+    summary = summarize(unit)
+    body = encode_file_summary(summary)
+    store.put(digest, body, SUMMARY_SUFFIX)
+    return summary, body
 
 
 def summarize(unit: FileUnit) -> FileSummary:
