@@ -91,3 +91,15 @@ def test_a_profiler_still_gets_to_write_its_profile(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok: ")
     assert out.stat().st_size > 0
+
+
+def test_help_through_the_command_itself_imports_no_pydantic_yaml_or_networkx():
+    """`actorgraph --help` (the console script's path, `run`, which sets how many workers
+    read a cold load) stays fast: none of the heavy libraries is imported."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "actorgraph", "--help"],
+                          capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=120)
+    assert done.returncode == 0 and "usage: actorgraph" in done.stdout
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "actorgraph.io.parallel" in imported  # the path that once pulled in the models
+    assert not imported & {"pydantic", "yaml", "networkx", "actorgraph.model.records"}

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .cache import UNIT_SUFFIX, FileStore
-from .summary import SUMMARY_SUFFIX, FileSummary, decode_file_summary, stored_summary
-from .units import read_unit
+if TYPE_CHECKING:  # imported where used: the command line sets `DEFAULT` before any load,
+    # and its --help must not pay for pydantic's models
+    from .cache import FileStore
+    from .summary import FileSummary
 
 __all__ = ["MIN_BYTES", "decode_all", "default_workers", "summarize_in_workers", "workers"]
 
@@ -62,6 +63,9 @@ _JOB: tuple[FileStore, list[Any], list[Any]] | None = None
 def _summarize_one(k: int) -> tuple[int, bytes | None]:
     """In a worker: read, validate and store file `k`; its encoded summary, or None when the
     file has a problem of its own."""
+    from .summary import stored_summary
+    from .units import read_unit
+
     assert _JOB is not None
     store, files, digests = _JOB
     shown, _, data = files[k]
@@ -82,6 +86,9 @@ def summarize_in_workers(store: FileStore, files: list[Any], digests: list[Any],
         return None
     import multiprocessing
 
+    from .cache import UNIT_SUFFIX
+    from .summary import SUMMARY_SUFFIX
+
     _JOB = (store, files, digests)
     try:
         with multiprocessing.get_context("fork").Pool(min(n, len(wanted))) as pool:
@@ -95,4 +102,6 @@ def summarize_in_workers(store: FileStore, files: list[Any], digests: list[Any],
 
 def decode_all(bodies: dict[int, bytes | None]) -> dict[int, FileSummary | None]:
     """The summaries the workers encoded (None where a file had a problem)."""
+    from .summary import decode_file_summary
+
     return {k: None if b is None else decode_file_summary(b) for k, b in bodies.items()}
