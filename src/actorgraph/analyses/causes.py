@@ -107,7 +107,7 @@ def _incidents(view: ClaimView, a: str, b: str, pair: list[tuple[str, int]]
         found: list[tuple[CauseLink, Link]] = []
         calms = False  # a supported effect says it works against the rift
         for effect in event.effects:
-            sign = 1 if effect.sign == "advances" else -1
+            sign = effect.polarity
             admitted = tuple(c for c in effects[effect_id(eid, effect.to)][1].claims
                              if view.cf.admits(c, view.sources))
             link = link_of(admitted, view.sources, view.voice)

@@ -54,6 +54,6 @@ def uncounted_effects(view: ClaimView, a: str, b: str) -> list[EventEffect]:
             claims = [c for c in effects[effect_id(eid, effect.to)][1].claims
                       if view.cf.admits(c, view.sources)]
             if claims:
-                out.append(EventEffect(eid, effect.to, 1 if effect.sign == "advances" else -1,
+                out.append(EventEffect(eid, effect.to, effect.polarity,
                                        tuple(sorted({c.by for c in claims}))))
     return out

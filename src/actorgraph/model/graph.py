@@ -131,7 +131,7 @@ def build_graph(records: GraphRecords) -> nx.MultiDiGraph:
         if src not in records.outcomes:  # an event's effect: events are not nodes (see kinds)
             continue
         G.add_edge(src, effect.to, key=eid, type=EFFECT, record=effect,
-                   sign=1 if effect.sign == "advances" else -1, claims=tuple(effect.claims),
+                   sign=effect.polarity, claims=tuple(effect.claims),
                    origin=origins[eid])
     for rid, relation in records.relations.items():
         a, b = relation.ends

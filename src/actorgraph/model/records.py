@@ -158,6 +158,11 @@ class Effect(_Record):
     note: Text | None = None
     lint: LintAck | None = None
 
+    @property
+    def polarity(self) -> int:
+        """+1 when it advances (benefits), -1 when it hinders (harms): the graph edge's sign."""
+        return 1 if self.sign == "advances" else -1
+
 
 class Outcome(_Record):
     """Something actors can want: a rift, a rapprochement, a sphere of influence..."""

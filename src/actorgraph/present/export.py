@@ -34,6 +34,7 @@ from ..io.output import output_file
 from ..model.kinds import ACTOR, EFFECT, INDIFFERENT, INFLUENCE, INTEREST, MEMBER_OF, RELATION
 from ..model.records import claim_grade
 from .shared import shared_name, shared_origin
+from .words import verb
 
 __all__ = ["FORMATS", "cytoscape_style", "flat_graph", "records_yaml", "shared_name",
            "shared_origin", "style_path", "write_export"]
@@ -57,10 +58,8 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, key, d in G.edges(keys=True, data=True):
         claims = d["claims"]
         s, contested = view.assessed(d)
-        if d["type"] == INTEREST:
-            kind = "wants" if d["sign"] > 0 else "opposes"
-        elif d["type"] == EFFECT:
-            kind = "advances" if d["sign"] > 0 else "hinders"
+        if d["type"] in (INTEREST, EFFECT):
+            kind = verb(d["type"], d["sign"])
         elif d["type"] in (RELATION, INFLUENCE):
             kind = d["kind"]
         elif d["type"] == INDIFFERENT:

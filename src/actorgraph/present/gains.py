@@ -22,7 +22,7 @@ from .markdown import md_code
 from .markdown import md_text as _md
 from .text import claim_dict, claim_line, node_name, quantity_text, relay_text
 from .uncounted import uncounted_dicts, uncounted_lines, uncounted_markdown
-from .words import count
+from .words import count, verb
 
 __all__ = ["chain_text", "format_json", "format_markdown", "format_text", "report_to_dict",
            "support_text"]
@@ -100,7 +100,7 @@ def chain_text(G: nx.MultiDiGraph, e: Evidence) -> str:
     if effects:
         parts.append(node_name(G, effects[0].source))
         for s in effects:
-            parts.append(f"{'advances' if s.sign > 0 else 'hinders'} {node_name(G, s.target)}")
+            parts.append(f"{verb(EFFECT, s.sign)} {node_name(G, s.target)}")
         path = " -> ".join(parts) + "; "
     else:
         path = ""
@@ -352,13 +352,11 @@ def claim_markdown(G: nx.MultiDiGraph, c: Claim) -> str:
 
 
 def _step_text(G: nx.MultiDiGraph, st: Step) -> str:
-    if st.kind == INTEREST:
-        verb = "wants" if st.sign > 0 else "opposes"
-    elif st.kind == EFFECT:
-        verb = "advances" if st.sign > 0 else "hinders"
+    if st.kind in (INTEREST, EFFECT):
+        says = verb(st.kind, st.sign)
     else:
-        verb = f"{G.edges[st.source, st.target, st.edge]['kind']} with"
-    return f"{node_name(G, st.source)} {verb} {node_name(G, st.target)}"
+        says = f"{G.edges[st.source, st.target, st.edge]['kind']} with"
+    return f"{node_name(G, st.source)} {says} {node_name(G, st.target)}"
 
 
 def format_markdown(G: nx.MultiDiGraph, report: RiftReport, *, explain: bool = False) -> str:

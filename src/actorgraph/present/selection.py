@@ -28,7 +28,7 @@ from ..model.kinds import (
     OUTCOME,
     RELATION,
 )
-from .words import count
+from .words import count, verb
 
 __all__ = ["MapSelection", "edge_category", "footnote_for", "select_bloc_map",
            "select_diff_map", "select_map"]
@@ -143,10 +143,8 @@ def edge_category(data: dict[str, Any], supported: bool) -> str:
     kind = data["type"]
     if kind == MEMBER_OF:
         return "member of"
-    if kind == INTEREST:
-        return "wants" if data["sign"] > 0 else "opposes"
-    if kind == EFFECT:
-        return "advances" if data["sign"] > 0 else "hinders"
+    if kind in (INTEREST, EFFECT):
+        return verb(kind, data["sign"])
     if kind in (INFLUENCE, INDIFFERENT):
         return "influences" if kind == INFLUENCE else "indifferent"
     if not supported:

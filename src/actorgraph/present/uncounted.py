@@ -13,9 +13,10 @@ from typing import Any
 import networkx as nx
 
 from ..analyses.gains import RiftReport
+from ..model.kinds import EFFECT
 from .markdown import md_text
 from .text import node_name
-from .words import count
+from .words import count, verb
 
 __all__ = ["uncounted_dicts", "uncounted_lines", "uncounted_markdown"]
 
@@ -38,7 +39,7 @@ def _rows(G: nx.MultiDiGraph, report: RiftReport) -> list[str]:
     rows = []
     groups = _by_event(report)
     for eid, effects in list(groups.items())[:SHOWN]:
-        reach = ", ".join(f"{'advances' if e.sign > 0 else 'hinders'} {node_name(G, e.target)}"
+        reach = ", ".join(f"{verb(EFFECT, e.sign)} {node_name(G, e.target)}"
                           for e in effects)
         rows.append(f"{events[eid].label} ({eid}): {reach}")
     if len(groups) > SHOWN:
