@@ -6,12 +6,24 @@ import shutil
 
 import pytest
 
+from actorgraph.errors import GraphDataError
 from actorgraph.io.cache import take_notices
+from actorgraph.io.loader import load_records
 
 from ..conftest import DATA, GRAPH_DIR
 
 GRAPHS = [*sorted(p.name for p in (DATA / "valid").iterdir()), "curated"]
 """Every valid test graph, and the curated one: what a load must say the same of."""
+
+
+def outcome(folder, **kwargs):
+    """What a load says: its errors, or its warnings, counts and files, as a reader sees
+    them (file:line:column: level: message)."""
+    try:
+        records = load_records(folder, **kwargs)
+    except GraphDataError as exc:
+        return ("error", [str(p) for p in exc.problems])
+    return ("ok", [str(w) for w in records.warnings], records.counts(), records.files)
 
 
 def copy_graph(name, tmp_path):

@@ -16,8 +16,7 @@ from actorgraph.io.summary import decode_file_summary, summarize
 from actorgraph.io.units import read_unit
 
 from ..conftest import DATA, GRAPH_DIR
-from .conftest import GRAPHS, copy_graph
-from .test_summary import outcome
+from .conftest import GRAPHS, copy_graph, outcome
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="workers are forked on Linux only")

@@ -23,7 +23,7 @@ from actorgraph.io.summary import (
 
 from ..conftest import DATA
 from ..mutations import mutate, read_graph
-from .conftest import GRAPHS, copy_graph
+from .conftest import GRAPHS, copy_graph, outcome
 
 SOURCES = """\
 sources:
@@ -149,16 +149,6 @@ def write(folder, files):
     folder.mkdir(exist_ok=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-
-
-def outcome(folder, **kwargs):
-    """What a load says: its errors, or its warnings, counts and files, as a reader sees
-    them (file:line:column: level: message)."""
-    try:
-        records = load_records(folder, **kwargs)
-    except GraphDataError as exc:
-        return ("error", [str(p) for p in exc.problems])
-    return ("ok", [str(w) for w in records.warnings], records.counts(), records.files)
 
 
 @pytest.fixture
